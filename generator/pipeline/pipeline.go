@@ -13,10 +13,13 @@ import (
 	"time"
 
 	"gongkai/generator/content"
+	"gongkai/generator/dateguard"
 	"gongkai/generator/diag"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/publish"
+	"gongkai/generator/report"
 	"gongkai/generator/siteconfig"
+	"gongkai/generator/stagehook"
 )
 
 // Options configure a build.
@@ -32,8 +35,21 @@ type Result struct {
 	Diags     *diag.List
 	Config    *siteconfig.Config
 	Site      *content.Site
+	Docs      []Doc  // the published documents, as rendered
 	Published string // the release folder, when published
+	Previous  string // the release that was live before, if any
 	Stages    []Stage
+	Report    *report.Report // filled as far as the build got
+
+	dir string // the site's folder, absolute
+}
+
+// Doc is one published document with what Hugo made of it: its address and its text.
+type Doc struct {
+	*content.Document
+	Path    string    // URL path as rendered, e.g. /policies/ldht-2024/
+	Lastmod time.Time // Hugo's .Lastmod: lastmod, else the date
+	Text    string    // the body as plain text (Hugo's .Plain)
 }
 
 // Stage is one timed step, for the build report.
@@ -42,7 +58,8 @@ type Stage struct {
 	Duration time.Duration
 }
 
-// ErrContent means the site has errors an editor must fix; they are in Result.Diags.
+// ErrContent means the site has errors an editor must fix, or the output failed verification; they are in
+// Result.Diags and nothing was published.
 var ErrContent = errors.New("content errors")
 
 // Check reads the configuration and validates every document. It writes nothing.
@@ -73,7 +90,18 @@ func Check(siteDir string) (*Result, error) {
 	return r, nil
 }
 
-// Build validates, renders into a staging folder, and publishes it only when everything succeeded.
+// postRender are the stages that add files to the output from the published documents, after Hugo rendered and
+// static/ was copied, and before the output is minified, compressed, verified and published. Their files go
+// through all of that like any other.
+func postRender(r *Result, outDir string) error {
+	if err := writeCatalog(r, outDir); err != nil {
+		return fmt.Errorf("write catalogue: %w", err)
+	}
+	return nil
+}
+
+// Build validates, renders into a staging folder, post-processes and verifies it, and publishes it only when
+// everything succeeded. Until the final rename the published path keeps serving the previous release.
 func Build(opts Options) (*Result, error) {
 	dir, err := filepath.Abs(opts.SiteDir)
 	if err != nil {
@@ -87,10 +115,14 @@ func Build(opts Options) (*Result, error) {
 	}
 	timer := time.Now()
 	r, err := Check(dir)
+	if r != nil {
+		r.Report = newReport(r, opts.Now)
+		r.dir = dir
+	}
 	if err != nil {
 		return r, err
 	}
-	r.stage("validate", &timer)
+	opts.Now = opts.Now.In(r.Config.Location)
 
 	target, err := publish.New(opts.OutDir)
 	if err != nil {
@@ -100,6 +132,21 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 	defer target.Unlock()
+	prevDir := target.Current()
+	if prevDir != "" {
+		r.Previous = prevDir
+		r.Report.Previous = filepath.Base(prevDir)
+	}
+	prevCat, err := readPreviousCatalog(prevDir)
+	if err != nil {
+		r.Diags.Warnf(filepath.Join(prevDir, "catalog.json"), 0, 0, "", "", "%v", err)
+	}
+	r.Diags.Merge(dateguard.Check(prevCat, r.Site, r.Config.Location, r.Config.Lang))
+	if r.Diags.Errors() > 0 {
+		return r, ErrContent
+	}
+	r.stage("validate", &timer)
+
 	staging, err := target.Stage()
 	if err != nil {
 		return r, err
@@ -111,10 +158,12 @@ func Build(opts Options) (*Result, error) {
 		}
 	}()
 
+	files := GeneratedPages(r.Config, r.Site, opts.Now, false)
+	files[docsSource] = []byte(docsPage)
 	hs, err := hugosite.New(hugosite.Options{
 		SiteDir:      dir,
 		PublishDir:   staging,
-		Files:        GeneratedPages(r.Config, r.Site, opts.Now, false),
+		Files:        files,
 		AllowRawHTML: r.Config.Params.AllowRawHTML,
 		Now:          opts.Now,
 	})
@@ -130,16 +179,45 @@ func Build(opts Options) (*Result, error) {
 		}
 		return r, ErrContent
 	}
+	if err := stagehook.Reach("render"); err != nil {
+		return r, fmt.Errorf("render: %w", err)
+	}
 	r.stage("render", &timer)
 
-	if err := copyStatic(filepath.Join(dir, "static"), staging); err != nil {
+	static, err := copyStatic(filepath.Join(dir, "static"), staging)
+	if err != nil {
+		return r, fmt.Errorf("copy static files: %w", err)
+	}
+	if err := stagehook.Reach("static"); err != nil {
 		return r, fmt.Errorf("copy static files: %w", err)
 	}
 	r.stage("static", &timer)
 
+	pages, err := readDocs(staging)
+	if err != nil {
+		return r, err
+	}
+	r.Docs = publishedDocs(r.Site, pages, opts.Now)
+	if err := postRender(r, staging); err != nil {
+		return r, err
+	}
+	r.stage("catalogue", &timer)
+
+	if err := r.postProcess(staging, prevDir, static, pages); err != nil {
+		return r, err
+	}
+	timer = time.Now() // postProcess recorded its own stages
+	if err := stagehook.Reach("verify"); err != nil {
+		return r, err
+	}
 	if r.Diags.Errors() > 0 {
 		return r, ErrContent
 	}
+	if err := normaliseTimes(staging, r.Docs, opts.Now); err != nil {
+		return r, fmt.Errorf("set file times: %w", err)
+	}
+	r.stage("times", &timer)
+
 	id := time.Now().UTC().Format("20060102T150405.000000000Z")
 	rel, err := target.Commit(staging, id)
 	if err != nil {
@@ -147,6 +225,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	committed = true
 	r.Published = rel
+	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)
 	return r, nil
 }
@@ -155,6 +234,11 @@ func (r *Result) stage(name string, since *time.Time) {
 	now := time.Now()
 	r.Stages = append(r.Stages, Stage{name, now.Sub(*since)})
 	*since = now
+}
+
+// addStage records a stage whose time was measured elsewhere.
+func (r *Result) addStage(name string, d time.Duration) {
+	r.Stages = append(r.Stages, Stage{name, d})
 }
 
 // addProblems turns what Hugo logged into diagnostics. Hugo's warnings are kept as warnings: a clean build of the
@@ -187,9 +271,11 @@ func Published(d *content.Document, now time.Time) bool {
 	return true
 }
 
-// copyStatic copies static/ into the output, as Hugo's command line does but its library does not.
-func copyStatic(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+// copyStatic copies static/ into the output, as Hugo's command line does but its library does not. It returns the
+// copied files' slash paths.
+func copyStatic(src, dst string) ([]string, error) {
+	var copied []string
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == src {
 				return fs.SkipAll
@@ -208,6 +294,8 @@ func copyStatic(src, dst string) error {
 		if err != nil {
 			return err
 		}
+		copied = append(copied, filepath.ToSlash(rel))
 		return os.WriteFile(out, data, 0o644)
 	})
+	return copied, err
 }
