@@ -163,7 +163,10 @@ func (v *validator) file(f string, src []byte) *Document {
 	doc, err := frontmatter.Parse(src)
 	if err != nil {
 		var se *frontmatter.SyntaxError
+		var ee *frontmatter.EncodingError
 		switch {
+		case errors.As(err, &ee):
+			v.errorf(f, ee.Pos, "", "", v.msg("encoding"))
 		case errors.As(err, &se):
 			v.errorf(f, se.Pos, "", "", v.msg("syntax", se.Msg))
 		case errors.Is(err, frontmatter.ErrNoFrontMatter):
