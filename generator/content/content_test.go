@@ -187,6 +187,10 @@ interprets = { policy = "policies/god" }
 +++
 `, []string{`content/interpretations/jd.md:5:16: interprets.policy (本站政策文件): 本站没有政策文件 "policies/god",是否应为 "policies/good"?`}},
 		{"invalid utf-8", "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\n+++\n正文\xff\n", []string{`content/articles/a.md:5:3: 文件不是 UTF-8 编码(此处有无法识别的字节);请用编辑器另存为 UTF-8`}},
+		{"raw html", "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\n+++\n正文 `<b>代码</b>` 可以。\n\n```\n<div>代码块</div>\n```\n\n红色<span class=\"x\">文字</span>\n<!-- 注释 -->\n网址 <https://www.gov.cn/> 可以,a<b 也可以。\n", []string{
+			`content/articles/a.md:11:3: 正文中的 HTML 代码 <span class="x"> 不会显示(本站未开启 params.allow_raw_html);请改用 Markdown 写法`,
+			`content/articles/a.md:12:1: 正文中的 HTML 代码 <!-- 不会显示(本站未开启 params.allow_raw_html);请改用 Markdown 写法`,
+		}},
 		{"no front matter", "-- content/articles/a.md --\n# 标题\n", []string{`content/articles/a.md:1:1: 文件开头缺少元数据(以 +++ 或 --- 开始的 front matter)`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

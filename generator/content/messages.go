@@ -8,6 +8,7 @@ var messages = map[string]map[string]string{
 	"zh": {
 		"no front matter":     "文件开头缺少元数据(以 +++ 或 --- 开始的 front matter)",
 		"syntax":              "元数据格式错误:%s",
+		"raw html":            "正文中的 HTML 代码 %s 不会显示(本站未开启 params.allow_raw_html);请改用 Markdown 写法",
 		"encoding":            "文件不是 UTF-8 编码(此处有无法识别的字节);请用编辑器另存为 UTF-8",
 		"unknown key":         "未知的字段",
 		"did you mean":        ",是否应为 %q?",
@@ -48,6 +49,7 @@ var messages = map[string]map[string]string{
 	"en": {
 		"no front matter":     "the file does not start with metadata (front matter between +++ or --- lines)",
 		"syntax":              "the metadata does not parse: %s",
+		"raw html":            "the HTML %s in the text would not be shown (params.allow_raw_html is off); write it in Markdown",
 		"encoding":            "the file is not UTF-8 (unreadable bytes here); save it as UTF-8",
 		"unknown key":         "unknown field",
 		"did you mean":        "; did you mean %q?",
