@@ -160,6 +160,7 @@ func Build(opts Options) (*Result, error) {
 
 	files := GeneratedPages(r.Config, r.Site, opts.Now, false)
 	files[docsSource] = []byte(docsPage)
+	files[docsLayoutFile] = docsLayout
 	hs, err := hugosite.New(hugosite.Options{
 		SiteDir:      dir,
 		PublishDir:   staging,

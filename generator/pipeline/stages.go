@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,13 +23,18 @@ import (
 	"gongkai/generator/stagehook"
 )
 
-// The list of rendered pages comes from Hugo itself, through a private JSON output (layouts/gongkaidocs.json) of a
-// page laid over content/ for the build only: addresses and plain text are then exactly what Hugo published. The
-// file is read and deleted before anything else looks at the output.
+// The list of rendered pages comes from Hugo itself, through a private JSON output (gongkaidocs.json, laid over
+// layouts/) of a page laid over content/, both for the build only: addresses and plain text are then exactly what
+// Hugo published. The file is read and deleted before anything else looks at the output.
+//
+//go:embed gongkaidocs.json
+var docsLayout []byte
+
 const (
-	docsSource = "content/gongkai-docs.md"
-	docsOutput = "gongkai-docs"
-	docsPage   = "+++\ntitle = \"gongkai-docs\"\nlayout = \"gongkaidocs\"\noutputs = [\"json\"]\n" +
+	docsLayoutFile = "layouts/gongkaidocs.json"
+	docsSource     = "content/gongkai-docs.md"
+	docsOutput     = "gongkai-docs"
+	docsPage       = "+++\ntitle = \"gongkai-docs\"\nlayout = \"gongkaidocs\"\noutputs = [\"json\"]\n" +
 		"[build]\nlist = \"never\"\n[sitemap]\ndisable = true\n+++\n"
 )
 
@@ -45,7 +51,7 @@ func readDocs(staging string) ([]pageInfo, error) {
 	dir := filepath.Join(staging, docsOutput)
 	data, err := os.ReadFile(filepath.Join(dir, "index.json"))
 	if err != nil {
-		return nil, fmt.Errorf("read the rendered page list (layouts/gongkaidocs.json): %w", err)
+		return nil, fmt.Errorf("read the rendered page list (gongkaidocs.json): %w", err)
 	}
 	var pages []pageInfo
 	if err := json.Unmarshal(data, &pages); err != nil {
@@ -91,8 +97,12 @@ func writeCatalog(r *Result, outDir string) error {
 		in = append(in, catalog.Input{Doc: d.Document, Path: d.Path, Lastmod: d.Lastmod})
 	}
 	c := catalog.Build(r.Config.Params.SiteName, r.Config.BaseURL, r.Config.Lang, r.Config.Location, in)
+	js := c.JSON()
+	if err := catalog.Validate(js); err != nil {
+		return err
+	}
 	for name, data := range map[string][]byte{
-		"catalog.json": c.JSON(), "catalog.csv": c.CSV(), "catalog.schema.json": catalog.Schema,
+		"catalog.json": js, "catalog.csv": c.CSV(), "catalog.schema.json": catalog.Schema,
 	} {
 		if err := os.WriteFile(filepath.Join(outDir, name), data, 0o644); err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -139,4 +140,19 @@ func file(root, rel string, prev Previous) (Stats, error) {
 		st.BrFiles, st.BrBytes = 1, int64(len(br))
 	}
 	return st, nil
+}
+
+// Decompress returns the original of a .gz or .br file's bytes, for verification.
+func Decompress(name string, data []byte) ([]byte, error) {
+	switch {
+	case strings.HasSuffix(name, ".gz"):
+		r, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(r)
+	case strings.HasSuffix(name, ".br"):
+		return io.ReadAll(brotli.NewReader(bytes.NewReader(data)))
+	}
+	return nil, fmt.Errorf("%s: not a .gz or .br file", name)
 }
