@@ -59,6 +59,14 @@ func PageURL(file string) string {
 	return "/" + file
 }
 
+// readable undoes percent-encoding so that a reference is shown (and found in the Markdown) as the editor wrote it.
+func readable(ref string) string {
+	if s, err := url.PathUnescape(ref); err == nil {
+		return s
+	}
+	return ref
+}
+
 // Page checks the references of one HTML page (file is its slash path relative to the root).
 func (c *Checker) Page(file string, pg htmlscan.Page) {
 	pageURL := PageURL(file)
@@ -69,7 +77,7 @@ func (c *Checker) Page(file string, pg htmlscan.Page) {
 		target, frag, internal, ok := c.resolve(pageURL, r.URL)
 		if !ok {
 			if internal {
-				broken = append(broken, Broken{pageURL, r.URL, "no such file"})
+				broken = append(broken, Broken{pageURL, readable(r.URL), "no such file"})
 			}
 			continue
 		}
@@ -82,10 +90,10 @@ func (c *Checker) Page(file string, pg htmlscan.Page) {
 		if frag != "" {
 			if target == file {
 				if !pg.IDs[frag] {
-					broken = append(broken, Broken{pageURL, r.URL, "no element with id " + frag})
+					broken = append(broken, Broken{pageURL, readable(r.URL), "no element with id " + frag})
 				}
 			} else if strings.HasSuffix(target, ".html") {
-				frags = append(frags, pending{pageURL, r.URL, target, frag})
+				frags = append(frags, pending{pageURL, readable(r.URL), target, frag})
 			}
 		}
 	}
