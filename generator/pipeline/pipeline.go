@@ -16,6 +16,7 @@ import (
 	"gongkai/generator/dateguard"
 	"gongkai/generator/diag"
 	"gongkai/generator/hugosite"
+	"gongkai/generator/memwatch"
 	"gongkai/generator/publish"
 	"gongkai/generator/report"
 	"gongkai/generator/siteconfig"
@@ -56,6 +57,7 @@ type Doc struct {
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	PeakRSS  int64 // bytes; for the steps of the fused pass, the pass's peak
 }
 
 // ErrContent means the site has errors an editor must fix, or the output failed verification; they are in
@@ -114,6 +116,7 @@ func Build(opts Options) (*Result, error) {
 		opts.Now = time.Now()
 	}
 	timer := time.Now()
+	memwatch.Reset()
 	r, err := Check(dir)
 	if r != nil {
 		r.Report = newReport(r, opts.Now)
@@ -233,13 +236,14 @@ func Build(opts Options) (*Result, error) {
 
 func (r *Result) stage(name string, since *time.Time) {
 	now := time.Now()
-	r.Stages = append(r.Stages, Stage{name, now.Sub(*since)})
+	r.Stages = append(r.Stages, Stage{name, now.Sub(*since), memwatch.Peak()})
+	memwatch.Reset()
 	*since = now
 }
 
 // addStage records a stage whose time was measured elsewhere.
-func (r *Result) addStage(name string, d time.Duration) {
-	r.Stages = append(r.Stages, Stage{name, d})
+func (r *Result) addStage(name string, d time.Duration, peak int64) {
+	r.Stages = append(r.Stages, Stage{name, d, peak})
 }
 
 // addProblems turns what Hugo logged into diagnostics. Hugo's warnings are kept as warnings: a clean build of the

@@ -17,6 +17,7 @@ import (
 	"gongkai/generator/content"
 	"gongkai/generator/linkcheck"
 	"gongkai/generator/manifest"
+	"gongkai/generator/memwatch"
 	"gongkai/generator/minifier"
 	"gongkai/generator/precompress"
 	"gongkai/generator/report"
@@ -143,13 +144,15 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 		return fmt.Errorf("post-process output: %w", err)
 	}
 	wall := time.Since(start)
+	peak := memwatch.Peak()
+	memwatch.Reset()
 	var cpu time.Duration
 	for _, d := range res.cpu {
 		cpu += d
 	}
 	for _, step := range []string{"minify", "verify", "compress", "hash"} {
 		if cpu > 0 {
-			r.addStage(step, time.Duration(float64(wall)*float64(res.cpu[step])/float64(cpu)))
+			r.addStage(step, time.Duration(float64(wall)*float64(res.cpu[step])/float64(cpu)), peak)
 		}
 	}
 
@@ -197,7 +200,8 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 	rep.Files = len(res.entries) + 1
 	rep.Bytes = report.Bytes{Rendered: res.rendered + before, Minified: res.minified + after, Output: res.output,
 		Compressible: res.textIn, Gzip: res.gz, Brotli: res.br}
-	r.addStage("manifest", time.Since(t))
+	r.addStage("manifest", time.Since(t), memwatch.Peak())
+	memwatch.Reset()
 	return nil
 }
 
@@ -308,7 +312,7 @@ func (r *Result) FinishReport(exit int) *report.Report {
 	}
 	rep.Stages = nil
 	for _, s := range r.Stages {
-		rep.Stages = append(rep.Stages, report.Stage{Name: s.Name, Seconds: s.Duration.Seconds()})
+		rep.Stages = append(rep.Stages, report.Stage{Name: s.Name, Seconds: s.Duration.Seconds(), PeakRSSMB: float64(s.PeakRSS) / (1 << 20)})
 	}
 	rep.ExitCode = exit
 	if exit == 0 && r.Published != "" {

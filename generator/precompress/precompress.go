@@ -47,22 +47,38 @@ type Stats struct {
 	Reused             int // pairs taken over from the previous release
 }
 
+// Writers are pooled: a brotli writer allocates megabytes of tables, and allocating them for each of tens of
+// thousands of small files cost more than compressing them.
+var (
+	gzipPool = sync.Pool{New: func() any {
+		w, _ := gzip.NewWriterLevel(io.Discard, GzipLevel)
+		return w
+	}}
+	brotliPool = sync.Pool{New: func() any { return brotli.NewWriterLevel(io.Discard, BrotliLevel) }}
+)
+
 // Gzip compresses data reproducibly.
 func Gzip(data []byte) []byte {
 	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, GzipLevel)
-	// The zero Header has no name, no comment and ModTime zero: the bytes depend on data only.
+	b.Grow(len(data)/3 + 64)
+	w := gzipPool.Get().(*gzip.Writer)
+	// Reset leaves the zero Header: no name, no comment, ModTime zero, so the bytes depend on data only.
+	w.Reset(&b)
 	w.Write(data)
 	w.Close()
+	gzipPool.Put(w)
 	return b.Bytes()
 }
 
 // Brotli compresses data.
 func Brotli(data []byte) []byte {
 	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, BrotliLevel)
+	b.Grow(len(data)/4 + 64)
+	w := brotliPool.Get().(*brotli.Writer)
+	w.Reset(&b)
 	w.Write(data)
 	w.Close()
+	brotliPool.Put(w)
 	return b.Bytes()
 }
 

@@ -46,8 +46,9 @@ type Bytes struct {
 // Stage is one timed step. Seconds is wall time; for the stages that run fused in one parallel pass over the files
 // (minify, compress, verify, hash) it is their share of that pass, by the CPU time each took.
 type Stage struct {
-	Name    string  `json:"name"`
-	Seconds float64 `json:"seconds"`
+	Name      string  `json:"name"`
+	Seconds   float64 `json:"seconds"`
+	PeakRSSMB float64 `json:"peak_rss_mb"` // the process's peak resident memory during the stage
 }
 
 // External is a link out of the site.
