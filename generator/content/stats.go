@@ -47,3 +47,19 @@ func (v *validator) statistics(site *Site) {
 	}
 	stats.CompareYears(reports, v.lang, v.diags)
 }
+
+// StatsFiles are the published forms of every report's statistics, stats.json and stats.csv, keyed by their slash
+// path in the report's bundle (content/reports/2024-zfxxgk/stats.json). Laid over the content, Hugo publishes them
+// beside the page as bundle resources, in a build and in a preview alike.
+func (s *Site) StatsFiles() map[string][]byte {
+	out := map[string][]byte{}
+	for _, d := range s.Documents {
+		if d.Statistics == nil || !d.Statistics.Complete() {
+			continue
+		}
+		dir := path.Dir(d.File)
+		out[dir+"/stats.json"] = d.Statistics.JSON(d.URL)
+		out[dir+"/stats.csv"] = d.Statistics.CSV()
+	}
+	return out
+}

@@ -19,6 +19,9 @@ func GeneratedPages(cfg *siteconfig.Config, site *content.Site, now time.Time, p
 	for k, v := range TopicPages(cfg, site, now, preview) {
 		files[k] = v
 	}
+	for k, v := range site.StatsFiles() {
+		files[k] = v
+	}
 	return files
 }
 
