@@ -287,7 +287,7 @@ func Describe(p, lang string) string {
 			if r.Key == parts[1] {
 				row = r.Name(lang)
 				if len(r.Group) > 1 {
-					row = r.Group[1].Name(lang) + row
+					row = r.Group[1].Name(lang) + " " + row
 				}
 			}
 		}
