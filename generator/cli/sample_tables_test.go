@@ -50,7 +50,9 @@ func TestSampleReportTables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tables := findAll(doc, func(n *html.Node) bool { return n.Data == "table" && strings.Contains(attr(n, "class"), "disclosure-table") })
+		tables := findAll(doc, func(n *html.Node) bool {
+			return n.Data == "table" && strings.Contains(attr(n, "class"), "disclosure-table")
+		})
 		if len(tables) != 3 {
 			t.Fatalf("want 3 disclosure tables, found %d", len(tables))
 		}
