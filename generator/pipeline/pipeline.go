@@ -15,6 +15,7 @@ import (
 	"gongkai/generator/content"
 	"gongkai/generator/dateguard"
 	"gongkai/generator/diag"
+	"gongkai/generator/health"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/memwatch"
 	"gongkai/generator/publish"
@@ -126,6 +127,9 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 	opts.Now = opts.Now.In(r.Config.Location)
+	for _, w := range health.Check(r.Config, r.Site, opts.Now) {
+		r.Diags.Add(w)
+	}
 
 	target, err := publish.New(opts.OutDir)
 	if err != nil {
