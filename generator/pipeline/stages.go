@@ -162,9 +162,7 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 			sources[p.URL] = p.File
 		}
 	}
-	for _, b := range res.broken {
-		r.brokenLink(b, sources)
-	}
+	r.brokenLinks(res.broken, sources)
 	for _, e := range res.external {
 		r.Report.External = append(r.Report.External, report.External{URL: e.URL, FirstPage: e.FirstPage})
 	}
@@ -205,28 +203,53 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 	return nil
 }
 
-// brokenLink reports a reference that does not resolve at the page's Markdown source, on the line that contains
-// it when it was written there (else the layouts made it, and the page is named).
-func (r *Result) brokenLink(b linkcheck.Broken, sources map[string]string) {
-	src := sources[b.Page]
-	line, col := 0, 0
-	if src != "" {
-		line, col = findInSource(filepath.Join(r.dir, filepath.FromSlash(src)), b.Ref)
-	} else {
-		src = "layouts"
+// brokenLinks reports references that do not resolve. One written in a page's Markdown is reported at its line
+// there. One the layouts made is reported once for all the pages it breaks, naming the first: a broken link in the
+// header would otherwise fill the report with one line per page.
+func (r *Result) brokenLinks(broken []linkcheck.Broken, sources map[string]string) {
+	type key struct{ ref, reason string }
+	byLayout := map[key][]string{}
+	var order []key
+	for _, b := range broken {
+		src := sources[b.Page]
+		if src != "" {
+			if line, col := findInSource(filepath.Join(r.dir, filepath.FromSlash(src)), b.Ref); line > 0 {
+				r.brokenLink(src, line, col, b.Page, b.Ref, b.Reason, 0)
+				continue
+			}
+		}
+		k := key{b.Ref, b.Reason}
+		if byLayout[k] == nil {
+			order = append(order, k)
+		}
+		byLayout[k] = append(byLayout[k], b.Page)
 	}
+	for _, k := range order {
+		pages := byLayout[k]
+		r.brokenLink("layouts", 0, 0, pages[0], k.ref, k.reason, len(pages)-1)
+	}
+}
+
+func (r *Result) brokenLink(src string, line, col int, page, ref, reason string, others int) {
 	if r.Config.Lang == "en" {
-		r.Diags.Addf(src, line, col, "", "", "page %s: broken link %s: %s", b.Page, b.Ref, b.Reason)
+		more := ""
+		if others > 0 {
+			more = fmt.Sprintf(" (and %d other pages)", others)
+		}
+		r.Diags.Addf(src, line, col, "", "", "page %s%s: broken link %s: %s", page, more, ref, reason)
 		return
 	}
-	reason := b.Reason
 	switch {
 	case reason == "no such file":
 		reason = "目标不存在"
 	case strings.HasPrefix(reason, "no element with id "):
 		reason = "页面中没有 id 为 " + strings.TrimPrefix(reason, "no element with id ") + " 的元素"
 	}
-	r.Diags.Addf(src, line, col, "", "", "页面 %s 中的链接 %s 无效:%s", b.Page, b.Ref, reason)
+	more := ""
+	if others > 0 {
+		more = fmt.Sprintf("(及另外 %d 个页面)", others)
+	}
+	r.Diags.Addf(src, line, col, "", "", "页面 %s%s 中的链接 %s 无效:%s", page, more, ref, reason)
 }
 
 // findInSource finds ref, or its path without the fragment, in a Markdown file; column in characters.
