@@ -16,10 +16,14 @@ import (
 	"gongkai/generator/report"
 )
 
+// benchNow is after every generated document, so that every interpretation's policy is published too.
+const benchNow = "2027-01-01T02:00:00+08:00"
+
 // measured is one subprocess run: wall time and peak resident memory (rusage maxrss).
 type measured struct {
 	wall time.Duration
-	rss  int64 // bytes
+	cpu  time.Duration // user + system: less sensitive than wall time to other work on the machine
+	rss  int64         // bytes
 }
 
 func measure(b *testing.B, env []string, bin string, args ...string) measured {
@@ -34,7 +38,8 @@ func measure(b *testing.B, env []string, bin string, args ...string) measured {
 	}
 	wall := time.Since(start)
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return measured{wall, ru.Maxrss * 1024}
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return measured{wall, cpu, ru.Maxrss * 1024}
 }
 
 func goBuild(b *testing.B, pkg, out string) string {
@@ -73,11 +78,19 @@ func BenchmarkBuild10000(b *testing.B) {
 	if err := corpus.Write(plainSite, n, 1); err != nil {
 		b.Fatal(err)
 	}
+	// Until the search feature's page is in the sample site, a stand-in keeps the header's search form verifiable.
+	for _, d := range []string{site, plainSite} {
+		p := filepath.Join(d, "content/search/_index.md")
+		if _, err := os.Stat(p); os.IsNotExist(err) {
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte("+++\ntitle = \"搜索\"\n+++\n"), 0o644)
+		}
+	}
 	r, err := pipeline.Check(site)
 	if err != nil {
 		b.Fatal(err)
 	}
-	nowT, _ := time.Parse(time.RFC3339, now)
+	nowT, _ := time.Parse(time.RFC3339, benchNow)
 	for rel, data := range pipeline.GeneratedPages(r.Config, r.Site, nowT, false) {
 		p := filepath.Join(plainSite, filepath.FromSlash(rel))
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -89,25 +102,29 @@ func BenchmarkBuild10000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out := filepath.Join(tmp, fmt.Sprintf("run%d", i))
-		hugo := measure(b, nil, plain, "-s", plainSite, "-d", filepath.Join(out, "hugo"), "-now", now)
-		cold := measure(b, nil, gongkai, "build", "-s", site, "-d", filepath.Join(out, "public"), "--now", now,
+		hugo := measure(b, nil, plain, "-s", plainSite, "-d", filepath.Join(out, "hugo"), "-now", benchNow)
+		cold := measure(b, nil, gongkai, "build", "-s", site, "-d", filepath.Join(out, "public"), "--now", benchNow,
 			"--report", filepath.Join(out, "cold.json"))
 		// The nightly case: the previous release is there and most files did not change.
-		nightly := measure(b, nil, gongkai, "build", "-s", site, "-d", filepath.Join(out, "public"), "--now", now,
+		nightly := measure(b, nil, gongkai, "build", "-s", site, "-d", filepath.Join(out, "public"), "--now", benchNow,
 			"--report", filepath.Join(out, "nightly.json"))
-		hugo2 := measure(b, nil, plain, "-s", plainSite, "-d", filepath.Join(out, "hugo2"), "-now", now)
+		hugo2 := measure(b, nil, plain, "-s", plainSite, "-d", filepath.Join(out, "hugo2"), "-now", benchNow)
 		if hugo2.wall < hugo.wall {
-			hugo = hugo2 // the better of two, so that a cold page cache does not flatter gongkai
+			hugo.wall = hugo2.wall // the better of two, so that a cold page cache does not flatter gongkai
+		}
+		if hugo2.cpu < hugo.cpu {
+			hugo.cpu = hugo2.cpu
 		}
 		if hugo2.rss > hugo.rss {
 			hugo.rss = hugo2.rss
 		}
 
 		b.Logf("%d documents, 2 runs of plain Hugo (best time, worst memory) and gongkai (cold, then nightly):", n)
-		b.Logf("%-28s %8s %9s %8s %8s", "", "time", "peak RSS", "x time", "x RSS")
+		b.Logf("%-28s %8s %8s %9s %8s %8s %8s", "", "time", "CPU", "peak RSS", "x time", "x CPU", "x RSS")
 		row := func(name string, m measured) {
-			b.Logf("%-28s %7.2fs %6.0f MB %7.2fx %7.2fx", name, m.wall.Seconds(), float64(m.rss)/(1<<20),
-				m.wall.Seconds()/hugo.wall.Seconds(), float64(m.rss)/float64(hugo.rss))
+			b.Logf("%-28s %7.2fs %7.2fs %6.0f MB %7.2fx %7.2fx %7.2fx", name, m.wall.Seconds(), m.cpu.Seconds(),
+				float64(m.rss)/(1<<20), m.wall.Seconds()/hugo.wall.Seconds(), m.cpu.Seconds()/hugo.cpu.Seconds(),
+				float64(m.rss)/float64(hugo.rss))
 		}
 		row("plain Hugo --minify", hugo)
 		row("gongkai build (cold)", cold)
