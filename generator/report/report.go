@@ -131,10 +131,10 @@ func (r *Report) Summary(w io.Writer, kinds []string, labels map[string]string) 
 	var st []string
 	total := 0.0
 	for _, s := range r.Stages {
-		st = append(st, fmt.Sprintf("%s %.2fs", s.Name, s.Seconds))
+		st = append(st, fmt.Sprintf("%s %.2fs/%.0fMB", s.Name, s.Seconds, s.PeakRSSMB))
 		total += s.Seconds
 	}
-	fmt.Fprintf(w, "time: %.2fs (%s)\n", total, strings.Join(st, ", "))
+	fmt.Fprintf(w, "time/peak memory: %.2fs (%s)\n", total, strings.Join(st, ", "))
 	if r.Previous != "" {
 		fmt.Fprintf(w, "against the previous release: %d added, %d removed, %d changed\n",
 			len(r.Changes.Added), len(r.Changes.Removed), len(r.Changes.Changed))
