@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"gongkai/generator/content"
@@ -168,25 +169,12 @@ func Build(opts Options) (*Result, error) {
 	files := GeneratedPages(r.Config, r.Site, opts.Now, false)
 	files[docsSource] = []byte(docsPage)
 	files[docsLayoutFile] = docsLayout
-	hs, err := hugosite.New(hugosite.Options{
-		SiteDir:      dir,
-		PublishDir:   staging,
-		Files:        files,
-		AllowRawHTML: r.Config.Params.AllowRawHTML,
-		Now:          opts.Now,
-	})
-	if err != nil {
+	if err := render(r, dir, staging, files, opts.Now); err != nil {
 		return r, err
 	}
-	probs, berr := hs.Build()
-	hs.Close()
-	addProblems(r.Diags, probs)
-	if berr != nil {
-		if r.Diags.Errors() == 0 {
-			return r, fmt.Errorf("render: %w", berr)
-		}
-		return r, ErrContent
-	}
+	// Hugo's pages are garbage now: give their memory back before the post-processing allocates its own, so that
+	// the build's peak is Hugo's peak, not Hugo's plus ours.
+	debug.FreeOSMemory()
 	if err := stagehook.Reach("render"); err != nil {
 		return r, fmt.Errorf("render: %w", err)
 	}
@@ -236,6 +224,30 @@ func Build(opts Options) (*Result, error) {
 	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)
 	return r, nil
+}
+
+// render runs Hugo into staging. It is a function of its own so that nothing keeps Hugo's site reachable after it.
+func render(r *Result, dir, staging string, files map[string][]byte, now time.Time) error {
+	hs, err := hugosite.New(hugosite.Options{
+		SiteDir:      dir,
+		PublishDir:   staging,
+		Files:        files,
+		AllowRawHTML: r.Config.Params.AllowRawHTML,
+		Now:          now,
+	})
+	if err != nil {
+		return err
+	}
+	probs, berr := hs.Build()
+	hs.Close()
+	addProblems(r.Diags, probs)
+	if berr != nil {
+		if r.Diags.Errors() == 0 {
+			return fmt.Errorf("render: %w", berr)
+		}
+		return ErrContent
+	}
+	return nil
 }
 
 func (r *Result) stage(name string, since *time.Time) {
