@@ -340,9 +340,9 @@ func (b *Browser) Wider() ([]string, error) {
 })()`))
 }
 
-// Screenshot captures the whole page as PNG (quality 100 selects PNG).
+// Screenshot captures the viewport (the first screen a reader sees) as PNG.
 func (b *Browser) Screenshot() ([]byte, error) {
-	return chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	return chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 }
 
 func ptr[T any](v T) *T { return &v }
