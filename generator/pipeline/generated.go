@@ -19,6 +19,9 @@ func GeneratedPages(cfg *siteconfig.Config, site *content.Site, now time.Time, p
 	for k, v := range TopicPages(cfg, site, now, preview) {
 		files[k] = v
 	}
+	for k, v := range site.StatsFiles() {
+		files[k] = v
+	}
 	// The recent-changes page: its layout lists every publication and change note of the site.
 	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "changes")))
 	return files
