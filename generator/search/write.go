@@ -1,0 +1,261 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Format is the layout version written to meta.json; search.js refuses an
+// index of another version rather than misreading it.
+const Format = 1
+
+// shardTarget is the raw size a shard aims at. About a third of it remains
+// after gzip, and a typical query touches two or three shards, which keeps the
+// first query's download well under 100 KB.
+var shardTarget = 24 << 10
+
+// meta is search/meta.json: what the client needs before any shard.
+type meta struct {
+	Format int      `json:"format"`
+	Shards int      `json:"shards"`
+	Docs   int      `json:"docs"`
+	Kinds  []string `json:"kinds"`
+	// Kind holds one digit per document: its index in Kinds.
+	Kind   string   `json:"kind"`
+	Topics []string `json:"topics"`
+	// Topic holds TopicWidth postings digits per document: 1 + index in
+	// Topics, or 0 for none. Filters run on candidates before any document
+	// file is fetched, so these must be in meta.
+	Topic      string `json:"topic"`
+	TopicWidth int    `json:"topicWidth"`
+	// Years lists [year, first document id] in id order; ids are assigned
+	// newest first, so each year is one range.
+	Years [][2]int `json:"years"`
+}
+
+// record is search/docs/<id>.json, fetched only for candidates: what a result
+// shows and the text it is checked against.
+type record struct {
+	URL         string   `json:"u"`
+	Title       string   `json:"t"`
+	Kind        string   `json:"k,omitempty"`
+	Date        string   `json:"d,omitempty"`
+	IndexNo     string   `json:"i,omitempty"`
+	DocNo       string   `json:"n,omitempty"`
+	Topic       string   `json:"p,omitempty"`
+	Publisher   string   `json:"b,omitempty"`
+	Attachments []string `json:"a,omitempty"`
+	Text        string   `json:"x,omitempty"`
+}
+
+func (r *record) fields() []string {
+	d := Doc{Title: r.Title, IndexNo: r.IndexNo, DocNo: r.DocNo, Topic: r.Topic, Publisher: r.Publisher, Text: r.Text, Attachments: r.Attachments}
+	return d.fields()
+}
+
+// postings accumulates one term's list while documents are added in id order.
+type postings struct {
+	b    []byte
+	last int
+}
+
+// Write writes the index under outDir/search/. The directory is built beside
+// its final place and renamed over it, so a failed build never leaves a half
+// index that would silently miss documents. The bytes depend only on docs.
+func Write(docs []Doc, outDir string) error {
+	tmp, err := os.MkdirTemp(outDir, ".search-")
+	if err != nil {
+		return fmt.Errorf("write search index: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := writeIndex(docs, tmp); err != nil {
+		return fmt.Errorf("write search index: %w", err)
+	}
+	// MkdirTemp makes 0700; the published site must be readable.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("write search index: %w", err)
+	}
+	final := filepath.Join(outDir, "search")
+	if err := os.RemoveAll(final); err != nil {
+		return fmt.Errorf("replace search index: %w", err)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return fmt.Errorf("replace search index: %w", err)
+	}
+	return nil
+}
+
+func writeIndex(docs []Doc, dir string) error {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	// Newest first, so "newest first" ranking is id order and each year is a
+	// range of ids; the URL breaks ties so the bytes do not depend on input order.
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := &docs[order[a]], &docs[order[b]]
+		if da.Date != db.Date {
+			return da.Date > db.Date
+		}
+		return da.URL < db.URL
+	})
+
+	m := meta{Format: Format, Docs: len(docs), Kinds: Kinds}
+	kindCode := map[string]int{}
+	for i, k := range Kinds {
+		kindCode[k] = i
+	}
+	topicSet := map[string]bool{}
+	for i := range docs {
+		if docs[i].Topic != "" {
+			topicSet[docs[i].Topic] = true
+		}
+	}
+	for t := range topicSet {
+		m.Topics = append(m.Topics, t)
+	}
+	sort.Strings(m.Topics)
+	topicCode := map[string]int{}
+	for i, t := range m.Topics {
+		topicCode[t] = i + 1
+	}
+	m.TopicWidth = 1
+	for n := len(m.Topics) + 1; n > len(digits); n /= len(digits) {
+		m.TopicWidth++
+	}
+
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "shards"), 0o755); err != nil {
+		return err
+	}
+
+	var kind, topic strings.Builder
+	terms := map[string]*postings{}
+	total := 0
+	for id, i := range order {
+		d := &docs[i]
+		kc, ok := kindCode[d.Kind]
+		if !ok {
+			return fmt.Errorf("document %s: unknown kind %q", d.URL, d.Kind)
+		}
+		kind.WriteByte(digits[kc])
+		tc := topicCode[d.Topic]
+		for w := m.TopicWidth - 1; w >= 0; w-- {
+			div := 1
+			for j := 0; j < w; j++ {
+				div *= len(digits)
+			}
+			topic.WriteByte(digits[tc/div%len(digits)])
+		}
+		year, _ := strconv.Atoi(yearOf(d.Date))
+		if n := len(m.Years); n == 0 || m.Years[n-1][0] != year {
+			m.Years = append(m.Years, [2]int{year, id})
+		}
+
+		// tf<<1 | title: the client ranks by both before fetching any text.
+		counts := map[string]int{}
+		for f, text := range d.fields() {
+			c, _ := compact(text)
+			if f == 0 {
+				indexTerms(c, func(t string) { counts[t] += 2 | 1 })
+				continue
+			}
+			indexTerms(c, func(t string) { counts[t] += 2 })
+		}
+		for t, v := range counts {
+			p := terms[t]
+			if p == nil {
+				p = &postings{last: -1}
+				terms[t] = p
+			}
+			n := len(p.b)
+			p.b = appendNum(p.b, id-p.last-1)
+			p.b = appendNum(p.b, v)
+			p.last = id
+			total += len(p.b) - n
+		}
+
+		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
+			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
+		if err := writeJSON(filepath.Join(dir, "docs", strconv.Itoa(id)+".json"), &rec); err != nil {
+			return fmt.Errorf("write document %s: %w", d.URL, err)
+		}
+	}
+	m.Kind, m.Topic = kind.String(), topic.String()
+
+	// A power of two, so shard counts stay few and stable as a site grows.
+	total += len(terms) * 8 // key, quotes and separators
+	m.Shards = 1
+	for m.Shards*shardTarget < total {
+		m.Shards *= 2
+	}
+	shards := make([]map[string]string, m.Shards)
+	for i := range shards {
+		shards[i] = map[string]string{}
+	}
+	for t, p := range terms {
+		shards[shardOf(t, m.Shards)][t] = string(p.b)
+	}
+	for i, s := range shards {
+		if err := writeJSON(filepath.Join(dir, "shards", strconv.Itoa(i)+".json"), s); err != nil {
+			return fmt.Errorf("write shard: %w", err)
+		}
+	}
+	if err := writeJSON(filepath.Join(dir, "meta.json"), &m); err != nil {
+		return fmt.Errorf("write meta: %w", err)
+	}
+	return nil
+}
+
+func yearOf(date string) string {
+	if len(date) >= 4 {
+		return date[:4]
+	}
+	return "0"
+}
+
+// displayText collapses whitespace for snippets. A line break between two
+// Chinese characters is an artefact of Markdown wrapping, not a space the
+// author meant, so it goes entirely. Searching is unaffected either way:
+// compact form drops whitespace.
+func displayText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 && !(wide(prev) && wide(r)) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// wide reports CJK and full-width characters, between which no space is meant.
+func wide(r rune) bool { return r >= 0x2E80 }
+
+func writeJSON(path string, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
