@@ -17,10 +17,17 @@ const (
 // of c, every term of queryTerms(q) is among the terms of c. FuzzTokenize
 // checks exactly that, since a miss there is a false negative in search.
 func indexTerms(c []rune, add func(term string)) {
+	indexKeys(c, func(k uint64) { add(keyString(k)) })
+}
+
+// indexKeys is indexTerms with each term packed in a uint64: building the
+// index hashes some thirty million terms, and strings made that the cost of
+// the whole build.
+func indexKeys(c []rune, add func(key uint64)) {
 	for i := range c {
-		add(string(c[i : i+1]))
+		add(1<<62 | uint64(c[i]))
 		if i+1 < len(c) {
-			add(string(c[i : i+2]))
+			add(2<<62 | uint64(c[i])<<21 | uint64(c[i+1]))
 		}
 	}
 	for s := 0; s < len(c); {
@@ -34,11 +41,31 @@ func indexTerms(c []rune, add func(term string)) {
 		}
 		for _, w := range []int{shortWin, longWin} {
 			for i := s; i+w <= e; i++ {
-				add(string(c[i : i+w]))
+				k := 3<<62 | uint64(w)<<56
+				for j := 0; j < w; j++ {
+					k |= uint64(c[i+j]) << (7 * j)
+				}
+				add(k)
 			}
 		}
 		s = e
 	}
+}
+
+// keyString unpacks a term key made by indexKeys.
+func keyString(k uint64) string {
+	switch k >> 62 {
+	case 1:
+		return string(rune(k & 0x1FFFFF))
+	case 2:
+		return string([]rune{rune(k >> 21 & 0x1FFFFF), rune(k & 0x1FFFFF)})
+	}
+	w := int(k >> 56 & 0x3F)
+	b := make([]byte, w)
+	for j := range b {
+		b[j] = byte(k >> (7 * j) & 0x7F)
+	}
+	return string(b)
 }
 
 // Terms returns the distinct index terms of s, sorted; for tests and tools.

@@ -15,7 +15,7 @@ func TestCompact(t *testing.T) {
 		{"东人社发（2024）3号", "东人社发20243号"},
 		{"000014349/2024-00012", "000014349202400012"},
 		{"ＡＢＣ１２３ｄｅｆ", "abc123def"}, // full-width typing
-		{"劳动\n仲裁", "劳动仲裁"},           // a Markdown line break
+		{"劳动\n仲裁", "劳动仲裁"},         // a Markdown line break
 		{"《劳动合同法》第三十条、", "劳动合同法第三十条"},
 		{"PDF附件.docx", "pdf附件docx"},
 		{"二〇二四年", "二〇二四年"}, // 〇 is a number, kept

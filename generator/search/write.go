@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -139,8 +141,6 @@ func writeIndex(docs []Doc, dir string) error {
 	}
 
 	var kind, topic strings.Builder
-	terms := map[string]*postings{}
-	total := 0
 	for id, i := range order {
 		d := &docs[i]
 		kc, ok := kindCode[d.Kind]
@@ -160,37 +160,20 @@ func writeIndex(docs []Doc, dir string) error {
 		if n := len(m.Years); n == 0 || m.Years[n-1][0] != year {
 			m.Years = append(m.Years, [2]int{year, id})
 		}
-
-		// tf<<1 | title: the client ranks by both before fetching any text.
-		counts := map[string]int{}
-		for f, text := range d.fields() {
-			c, _ := compact(text)
-			if f == 0 {
-				indexTerms(c, func(t string) { counts[t] += 2 | 1 })
-				continue
-			}
-			indexTerms(c, func(t string) { counts[t] += 2 })
-		}
-		for t, v := range counts {
-			p := terms[t]
-			if p == nil {
-				p = &postings{last: -1}
-				terms[t] = p
-			}
-			n := len(p.b)
-			p.b = appendNum(p.b, id-p.last-1)
-			p.b = appendNum(p.b, v)
-			p.last = id
-			total += len(p.b) - n
-		}
-
-		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
-			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
-		if err := writeJSON(filepath.Join(dir, "docs", strconv.Itoa(id)+".json"), &rec); err != nil {
-			return fmt.Errorf("write document %s: %w", d.URL, err)
-		}
 	}
 	m.Kind, m.Topic = kind.String(), topic.String()
+
+	// Files are written by a pool: on a build machine most of their cost is
+	// waiting on open(2), which overlaps.
+	files := newWriterPool(4)
+	for id, i := range order {
+		d := &docs[i]
+		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
+			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
+		files.write(filepath.Join(dir, "docs", strconv.Itoa(id)+".json"), &rec)
+	}
+
+	terms, total := buildPostings(docs, order)
 
 	// A power of two, so shard counts stay few and stable as a site grows.
 	total += len(terms) * 8 // key, quotes and separators
@@ -202,18 +185,95 @@ func writeIndex(docs []Doc, dir string) error {
 	for i := range shards {
 		shards[i] = map[string]string{}
 	}
-	for t, p := range terms {
+	for k, p := range terms {
+		t := keyString(k)
 		shards[shardOf(t, m.Shards)][t] = string(p.b)
 	}
 	for i, s := range shards {
-		if err := writeJSON(filepath.Join(dir, "shards", strconv.Itoa(i)+".json"), s); err != nil {
-			return fmt.Errorf("write shard: %w", err)
+		files.write(filepath.Join(dir, "shards", strconv.Itoa(i)+".json"), s)
+	}
+	files.write(filepath.Join(dir, "meta.json"), &m)
+	return files.wait()
+}
+
+// buildPostings tokenizes documents on every core and appends postings in id
+// order on one goroutine, which is what delta encoding needs. It returns the
+// postings by term key and their total size.
+func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
+	const block = 64
+	type entry struct {
+		key uint64
+		val int // tf<<1 | in title
+	}
+	nblocks := (len(order) + block - 1) / block
+	results := make([]chan [][]entry, nblocks)
+	for i := range results {
+		results[i] = make(chan [][]entry, 1)
+	}
+	// At most a few blocks wait for the merger, so memory stays that of a
+	// few blocks whatever the site's size.
+	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	next := make(chan int)
+	go func() {
+		for b := range nblocks {
+			sem <- struct{}{}
+			next <- b
 		}
+		close(next)
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			counts := map[uint64]int{}
+			var c []rune
+			for b := range next {
+				out := make([][]entry, 0, block)
+				for id := b * block; id < min(len(order), (b+1)*block); id++ {
+					d := &docs[order[id]]
+					clear(counts)
+					for f, text := range d.fields() {
+						c = c[:0]
+						for _, r := range text {
+							if r = fold(r); r >= 0 {
+								c = append(c, r)
+							}
+						}
+						title := 0
+						if f == 0 {
+							title = 1
+						}
+						indexKeys(c, func(k uint64) { counts[k] = (counts[k] + 2) | title })
+					}
+					es := make([]entry, 0, len(counts))
+					for k, v := range counts {
+						es = append(es, entry{k, v})
+					}
+					out = append(out, es)
+				}
+				results[b] <- out
+			}
+		}()
 	}
-	if err := writeJSON(filepath.Join(dir, "meta.json"), &m); err != nil {
-		return fmt.Errorf("write meta: %w", err)
+	terms := map[uint64]*postings{}
+	total := 0
+	for b := range nblocks {
+		for i, es := range <-results[b] {
+			id := b*block + i
+			for _, e := range es {
+				p := terms[e.key]
+				if p == nil {
+					p = &postings{last: -1}
+					terms[e.key] = p
+				}
+				n := len(p.b)
+				p.b = appendNum(p.b, id-p.last-1)
+				p.b = appendNum(p.b, e.val)
+				p.last = id
+				total += len(p.b) - n
+			}
+		}
+		<-sem
 	}
-	return nil
+	return terms, total
 }
 
 func yearOf(date string) string {
@@ -249,6 +309,49 @@ func displayText(s string) string {
 
 // wide reports CJK and full-width characters, between which no space is meant.
 func wide(r rune) bool { return r >= 0x2E80 }
+
+// writerPool writes JSON files concurrently and keeps the first error.
+type writerPool struct {
+	jobs chan func() error
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	err  error
+}
+
+func newWriterPool(n int) *writerPool {
+	p := &writerPool{jobs: make(chan func() error, 64)}
+	for range n {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			for job := range p.jobs {
+				if err := job(); err != nil {
+					p.mu.Lock()
+					if p.err == nil {
+						p.err = err
+					}
+					p.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return p
+}
+
+func (p *writerPool) write(path string, v any) {
+	p.jobs <- func() error {
+		if err := writeJSON(path, v); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+		}
+		return nil
+	}
+}
+
+func (p *writerPool) wait() error {
+	close(p.jobs)
+	p.wg.Wait()
+	return p.err
+}
 
 func writeJSON(path string, v any) error {
 	var buf bytes.Buffer
