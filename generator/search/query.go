@@ -35,8 +35,12 @@ type Filter struct {
 type Result struct {
 	ID                                     int
 	URL, Title, Kind, Date, IndexNo, DocNo string
-	// TitleWords is how many query words occur in the title; Count how often
-	// the words occur in all fields. With ID (newest first) they rank results.
+	// TitleWords is how many query words occur in the title (checked against
+	// the title itself). Count is how often the query's terms occur in the
+	// document, from the index: for each word the count of its rarest term,
+	// summed. Counting from the index rather than the text is what lets the
+	// ranking be known before any text is fetched; with ID (newest first)
+	// they rank results.
 	TitleWords, Count int
 	// Snippet is HTML: body text around the first match, matches in <mark>.
 	Snippet string
@@ -122,8 +126,9 @@ func (a rank) before(b rank) bool {
 
 // Search runs q and returns up to limit results (all when limit <= 0). It
 // checks candidates against their text in the order of their best possible
-// rank and stops once no unchecked candidate could enter the first limit, which
-// is what keeps the browser's downloads small for common words.
+// rank (a title flag in the index can only be lost on checking) and stops once
+// no unchecked candidate could enter the first limit, which is what keeps the
+// browser's downloads small for common words.
 func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 	words := dedup(QueryWords(q))
 	if len(words) == 0 {
@@ -195,7 +200,7 @@ func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 		if !ok {
 			continue
 		}
-		res.ID = c.id
+		res.ID, res.Count = c.id, c.count
 		found = append(found, res)
 		sort.SliceStable(found, func(a, b int) bool { return rankOf(found[a]).before(rankOf(found[b])) })
 	}
@@ -257,34 +262,33 @@ func verify(rec *record, words []string) (Result, bool) {
 	}
 	for _, w := range words {
 		wr := []rune(w)
-		n := 0
+		found := false
 		for fi, c := range comp {
-			k := countRunes(c, wr)
-			if fi == 0 && k > 0 {
-				res.TitleWords++
+			if indexRunes(c, wr, 0) >= 0 {
+				found = true
+				if fi == 0 {
+					res.TitleWords++
+				}
+				break
 			}
-			n += k
 		}
-		if n == 0 {
+		if !found {
 			return Result{}, false
 		}
-		res.Count += n
 	}
 	res.Snippet = snippet(rec.Text, words)
 	return res, true
 }
 
-// countRunes counts occurrences of w in c, overlapping ones included: that is
-// what keeps the count at most the tf of any of the word's terms, the bound
-// the ranking relies on.
-func countRunes(c, w []rune) int {
-	n := 0
-	for i := 0; i+len(w) <= len(c); i++ {
+// indexRunes returns the first index at or after from where w occurs in c,
+// or -1.
+func indexRunes(c, w []rune, from int) int {
+	for i := from; i+len(w) <= len(c); i++ {
 		if runesAt(c, w, i) {
-			n++
+			return i
 		}
 	}
-	return n
+	return -1
 }
 
 func runesAt(c, w []rune, i int) bool {
