@@ -1,0 +1,37 @@
+# gongkai: `make build` publishes the sample site, `make test` runs every test.
+GO      ?= go
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X gongkai/generator/cli.Version=$(VERSION)
+# Test tools from npm (axe-core, vnu-jar, pagefind) live outside the repository.
+TOOLS   ?= $(HOME)/.cache/gongkai-tools
+export GONGKAI_TOOLS := $(TOOLS)
+
+.PHONY: build gongkai test check serve bench tools clean
+
+build: gongkai
+	./bin/gongkai build
+
+gongkai:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/gongkai ./generator/cmd/gongkai
+
+check: gongkai
+	./bin/gongkai check
+
+serve: gongkai
+	./bin/gongkai serve
+
+tools:
+	@mkdir -p $(TOOLS)
+	@if [ ! -f $(TOOLS)/.installed-1 ]; then \
+		cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@4.14.1 vnu-jar@26.9.27 pagefind@1.6.0 && touch .installed-1; \
+	fi
+
+test: tools
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench: tools
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./generator/...
+
+clean:
+	rm -rf bin public .public-releases

@@ -1,0 +1,291 @@
+// Package content is gongkai's content model: it reads every Markdown document of a site, checks its disclosure
+// metadata against the rules of the README's content format, and returns the documents with all problems found.
+//
+// Validation runs before Hugo renders anything because a government site must not publish a document with a
+// wrong 索引号 or a dangling 文件+解读 link, and because Hugo stops at its first error without the field's line.
+// Every rule reports into one diagnostic list so an editor sees all problems of all files at once.
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"gongkai/generator/diag"
+	"gongkai/generator/frontmatter"
+	"gongkai/generator/siteconfig"
+)
+
+// Document is one validated disclosure document.
+type Document struct {
+	File   string // slash path relative to the site, e.g. content/policies/ldht-2024.md
+	Kind   Kind
+	Name   string // kind/name, how other documents refer to it: "policies/ldht-2024"
+	URL    string // site-relative URL, e.g. /policies/ldht-2024/
+	Bundle bool
+
+	Title, Publisher, Topic, Summary string
+	Keywords                         []string
+	Date                             time.Time
+	Written                          time.Time // zero when not given
+	Validity                         string    // valid, expired or repealed
+	ValidityDate                     time.Time
+	ReplacedBy                       string
+	DocNo, IndexNo                   string
+	Year                             int
+	ReportType                       string
+	Interprets                       Interprets
+	NeedsInterpretation              bool
+	Laws                             []string
+	Changes                          []Change
+	Draft                            bool
+	PublishDate, ExpiryDate          time.Time
+	Attachments                      []Attachment
+
+	// Pos gives the line of every key, for diagnostics of later stages.
+	Pos map[string]frontmatter.Pos
+}
+
+// Interprets names the original an interpretation explains: a policy of this site, or one published elsewhere.
+type Interprets struct {
+	Policy            string // "policies/<name>"
+	Title, DocNo, URL string
+}
+
+// Change is one entry of a document's public change history.
+type Change struct {
+	Date  time.Time
+	Note  string
+	Major bool
+}
+
+// Attachment is a file of a page bundle.
+type Attachment struct {
+	Name string
+	Size int64
+}
+
+// Site is the content of a site.
+type Site struct {
+	Documents []*Document // sorted by File
+	Topics    *Topics
+}
+
+// ByName returns the document that kind/name refers to.
+func (s *Site) ByName(name string) *Document {
+	for _, d := range s.Documents {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
+
+// Load reads and validates every document under dir/content.
+func Load(dir string, cfg *siteconfig.Config) (*Site, *diag.List, error) {
+	v := &validator{cfg: cfg, lang: cfg.Lang, diags: &diag.List{}, dir: dir}
+	topics, err := LoadTopics(dir, cfg.Params.TopicsFile, v.diags, cfg.Lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	v.topics = topics
+	files, err := markdownFiles(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	site := &Site{Topics: topics}
+	for _, f := range files {
+		src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %s: %w", f, err)
+		}
+		if d := v.file(f, src); d != nil {
+			site.Documents = append(site.Documents, d)
+		}
+	}
+	v.crossChecks(site)
+	return site, v.diags, nil
+}
+
+// markdownFiles lists content/**/*.md as sorted slash paths relative to dir.
+func markdownFiles(dir string) ([]string, error) {
+	root := filepath.Join(dir, "content")
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return fs.SkipAll
+			}
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+type validator struct {
+	cfg    *siteconfig.Config
+	lang   string
+	diags  *diag.List
+	dir    string
+	topics *Topics
+}
+
+func (v *validator) errorf(file string, p frontmatter.Pos, key, label, message string) {
+	v.diags.Add(diag.Diagnostic{File: file, Line: p.Line, Col: p.Col, Field: key, Label: label, Message: message})
+}
+
+func (v *validator) warnf(file string, p frontmatter.Pos, key, label, message string) {
+	v.diags.Add(diag.Diagnostic{File: file, Line: p.Line, Col: p.Col, Field: key, Label: label, Message: message, Severity: diag.Warning})
+}
+
+// file validates one Markdown file and returns the document it describes, or nil for list pages, other pages and
+// files too broken to describe anything.
+func (v *validator) file(f string, src []byte) *Document {
+	doc, err := frontmatter.Parse(src)
+	if err != nil {
+		var se *frontmatter.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			v.errorf(f, se.Pos, "", "", v.msg("syntax", se.Msg))
+		case errors.Is(err, frontmatter.ErrNoFrontMatter):
+			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", v.msg("no front matter"))
+		default:
+			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", err.Error())
+		}
+		return nil
+	}
+	rel := strings.TrimPrefix(f, "content/")
+	parts := strings.Split(rel, "/")
+	base := path.Base(f)
+	if base == "_index.md" {
+		v.keys(f, doc, sectionFields, "")
+		return nil
+	}
+	if len(parts) < 2 || !isKind(parts[0]) {
+		v.keys(f, doc, pageFields, "")
+		return nil
+	}
+	kind := Kind(parts[0])
+	d := &Document{File: f, Kind: kind, Pos: doc.Pos}
+	name := strings.TrimSuffix(rel, ".md")
+	if base == "index.md" {
+		d.Bundle = true
+		name = path.Dir(rel)
+	}
+	d.Name = name
+	d.URL = "/" + strings.ToLower(name) + "/"
+	v.keys(f, doc, fields, kind)
+	v.document(d, doc)
+	if d.Bundle {
+		d.Attachments = v.attachments(path.Dir(f))
+	}
+	return d
+}
+
+// keys reports keys that are not part of the format, or not of this kind.
+func (v *validator) keys(f string, doc *frontmatter.Doc, known map[string]field, kind Kind) {
+	names := make([]string, 0, len(doc.Values))
+	for k := range doc.Values {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	candidates := make([]string, 0, len(known))
+	for k := range known {
+		candidates = append(candidates, k)
+	}
+	sort.Strings(candidates)
+	for _, k := range names {
+		fd, ok := known[k]
+		if !ok {
+			hint := ""
+			if s := closest(k, candidates); s != "" {
+				hint = v.msg("did you mean", s)
+			}
+			v.errorf(f, doc.Pos[k], k, "", v.msg("unknown key")+hint)
+			continue
+		}
+		if kind != "" && !fd.allowed(kind) {
+			v.errorf(f, doc.Pos[k], k, fd.label(v.lang), v.msg("not for kind", kind.Label(v.lang)))
+		}
+		if sub, ok := subfields[k]; ok {
+			v.subkeys(f, doc, k, sub)
+		}
+	}
+}
+
+func (v *validator) subkeys(f string, doc *frontmatter.Doc, key string, known map[string]field) {
+	var tables []map[string]any
+	var prefixes []string
+	switch x := doc.Values[key].(type) {
+	case map[string]any:
+		tables, prefixes = []map[string]any{x}, []string{key}
+	case []any:
+		for i, e := range x {
+			if m, ok := e.(map[string]any); ok {
+				tables = append(tables, m)
+				prefixes = append(prefixes, fmt.Sprintf("%s[%d]", key, i))
+			}
+		}
+	}
+	candidates := make([]string, 0, len(known))
+	for k := range known {
+		candidates = append(candidates, k)
+	}
+	sort.Strings(candidates)
+	for i, t := range tables {
+		names := make([]string, 0, len(t))
+		for k := range t {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			if _, ok := known[k]; ok {
+				continue
+			}
+			hint := ""
+			if s := closest(k, candidates); s != "" {
+				hint = v.msg("did you mean", s)
+			}
+			p := prefixes[i] + "." + k
+			v.errorf(f, doc.Pos[p], p, "", v.msg("unknown key")+hint)
+		}
+	}
+}
+
+func (v *validator) attachments(dir string) []Attachment {
+	entries, err := os.ReadDir(filepath.Join(v.dir, filepath.FromSlash(dir)))
+	if err != nil {
+		return nil
+	}
+	var out []Attachment
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, Attachment{Name: e.Name(), Size: info.Size()})
+	}
+	return out
+}

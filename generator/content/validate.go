@@ -1,0 +1,408 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gongkai/generator/frontmatter"
+	"gongkai/generator/suggest"
+)
+
+func closest(name string, candidates []string) string { return suggest.Closest(name, candidates) }
+
+// document checks the values of one document's keys and fills d.
+func (v *validator) document(d *Document, doc *frontmatter.Doc) {
+	f := d.File
+	top := frontmatter.Pos{Line: 1, Col: 1}
+	label := func(k string) string { return fields[k].label(v.lang) }
+	at := func(k string) frontmatter.Pos {
+		if p, ok := doc.Pos[k]; ok {
+			return p
+		}
+		return top
+	}
+
+	for _, k := range sortedKeys(fields) {
+		if fields[k].requiredFor(d.Kind) {
+			if _, ok := doc.Values[k]; !ok {
+				v.errorf(f, top, k, label(k), v.msg("required", examples[k]))
+			}
+		}
+	}
+
+	str := func(k string) string {
+		raw, ok := doc.Values[k]
+		if !ok {
+			return ""
+		}
+		s, isStr := raw.(string)
+		if !isStr {
+			ex := examples[k]
+			if ex == "" {
+				ex = `"…"`
+			}
+			v.errorf(f, at(k), k, label(k), v.msg("not string", ex))
+			return ""
+		}
+		if strings.TrimSpace(s) == "" {
+			v.errorf(f, at(k), k, label(k), v.msg("empty"))
+		}
+		return strings.TrimSpace(s)
+	}
+	list := func(k string) []string {
+		raw, ok := doc.Values[k]
+		if !ok {
+			return nil
+		}
+		items, isList := raw.([]any)
+		var out []string
+		for _, it := range items {
+			s, isStr := it.(string)
+			if !isStr {
+				isList = false
+				break
+			}
+			out = append(out, s)
+		}
+		if !isList {
+			v.errorf(f, at(k), k, label(k), v.msg("not list", examples[k]))
+			return nil
+		}
+		return out
+	}
+	date := func(k string) time.Time {
+		raw, ok := doc.Values[k]
+		if !ok {
+			return time.Time{}
+		}
+		t, err := ParseDate(raw, v.cfg.Location)
+		if err != nil {
+			v.errorf(f, at(k), k, label(k), v.msg("bad date", fmt.Sprint(raw)))
+		}
+		return t
+	}
+	boolean := func(k string) bool {
+		raw, ok := doc.Values[k]
+		if !ok {
+			return false
+		}
+		b, isBool := raw.(bool)
+		if !isBool {
+			v.errorf(f, at(k), k, label(k), v.msg("not bool"))
+		}
+		return b
+	}
+
+	d.Title = str("title")
+	d.Date = date("date")
+	d.Publisher = str("publisher")
+	if d.Publisher == "" {
+		d.Publisher = v.cfg.Params.Publisher
+	}
+	d.Summary = str("summary")
+	d.Keywords = list("keywords")
+	d.ReplacedBy = str("replaced_by")
+	d.Written = date("written")
+	d.ValidityDate = date("validity_date")
+	d.PublishDate = date("publishDate")
+	d.ExpiryDate = date("expiryDate")
+	date("lastmod")
+	list("aliases")
+	if _, ok := doc.Values["weight"]; ok {
+		if _, isInt := doc.Values["weight"].(int64); !isInt {
+			v.errorf(f, at("weight"), "weight", label("weight"), v.msg("not int"))
+		}
+	}
+	d.Draft = boolean("draft")
+	d.NeedsInterpretation = boolean("needs_interpretation")
+	d.ReportType = str("report_type")
+	d.Laws = list("laws")
+
+	if !d.Written.IsZero() && !d.Date.IsZero() && d.Written.After(d.Date) {
+		v.errorf(f, at("written"), "written", label("written"),
+			v.msg("written after date", d.Written.Format("2006-01-02"), d.Date.Format("2006-01-02")))
+	}
+
+	d.Validity = "valid"
+	if _, ok := doc.Values["validity"]; ok {
+		s := str("validity")
+		switch s {
+		case "valid", "expired", "repealed":
+			d.Validity = s
+		default:
+			v.errorf(f, at("validity"), "validity", label("validity"), v.msg("bad validity", s))
+		}
+	}
+	if d.Validity != "valid" && d.ValidityDate.IsZero() {
+		v.warnf(f, at("validity"), "validity_date", label("validity_date"), v.msg("expired no date", d.Validity))
+	}
+
+	if _, ok := doc.Values["year"]; ok {
+		y, isInt := doc.Values["year"].(int64)
+		if !isInt || y < 1949 || y > 9999 {
+			v.errorf(f, at("year"), "year", label("year"), v.msg("bad year"))
+		} else {
+			d.Year = int(y)
+			if !d.Date.IsZero() && d.Year > d.Date.Year() {
+				v.errorf(f, at("year"), "year", label("year"), v.msg("year after date", d.Year, d.Date.Year()))
+			}
+		}
+	}
+
+	if _, ok := doc.Values["doc_no"]; ok {
+		d.DocNo = str("doc_no")
+		if d.DocNo != "" {
+			if m := v.checkDocNo(d.DocNo); m != "" {
+				v.errorf(f, at("doc_no"), "doc_no", label("doc_no"), m)
+			}
+		}
+	}
+
+	if _, ok := doc.Values["index_no"]; ok {
+		d.IndexNo = str("index_no")
+		v.checkIndexNo(d, at("index_no"))
+	}
+
+	if _, ok := doc.Values["topic"]; ok {
+		d.Topic = NormalizeTopic(str("topic"))
+		if d.Topic != "" && v.topics != nil && !v.topics.Has(d.Topic) {
+			hint := ""
+			if s := v.topics.Closest(d.Topic); s != "" {
+				hint = v.msg("topic hint", s)
+			}
+			v.errorf(f, at("topic"), "topic", label("topic"), v.msg("topic unknown", d.Topic, v.cfg.Params.TopicsFile, hint))
+		}
+	}
+
+	if raw, ok := doc.Values["interprets"]; ok {
+		v.interprets(d, raw, doc)
+	}
+
+	if raw, ok := doc.Values["changes"]; ok {
+		items, isList := raw.([]any)
+		if !isList {
+			v.errorf(f, at("changes"), "changes", label("changes"), v.msg("changes table"))
+		}
+		for i, it := range items {
+			m, isMap := it.(map[string]any)
+			p := fmt.Sprintf("changes[%d]", i)
+			if !isMap {
+				v.errorf(f, at(p), p, label("changes"), v.msg("changes table"))
+				continue
+			}
+			var c Change
+			sub := subfields["changes"]
+			if rawDate, ok := m["date"]; !ok {
+				v.errorf(f, at(p), p+".date", sub["date"].label(v.lang), v.msg("required", `date = 2024-05-01`))
+			} else if t, err := ParseDate(rawDate, v.cfg.Location); err != nil {
+				v.errorf(f, at(p+".date"), p+".date", sub["date"].label(v.lang), v.msg("bad date", fmt.Sprint(rawDate)))
+			} else {
+				c.Date = t
+			}
+			if note, ok := m["note"].(string); !ok || strings.TrimSpace(note) == "" {
+				v.errorf(f, at(p), p+".note", sub["note"].label(v.lang), v.msg("required", `note = "更正附件中的联系电话"`))
+			} else {
+				c.Note = strings.TrimSpace(note)
+			}
+			if mj, ok := m["major"]; ok {
+				b, isBool := mj.(bool)
+				if !isBool {
+					v.errorf(f, at(p+".major"), p+".major", sub["major"].label(v.lang), v.msg("not bool"))
+				}
+				c.Major = b
+			}
+			d.Changes = append(d.Changes, c)
+		}
+		sort.SliceStable(d.Changes, func(i, j int) bool { return d.Changes[i].Date.After(d.Changes[j].Date) })
+	}
+}
+
+func (v *validator) interprets(d *Document, raw any, doc *frontmatter.Doc) {
+	f := d.File
+	lbl := fields["interprets"].label(v.lang)
+	p := doc.Pos["interprets"]
+	m, ok := raw.(map[string]any)
+	if !ok {
+		v.errorf(f, p, "interprets", lbl, v.msg("interprets table"))
+		return
+	}
+	get := func(k string) string {
+		s, _ := m[k].(string)
+		return strings.TrimSpace(s)
+	}
+	in := Interprets{Policy: get("policy"), Title: get("title"), DocNo: get("doc_no"), URL: get("url")}
+	d.Interprets = in
+	sub := subfields["interprets"]
+	at := func(k string) frontmatter.Pos {
+		if q, ok := doc.Pos["interprets."+k]; ok {
+			return q
+		}
+		return p
+	}
+	switch {
+	case in.Policy != "" && (in.Title != "" || in.URL != ""):
+		v.errorf(f, p, "interprets", lbl, v.msg("interprets both"))
+	case in.Policy != "":
+		if !strings.HasPrefix(in.Policy, "policies/") || strings.Count(in.Policy, "/") != 1 {
+			v.errorf(f, at("policy"), "interprets.policy", sub["policy"].label(v.lang), v.msg("policy form"))
+		}
+	case in.Title == "" || in.URL == "":
+		v.errorf(f, p, "interprets", lbl, v.msg("interprets external"))
+	default:
+		if !isURL(in.URL) {
+			v.errorf(f, at("url"), "interprets.url", sub["url"].label(v.lang), v.msg("bad url", in.URL))
+		}
+		if in.DocNo != "" {
+			if m := v.checkDocNo(in.DocNo); m != "" {
+				v.errorf(f, at("doc_no"), "interprets.doc_no", sub["doc_no"].label(v.lang), m)
+			}
+		}
+	}
+}
+
+func isURL(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") }
+
+var (
+	docNoRe     = regexp.MustCompile(`^.+〔\d{4}〕[1-9]\d*号$`)
+	docNoBadYr  = regexp.MustCompile(`^(.+?)(?:\[|\(|（|【|〔)\s*(\d{4})\s*(?:\]|\)|）|】|〕)(.*)$`)
+	docNoSerial = regexp.MustCompile(`^(.+〔\d{4}〕)第?0*(\d+)号$`)
+)
+
+// checkDocNo returns a message for a 发文字号 that is not in GB/T 9704's form, naming the common mistake and the
+// corrected value when it can.
+func (v *validator) checkDocNo(s string) string {
+	if docNoRe.MatchString(s) {
+		return ""
+	}
+	fixed := s
+	if m := docNoBadYr.FindStringSubmatch(s); m != nil {
+		fixed = m[1] + "〔" + m[2] + "〕" + m[3]
+	}
+	if fixed != s {
+		if m := docNoSerial.FindStringSubmatch(fixed); m != nil {
+			fixed = m[1] + m[2] + "号"
+		}
+		return v.msg("docno bracket", s, fixed)
+	}
+	if m := docNoSerial.FindStringSubmatch(s); m != nil {
+		good := m[1] + m[2] + "号"
+		if strings.Contains(strings.TrimPrefix(s, m[1]), "第") {
+			return v.msg("docno di", s, good)
+		}
+		if good != s {
+			return v.msg("docno zero", s, good)
+		}
+	}
+	return v.msg("docno form", s)
+}
+
+func (v *validator) checkIndexNo(d *Document, p frontmatter.Pos) {
+	s := d.IndexNo
+	if s == "" {
+		return
+	}
+	lbl := fields["index_no"].label(v.lang)
+	re := v.cfg.IndexPattern
+	if re != nil && !re.MatchString(s) {
+		v.errorf(d.File, p, "index_no", lbl, v.msg("index pattern", s, re.String(), v.exampleIndexNo(d)))
+		return
+	}
+	if y := indexYear(s); y != "" && !d.Date.IsZero() {
+		if n, _ := strconv.Atoi(y); n != d.Date.Year() {
+			v.errorf(d.File, p, "index_no", lbl, v.msg("index year", s, y, d.Date.Year()))
+		}
+	}
+}
+
+func (v *validator) exampleIndexNo(d *Document) string {
+	prefix := v.cfg.Params.IndexPrefix
+	if prefix == "" {
+		prefix = "000014349"
+	}
+	year := 2024
+	if !d.Date.IsZero() {
+		year = d.Date.Year()
+	}
+	return fmt.Sprintf("%s/%d-%05d", prefix, year, 1)
+}
+
+var indexYearRe = regexp.MustCompile(`[/-](\d{4})-\d+$`)
+
+// indexYear returns the year part of a 索引号, the four digits before the last serial.
+func indexYear(s string) string {
+	if m := indexYearRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// crossChecks are the rules that need every document: unique 索引号, and links between documents that must
+// resolve (文件+解读, replaced_by).
+func (v *validator) crossChecks(site *Site) {
+	seen := map[string]*Document{}
+	for _, d := range site.Documents {
+		if d.IndexNo == "" {
+			continue
+		}
+		if first, ok := seen[d.IndexNo]; ok {
+			other := fmt.Sprintf("%s:%d", first.File, first.Pos["index_no"].Line)
+			v.errorf(d.File, d.Pos["index_no"], "index_no", fields["index_no"].label(v.lang), v.msg("index dup", d.IndexNo, other))
+			continue
+		}
+		seen[d.IndexNo] = d
+	}
+	var policies []string
+	for _, d := range site.Documents {
+		if d.Kind == Policies {
+			policies = append(policies, d.Name)
+		}
+	}
+	for _, d := range site.Documents {
+		if pol := d.Interprets.Policy; pol != "" && strings.HasPrefix(pol, "policies/") {
+			if target := site.ByName(pol); target == nil || target.Kind != Policies {
+				hint := ""
+				if s := closest(pol, policies); s != "" {
+					hint = v.msg("did you mean", s)
+				}
+				v.errorf(d.File, d.Pos["interprets.policy"], "interprets.policy", subfields["interprets"]["policy"].label(v.lang), v.msg("policy missing", pol, hint))
+			}
+		}
+		if r := d.ReplacedBy; r != "" && !isURL(r) && site.ByName(r) == nil {
+			v.errorf(d.File, d.Pos["replaced_by"], "replaced_by", fields["replaced_by"].label(v.lang), v.msg("replaced missing", r))
+		}
+	}
+}
+
+// ParseDate reads a date as written in front matter: a date, or a date and time with or without zone. Times
+// without a zone are in loc, the site's time zone, as Hugo reads them with timeZone set.
+func ParseDate(raw any, loc *time.Location) (time.Time, error) {
+	s, ok := raw.(string)
+	if !ok {
+		return time.Time{}, fmt.Errorf("not a date: %v", raw)
+	}
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05Z07:00"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("not a date: %q", s)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,116 @@
+package pipeline
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"gongkai/generator/content"
+	"gongkai/generator/siteconfig"
+)
+
+// GeneratedPages are the list pages gongkai adds to a site from what it knows about every document: year archives
+// and 主题分类 pages. They are laid over content/ for Hugo and never written into the site.
+func GeneratedPages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
+	files := ArchivePages(cfg, site, now, preview)
+	for k, v := range TopicPages(cfg, site, now, preview) {
+		files[k] = v
+	}
+	return files
+}
+
+// ArchivePages generates /archives/ and /archives/YYYY/ for every year that has a published document. Hugo cannot
+// list "all years" by itself; the layouts count each year's documents, so the counts are exact by construction.
+func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
+	years := map[int]bool{}
+	for _, d := range site.Documents {
+		if preview || Published(d, now) {
+			years[d.Date.In(cfg.Location).Year()] = true
+		}
+	}
+	list := make([]int, 0, len(years))
+	for y := range years {
+		list = append(list, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(list)))
+	files := map[string][]byte{
+		"content/archives/_index.md": []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "archives"))),
+	}
+	for _, y := range list {
+		files["content/archives/"+strconv.Itoa(y)+"/_index.md"] = []byte(fmt.Sprintf(
+			"+++\ntitle = %q\narchive_year = %d\nweight = %d\ncolumn_type = \"信息公开目录\"\n+++\n", yearTitle(cfg.Lang, y), y, 10000-y))
+	}
+	return files
+}
+
+// TopicPages generates /topics/ and a page for each class of the vocabulary, top-level and second-level, that has a
+// published document. Addresses are the class names without punctuation: /topics/劳动人事监察/劳动关系/.
+func TopicPages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
+	used := map[string]bool{}
+	for _, d := range site.Documents {
+		if d.Topic != "" && (preview || Published(d, now)) {
+			used[d.Topic] = true
+			if i := strings.Index(d.Topic, `\`); i >= 0 {
+				used[d.Topic[:i]] = true
+			}
+		}
+	}
+	files := map[string][]byte{
+		"content/topics/_index.md": []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "topics"))),
+	}
+	if site.Topics == nil {
+		return files
+	}
+	for i, c := range site.Topics.Classes {
+		if !used[c.Name] {
+			continue
+		}
+		cs := Slug(c.Name)
+		files["content/topics/"+cs+"/_index.md"] = topicPage(c.Name, c.Name, 1, i)
+		for j, ch := range c.Children {
+			name := c.Name + `\` + ch
+			if used[name] {
+				files["content/topics/"+cs+"/"+Slug(ch)+"/_index.md"] = topicPage(name, ch, 2, j)
+			}
+		}
+	}
+	return files
+}
+
+func topicPage(name, title string, level, order int) []byte {
+	// TOML literal strings keep the backslash of "一级\二级" as it is.
+	return []byte(fmt.Sprintf("+++\ntitle = '%s'\ntopic_name = '%s'\ntopic_level = %d\nweight = %d\ncolumn_type = \"信息公开目录\"\n+++\n",
+		title, name, level, order+1))
+}
+
+// Slug keeps letters and digits of any script and drops punctuation, so that a class name makes a clean path.
+func Slug(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		} else if r == '-' || r == ' ' {
+			b.WriteRune('-')
+		}
+	}
+	return b.String()
+}
+
+func text(lang, key string) string {
+	zh := map[string]string{"archives": "按年份浏览", "topics": "按主题分类浏览"}
+	en := map[string]string{"archives": "Archives", "topics": "Topics"}
+	if lang == "en" {
+		return en[key]
+	}
+	return zh[key]
+}
+
+func yearTitle(lang string, y int) string {
+	if lang == "en" {
+		return strconv.Itoa(y)
+	}
+	return strconv.Itoa(y) + "年"
+}
