@@ -219,3 +219,28 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs; run with UPDATE_GOLDEN=1 and review the diff", path)
 	}
 }
+
+// The search page lives in the same folder as the index; Write must not
+// remove it.
+func TestWriteKeepsSearchPage(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "search", "index.html")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("page"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second write replaces the first index
+		if err := Write(fixture(), dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(page); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".search-*"))
+	if len(left) > 0 {
+		t.Fatalf("temporary folders left: %v", left)
+	}
+}

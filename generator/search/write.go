@@ -68,9 +68,11 @@ type postings struct {
 	last int
 }
 
-// Write writes the index under outDir/search/. The directory is built beside
-// its final place and renamed over it, so a failed build never leaves a half
-// index that would silently miss documents. The bytes depend only on docs.
+// Write writes the index under outDir/search/, beside the search page that
+// Hugo renders there. The index is built in a temporary folder and moved into
+// place part by part, meta.json last: the script reads meta.json first, and
+// the shard count it finds there must be that of the shards beside it. The
+// bytes depend only on docs, never on their order.
 func Write(docs []Doc, outDir string) error {
 	tmp, err := os.MkdirTemp(outDir, ".search-")
 	if err != nil {
@@ -80,16 +82,17 @@ func Write(docs []Doc, outDir string) error {
 	if err := writeIndex(docs, tmp); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
-	// MkdirTemp makes 0700; the published site must be readable.
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	final := filepath.Join(outDir, "search")
+	if err := os.MkdirAll(final, 0o755); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
-	final := filepath.Join(outDir, "search")
-	if err := os.RemoveAll(final); err != nil {
-		return fmt.Errorf("replace search index: %w", err)
-	}
-	if err := os.Rename(tmp, final); err != nil {
-		return fmt.Errorf("replace search index: %w", err)
+	for _, name := range []string{"docs", "shards", "meta.json"} {
+		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
+			return fmt.Errorf("replace search index: %w", err)
+		}
+		if err := os.Rename(filepath.Join(tmp, name), filepath.Join(final, name)); err != nil {
+			return fmt.Errorf("replace search index: %w", err)
+		}
 	}
 	return nil
 }
