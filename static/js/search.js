@@ -427,6 +427,13 @@
     });
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  if (typeof document !== 'undefined') {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+    else start();
+  }
+  // For the Go test that runs this file under Node against the Go mirror
+  // (generator/search/mirror_test.go); browsers have no module object.
+  if (typeof module === 'object' && module.exports) {
+    module.exports = { Index: Index, Query: Query, compact: compact, queryWords: queryWords, queryTerms: queryTerms, shardOf: shardOf };
+  }
 })();
