@@ -80,7 +80,7 @@ func Build(t testing.TB) string {
 	t.Helper()
 	site := t.TempDir()
 	root := Root()
-	for _, p := range []string{"config.toml", "data", "layouts", "static", "content/search"} {
+	for _, p := range []string{"config.toml", "data", "i18n", "layouts", "static", "content/search"} {
 		if err := os.CopyFS(filepath.Join(site, p), os.DirFS(filepath.Join(root, p))); err != nil && !os.IsNotExist(err) {
 			// CopyFS copies directories; a single file is copied below.
 			data, rerr := os.ReadFile(filepath.Join(root, p))
