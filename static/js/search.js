@@ -343,6 +343,12 @@
       history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
     }
     function render(ans, words) {
+      // A keyboard user already in the results keeps their place when the list is redrawn (a late answer to the
+      // last keystroke must not drop focus to the page).
+      var focusAt = -1;
+      if (list.contains(document.activeElement)) {
+        focusAt = Array.prototype.indexOf.call(list.querySelectorAll('a'), document.activeElement);
+      }
       list.textContent = '';
       ans.results.forEach(function (r) {
         var rec = r.rec, li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
@@ -365,6 +371,11 @@
         list.appendChild(li);
       });
       moreButton.hidden = !ans.more;
+      if (focusAt >= 0) {
+        var links = list.querySelectorAll('a');
+        var again = links[Math.min(focusAt, links.length - 1)];
+        if (again) again.focus(); else input.focus();
+      }
       if (!words.length) status.textContent = '';
       else if (!ans.results.length) status.textContent = '没有找到包含“' + input.value.trim() + '”的文件。';
       else if (ans.exact) status.textContent = '找到 ' + ans.total + ' 个文件' + (ans.more ? '，显示前 ' + ans.results.length + ' 个。' : '。');
