@@ -59,3 +59,12 @@ func TestColumnHealthThresholds(t *testing.T) {
 		t.Errorf("exit %d; want no warnings within 400 days:\n%s", code, stderr)
 	}
 }
+
+// A site may turn the warnings off (the sample site does: it is never updated).
+func TestColumnHealthOff(t *testing.T) {
+	dir := sitetest.WithTheme(t, healthSite+"-- config.toml --\n"+sitetest.Config+"[params.health]\nenabled = false\n")
+	code, _, stderr := run("build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"), "--now", "2099-01-01")
+	if code != ExitOK || strings.Contains(stderr, "warning") {
+		t.Errorf("exit %d; want no warnings with health off:\n%s", code, stderr)
+	}
+}

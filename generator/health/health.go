@@ -21,6 +21,9 @@ const InterpretationWorkingDays = 3
 
 // Check returns the column-health warnings of site at now. Only documents published at now count.
 func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Diagnostic {
+	if e := cfg.Params.Health.Enabled; e != nil && !*e {
+		return nil
+	}
 	lang := cfg.Lang
 	loc := cfg.Location
 	if loc == nil {

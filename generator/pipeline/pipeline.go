@@ -44,7 +44,8 @@ type Result struct {
 	Stages    []Stage
 	Report    *report.Report // filled as far as the build got
 
-	dir string // the site's folder, absolute
+	dir string    // the site's folder, absolute
+	now time.Time // the build's clock, in the site's time zone
 }
 
 // Doc is one published document with what Hugo made of it: its address and its text.
@@ -101,6 +102,13 @@ func postRender(r *Result, outDir string) error {
 	if err := writeCatalog(r, outDir); err != nil {
 		return fmt.Errorf("write catalogue: %w", err)
 	}
+	plain := map[string]string{}
+	for _, d := range r.Docs {
+		plain[d.URL] = d.Text
+	}
+	if err := writeSearch(r.Site, plain, r.now, outDir); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -128,6 +136,7 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 	opts.Now = opts.Now.In(r.Config.Location)
+	r.now = opts.Now
 	for _, w := range health.Check(r.Config, r.Site, opts.Now) {
 		r.Diags.Add(w)
 	}
