@@ -98,10 +98,11 @@ func Check(siteDir string) (*Result, error) {
 // postRender are the stages that add files to the output from the published documents, after Hugo rendered and
 // static/ was copied, and before the output is minified, compressed, verified and published. Their files go
 // through all of that like any other.
-func postRender(r *Result, outDir string) error {
+func postRender(r *Result, outDir string, timer *time.Time) error {
 	if err := writeCatalog(r, outDir); err != nil {
 		return fmt.Errorf("write catalogue: %w", err)
 	}
+	r.stage("catalogue", timer)
 	plain := map[string]string{}
 	for _, d := range r.Docs {
 		plain[d.URL] = d.Text
@@ -109,6 +110,7 @@ func postRender(r *Result, outDir string) error {
 	if err := writeSearch(r.Site, plain, r.now, outDir); err != nil {
 		return err
 	}
+	r.stage("search", timer)
 	return nil
 }
 
@@ -203,10 +205,9 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 	r.Docs = publishedDocs(r.Site, pages, opts.Now)
-	if err := postRender(r, staging); err != nil {
+	if err := postRender(r, staging, &timer); err != nil {
 		return r, err
 	}
-	r.stage("catalogue", &timer)
 
 	if err := r.postProcess(staging, prevDir, static, pages); err != nil {
 		return r, err
