@@ -183,9 +183,13 @@ func Build(opts Options) (*Result, error) {
 	if err := render(r, dir, staging, files, opts.Now); err != nil {
 		return r, err
 	}
-	// Hugo's pages are garbage now: give their memory back before the post-processing allocates its own, so that
-	// the build's peak is Hugo's peak, not Hugo's plus ours.
+	// Hugo's pages are garbage now: give their memory back before the post-processing allocates its own, and hold
+	// the rest of the build under the peak Hugo reached (a soft limit: the collector runs more often near it), so
+	// that the build's peak is Hugo's, not Hugo's plus the garbage of reading every file once more.
 	debug.FreeOSMemory()
+	if peak := memwatch.Peak(); peak > 0 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(peak))
+	}
 	if err := stagehook.Reach("render"); err != nil {
 		return r, fmt.Errorf("render: %w", err)
 	}
