@@ -163,7 +163,10 @@ func (v *validator) file(f string, src []byte) *Document {
 	doc, err := frontmatter.Parse(src)
 	if err != nil {
 		var se *frontmatter.SyntaxError
+		var ee *frontmatter.EncodingError
 		switch {
+		case errors.As(err, &ee):
+			v.errorf(f, ee.Pos, "", "", v.msg("encoding"))
 		case errors.As(err, &se):
 			v.errorf(f, se.Pos, "", "", v.msg("syntax", se.Msg))
 		case errors.Is(err, frontmatter.ErrNoFrontMatter):
@@ -176,6 +179,9 @@ func (v *validator) file(f string, src []byte) *Document {
 	rel := strings.TrimPrefix(f, "content/")
 	parts := strings.Split(rel, "/")
 	base := path.Base(f)
+	if !v.cfg.Params.AllowRawHTML {
+		v.rawHTML(f, doc.Body, doc.BodyLine)
+	}
 	if base == "_index.md" {
 		v.keys(f, doc, sectionFields, "")
 		return nil

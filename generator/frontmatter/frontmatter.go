@@ -62,6 +62,13 @@ type SyntaxError struct {
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
 
+// EncodingError is a file that is not UTF-8 (typically saved as GBK by an older editor).
+type EncodingError struct{ Pos Pos }
+
+func (e *EncodingError) Error() string {
+	return fmt.Sprintf("%d:%d: not valid UTF-8", e.Pos.Line, e.Pos.Col)
+}
+
 // ErrNoFrontMatter is returned by Parse for a file that does not start with +++ or ---.
 var ErrNoFrontMatter = errors.New("no front matter")
 
@@ -70,7 +77,7 @@ var ErrNoFrontMatter = errors.New("no front matter")
 func Parse(src []byte) (*Doc, error) {
 	if !utf8.Valid(src) {
 		line, col := firstInvalidUTF8(src)
-		return nil, &SyntaxError{Pos: Pos{line, col}, Msg: "not valid UTF-8"}
+		return nil, &EncodingError{Pos: Pos{line, col}}
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	var delim string
@@ -220,7 +227,7 @@ func normalize(v any) any {
 func ParseTOMLFile(src []byte) (*Doc, error) {
 	if !utf8.Valid(src) {
 		line, col := firstInvalidUTF8(src)
-		return nil, &SyntaxError{Pos: Pos{line, col}, Msg: "not valid UTF-8"}
+		return nil, &EncodingError{Pos: Pos{line, col}}
 	}
 	doc := &Doc{Format: TOML, Values: map[string]any{}, Pos: map[string]Pos{}, ValuePos: map[string]Pos{}}
 	if err := parseTOML(src, doc); err != nil {

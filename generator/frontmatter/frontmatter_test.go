@@ -67,7 +67,6 @@ func TestSyntaxErrors(t *testing.T) {
 		{"toml after chinese", "+++\ntitle = \"标题\" x\n+++\n", Pos{2, 14}},
 		{"yaml", "---\ntitle: a\nkeywords: [甲\n---\n", Pos{3, 1}},
 		{"unclosed", "+++\ntitle = \"a\"\n", Pos{1, 1}},
-		{"invalid utf8", "+++\ntitle = \"\xff\"\n+++\n", Pos{2, 10}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse([]byte(tc.src))
@@ -86,5 +85,13 @@ func TestSyntaxErrors(t *testing.T) {
 func TestNoFrontMatter(t *testing.T) {
 	if _, err := Parse([]byte("# 标题\n")); err != ErrNoFrontMatter {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestEncodingError(t *testing.T) {
+	_, err := Parse([]byte("+++\ntitle = \"\xff\"\n+++\n"))
+	var ee *EncodingError
+	if !errors.As(err, &ee) || ee.Pos != (Pos{2, 10}) {
+		t.Fatalf("err = %v, want EncodingError at 2:10", err)
 	}
 }

@@ -18,7 +18,7 @@ func parseTOML(block []byte, doc *Doc) error {
 			row, col := de.Position()
 			// DecodeError's column counts bytes; editors count characters.
 			p := charColumn(block, row, col)
-			return &SyntaxError{Pos: p, Msg: "TOML: " + de.Error()}
+			return &SyntaxError{Pos: p, Msg: "TOML: " + strings.TrimPrefix(de.Error(), "toml: ")}
 		}
 		return &SyntaxError{Pos: Pos{1, 1}, Msg: "TOML: " + err.Error()}
 	}

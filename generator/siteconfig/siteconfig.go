@@ -137,8 +137,13 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	pos, perr := frontmatter.ParseTOMLFile(src)
 	if perr != nil {
 		var se *frontmatter.SyntaxError
+		var ee *frontmatter.EncodingError
 		if errors.As(perr, &se) {
 			diags.Addf(FileName, se.Pos.Line, se.Pos.Col, "", "", "%s", se.Msg)
+			return nil, diags, nil
+		}
+		if errors.As(perr, &ee) {
+			diags.Addf(FileName, ee.Pos.Line, ee.Pos.Col, "", "", "not valid UTF-8")
 			return nil, diags, nil
 		}
 		return nil, nil, perr

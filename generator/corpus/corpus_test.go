@@ -1,0 +1,35 @@
+package corpus
+
+import (
+	"path/filepath"
+	"testing"
+
+	"gongkai/generator/content"
+	"gongkai/generator/siteconfig"
+)
+
+// The generated corpus must be valid content, or benchmarks would measure the error path.
+func TestCorpusIsValid(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, 300, 1); err != nil {
+		t.Fatal(err)
+	}
+	cfg, diags, err := siteconfig.Load(dir)
+	if err != nil || diags.Errors() > 0 {
+		t.Fatalf("config: %v %v", err, diags.Sorted())
+	}
+	site, diags, err := content.Load(dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags.Sorted() {
+		t.Errorf("%s", d)
+	}
+	if len(site.Documents) != 300 {
+		t.Errorf("%d documents, want 300", len(site.Documents))
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "layouts", "*.html"))
+	if len(matches) == 0 {
+		t.Error("layouts were not copied")
+	}
+}
