@@ -20,6 +20,7 @@ import (
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
 	"gongkai/generator/siteconfig"
+	"gongkai/generator/stats"
 )
 
 // Document is one validated disclosure document.
@@ -47,6 +48,10 @@ type Document struct {
 	Draft                            bool
 	PublishDate, ExpiryDate          time.Time
 	Attachments                      []Attachment
+	// Stats is the front matter's statistics file, relative to the bundle; Statistics its checked content, nil
+	// when there is none or it does not parse (see stats.go).
+	Stats      string
+	Statistics *stats.Report
 
 	// Pos gives the line of every key, for diagnostics of later stages.
 	Pos map[string]frontmatter.Pos
@@ -140,6 +145,7 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 		}
 	}
 	v.crossChecks(site)
+	v.statistics(site)
 	return site, v.diags, nil
 }
 

@@ -19,6 +19,11 @@ func GeneratedPages(cfg *siteconfig.Config, site *content.Site, now time.Time, p
 	for k, v := range TopicPages(cfg, site, now, preview) {
 		files[k] = v
 	}
+	for k, v := range site.StatsFiles() {
+		files[k] = v
+	}
+	// The recent-changes page: its layout lists every publication and change note of the site.
+	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "changes")))
 	return files
 }
 
@@ -100,8 +105,8 @@ func Slug(s string) string {
 }
 
 func text(lang, key string) string {
-	zh := map[string]string{"archives": "按年份浏览", "topics": "按主题分类浏览"}
-	en := map[string]string{"archives": "Archives", "topics": "Topics"}
+	zh := map[string]string{"archives": "按年份浏览", "topics": "按主题分类浏览", "changes": "最近更新"}
+	en := map[string]string{"archives": "Archives", "topics": "Topics", "changes": "Recent changes"}
 	if lang == "en" {
 		return en[key]
 	}

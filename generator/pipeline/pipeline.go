@@ -14,6 +14,7 @@ import (
 
 	"gongkai/generator/content"
 	"gongkai/generator/diag"
+	"gongkai/generator/health"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/publish"
 	"gongkai/generator/siteconfig"
@@ -89,6 +90,9 @@ func Build(opts Options) (*Result, error) {
 	r, err := Check(dir)
 	if err != nil {
 		return r, err
+	}
+	for _, w := range health.Check(r.Config, r.Site, opts.Now) {
+		r.Diags.Add(w)
 	}
 	r.stage("validate", &timer)
 

@@ -110,8 +110,10 @@ type Footer struct {
 
 // Health holds the thresholds of the column-health warnings.
 type Health struct {
-	HomeDays   int `toml:"home_days"`
-	ColumnDays int `toml:"column_days"`
+	// Enabled turns the warnings off when false: an example or archive site is not updated and is not inspected.
+	Enabled    *bool `toml:"enabled"`
+	HomeDays   int   `toml:"home_days"`
+	ColumnDays int   `toml:"column_days"`
 }
 
 // Load reads dir/config.toml. Problems with the file are returned as diagnostics; err is for I/O failures.

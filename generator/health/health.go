@@ -1,0 +1,142 @@
+// Package health warns when the site's columns look neglected, in the terms government websites are inspected
+// against: a home page not updated for two weeks and a 政策文件 column not updated for six months are 单项否决
+// (failures by themselves), and a policy that needs an interpretation must get it within days of publication.
+//
+// These are warnings, never errors: the nightly rebuild must still publish, but its build report should tell
+// somebody before an inspector does.
+package health
+
+import (
+	"fmt"
+	"time"
+
+	"gongkai/generator/content"
+	"gongkai/generator/diag"
+	"gongkai/generator/siteconfig"
+)
+
+// InterpretationWorkingDays is how many working days (Monday to Friday) a policy marked needs_interpretation may
+// wait for its interpretation before the reminder stops being early.
+const InterpretationWorkingDays = 3
+
+// Check returns the column-health warnings of site at now. Only documents published at now count.
+func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Diagnostic {
+	if e := cfg.Params.Health.Enabled; e != nil && !*e {
+		return nil
+	}
+	lang := cfg.Lang
+	loc := cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	homeDays, columnDays := cfg.Params.Health.HomeDays, cfg.Params.Health.ColumnDays
+	if homeDays <= 0 {
+		homeDays = 14
+	}
+	if columnDays <= 0 {
+		columnDays = 183
+	}
+	var out []diag.Diagnostic
+	warn := func(file string, line int, field, label, format string, args ...any) {
+		out = append(out, diag.Diagnostic{File: file, Line: line, Field: field, Label: label,
+			Message: fmt.Sprintf(format, args...), Severity: diag.Warning})
+	}
+	published := func(d *content.Document) bool {
+		if d.Draft || d.Date.After(now) || (!d.PublishDate.IsZero() && d.PublishDate.After(now)) {
+			return false
+		}
+		return d.ExpiryDate.IsZero() || d.ExpiryDate.After(now)
+	}
+
+	newest := map[content.Kind]*content.Document{}
+	var home *content.Document
+	for _, d := range site.Documents {
+		if !published(d) {
+			continue
+		}
+		if n := newest[d.Kind]; n == nil || d.Date.After(n.Date) {
+			newest[d.Kind] = d
+		}
+		if home == nil || d.Date.After(home.Date) {
+			home = d
+		}
+	}
+	day := func(t time.Time) string { return t.In(loc).Format("2006-01-02") }
+	if home != nil {
+		if days := daysBetween(home.Date, now, loc); days > homeDays {
+			warn("content/_index.md", 0, "", "", text(lang, "home"), day(home.Date), home.File, days, homeDays)
+		}
+	}
+	for _, k := range []content.Kind{content.Policies, content.Interpretations} {
+		d := newest[k]
+		if d == nil {
+			continue
+		}
+		if days := daysBetween(d.Date, now, loc); days > columnDays {
+			warn("content/"+string(k)+"/_index.md", 0, "", "", text(lang, "column"), k.Label(lang), day(d.Date), d.File, days, columnDays)
+		}
+	}
+
+	interpreted := map[string]bool{}
+	for _, d := range site.Documents {
+		if d.Kind == content.Interpretations && d.Interprets.Policy != "" && published(d) {
+			interpreted[d.Interprets.Policy] = true
+		}
+	}
+	for _, d := range site.Documents {
+		if d.Kind != content.Policies || !d.NeedsInterpretation || interpreted[d.Name] || !published(d) {
+			continue
+		}
+		if workingDaysBetween(d.Date, now, loc) <= InterpretationWorkingDays {
+			warn(d.File, d.Pos["needs_interpretation"].Line, "needs_interpretation", content.Label("needs_interpretation", lang),
+				text(lang, "interpretation"), day(d.Date), InterpretationWorkingDays)
+		}
+	}
+	return out
+}
+
+// daysBetween counts calendar days from the day of from to the day of to, in the site's time zone.
+func daysBetween(from, to time.Time, loc *time.Location) int {
+	a := midnight(from, loc)
+	b := midnight(to, loc)
+	return int(b.Sub(a).Hours()+12) / 24
+}
+
+func midnight(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// workingDaysBetween counts the days Monday to Friday after the day of from up to and including the day of to: a
+// policy published on Friday is 1 working day old on Monday. Public holidays are not known and count as working days.
+func workingDaysBetween(from, to time.Time, loc *time.Location) int {
+	a := midnight(from, loc)
+	b := midnight(to, loc)
+	n := 0
+	for d := a.AddDate(0, 0, 1); !d.After(b); d = d.AddDate(0, 0, 1) {
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n++
+		}
+	}
+	return n
+}
+
+var messages = map[string]map[string]string{
+	"zh": {
+		"home":           "首页最新文档发布于 %s(%s),已 %d 天未更新,超过 %d 天(params.health.home_days);首页两周未更新是政府网站检查的单项否决项",
+		"column":         "%s栏目最新文档发布于 %s(%s),已 %d 天没有新内容,超过 %d 天(params.health.column_days)",
+		"interpretation": "本政策文件于 %s 发布,标注需要解读,但还没有解读(interprets 指向本文件的政策解读);应在 %d 个工作日内发布解读",
+	},
+	"en": {
+		"home":           "the newest document on the home page was published on %s (%s), %d days ago, more than %d days (params.health.home_days); a home page not updated for two weeks fails a government website inspection",
+		"column":         "the column %s has had nothing new since %s (%s), %d days ago, more than %d days (params.health.column_days)",
+		"interpretation": "this policy was published on %s and needs an interpretation, but none interprets it yet; publish one within %d working days",
+	},
+}
+
+func text(lang, key string) string {
+	if m, ok := messages[lang][key]; ok {
+		return m
+	}
+	return messages["zh"][key]
+}
