@@ -71,7 +71,9 @@ func BenchmarkEditToServed(b *testing.B) {
 		out := &lockedBuffer{}
 		done := make(chan error, 1)
 		start = time.Now()
-		go func() { done <- Serve(ctx, Options{SiteDir: site, Addr: "127.0.0.1:0", Stdout: out, Stderr: io.Discard}) }()
+		go func() {
+			done <- Serve(ctx, Options{SiteDir: site, Addr: "127.0.0.1:0", Stdout: out, Stderr: io.Discard})
+		}()
 		base := waitURL(b, out, done)
 		first := time.Since(start)
 
