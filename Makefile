@@ -6,7 +6,7 @@ LDFLAGS := -s -w -X gongkai/generator/cli.Version=$(VERSION)
 TOOLS   ?= $(HOME)/.cache/gongkai-tools
 export GONGKAI_TOOLS := $(TOOLS)
 
-.PHONY: build gongkai test check serve bench tools clean
+.PHONY: build gongkai test check serve bench bench-search tools clean
 
 build: gongkai
 	./bin/gongkai build
@@ -32,6 +32,10 @@ test: tools
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./generator/...
+
+# Search index against Pagefind on 10,000 generated documents (GONGKAI_BENCH_DOCS=n for another size).
+bench-search: tools
+	$(GO) test -run '^$$' -bench VersusPagefind -benchtime 1x -timeout 60m -v ./generator/search/bench/
 
 clean:
 	rm -rf bin public .public-releases

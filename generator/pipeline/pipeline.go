@@ -126,6 +126,10 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 	probs, berr := hs.Build()
+	var plain map[string]string
+	if berr == nil {
+		plain = hs.PlainText()
+	}
 	hs.Close()
 	addProblems(r.Diags, probs)
 	if berr != nil {
@@ -140,6 +144,11 @@ func Build(opts Options) (*Result, error) {
 		return r, fmt.Errorf("copy static files: %w", err)
 	}
 	r.stage("static", &timer)
+
+	if err := writeSearch(r.Site, plain, opts.Now, staging); err != nil {
+		return r, err
+	}
+	r.stage("search", &timer)
 
 	if r.Diags.Errors() > 0 {
 		return r, ErrContent

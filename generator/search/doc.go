@@ -1,0 +1,44 @@
+// Package search writes the static full-text index behind the /search/ page and
+// answers queries against it the same way the browser script does.
+//
+// It exists because dictionary-segmenting static search tools miss Chinese
+// substrings: a citizen who remembers 欠薪 or part of a 发文字号 must find the
+// document that contains it. So nothing here segments words. Text is reduced to
+// a "compact" form (full-width ASCII folded, ASCII lower-cased, every character
+// that is not a letter or a digit dropped), and a query word matches a document
+// when its compact form is a substring of the compact form of one of the
+// document's fields. Dropping separators is what lets a phrase match across a
+// Markdown line break and lets 东人社发〔2024〕3号, 东人社发[2024]3号 and
+// 东人社发2024 3号 find the same document.
+//
+// The index holds, per field text, every character, every pair of adjacent
+// characters and, inside runs of ASCII letters and digits, every 3- and
+// 6-character window (digits are so common that pairs of them select nothing;
+// the longer windows make a 索引号 query cheap). Terms are spread over shard
+// files by an FNV hash, so a query downloads only the shards of its terms.
+// Terms only propose candidates; every candidate is checked against the
+// document's own text before it is shown, so a result is never claimed for
+// text that is not in the document.
+//
+// The package uses the standard library only: the browser half
+// (static/js/search.js) mirrors normalise.go, terms.go and query.go, and the
+// tests hold the two to the same files.
+package search
+
+// Doc is one published document as the build pipeline hands it over.
+type Doc struct {
+	URL, Title, Kind, Date, IndexNo, DocNo, Topic, Publisher string   // Kind is "reports"|"policies"|"interpretations"|"articles"; Date "YYYY-MM-DD"
+	Text                                                     string   // plain body text as rendered (Markdown removed)
+	Attachments                                              []string // attachment file names
+}
+
+// Kinds lists the document kinds in the order their codes are written to
+// meta.json; the client maps the code back to the name.
+var Kinds = []string{"reports", "policies", "interpretations", "articles"}
+
+// fields returns the searchable texts of d, title first: the title is field 0
+// because a title match ranks first, and the postings carry a title flag.
+func (d *Doc) fields() []string {
+	f := []string{d.Title, d.IndexNo, d.DocNo, d.Topic, d.Publisher, d.Text}
+	return append(f, d.Attachments...)
+}

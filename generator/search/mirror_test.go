@@ -1,0 +1,77 @@
+package search_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"gongkai/generator/search"
+	"gongkai/generator/search/corpus"
+)
+
+// TestScriptMirrorsGo runs the browser script under Node on a generated index
+// and requires the same first page, total and exactness as query.go for
+// every query. It is what lets the Go recall tests speak for the browser.
+func TestScriptMirrorsGo(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node not found; CI must install it")
+		}
+		t.Skip("node not found")
+	}
+	docs := corpus.Docs(400, 3)
+	out := t.TempDir()
+	if err := search.Write(docs, out); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 3))
+	queries := []string{"欠薪", "劳动仲裁", "根治欠薪工作", "的", "工作 通知", "2024", "东人社发〔2019〕3号", "ＡＢＣ", "，", "关于 年度报告 2020"}
+	for range 150 {
+		d := docs[r.IntN(len(docs))]
+		c := []rune(search.Compact(d.Text + d.IndexNo))
+		l := 1 + r.IntN(8)
+		i := r.IntN(len(c) - l)
+		queries = append(queries, string(c[i:i+l]))
+	}
+	in, _ := json.Marshal(queries)
+	cmd := exec.Command(node, "testdata/mirror.js", "../../static/js/search.js", filepath.Join(out, "search"))
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	var got []struct {
+		URLs  []string
+		Total int
+		Exact bool
+	}
+	if err := json.Unmarshal(stdout, &got); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Open(os.DirFS(filepath.Join(out, "search")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, q := range queries {
+		ans, err := ix.Search(q, search.Filter{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, r := range ans.Results {
+			want = append(want, r.URL)
+		}
+		g := got[i]
+		if !slices.Equal(g.URLs, want) || g.Total != ans.Total || g.Exact != ans.Exact {
+			t.Errorf("%q: script %v total %d exact %v; Go %v total %d exact %v", q, g.URLs, g.Total, g.Exact, want, ans.Total, ans.Exact)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package sitetest
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"gongkai/generator/search"
+)
+
+// TestBuiltIndex searches the index that gongkai build published, with the
+// Go mirror of search.js.
+func TestBuiltIndex(t *testing.T) {
+	out := Build(t)
+	ix, err := search.Open(os.DirFS(filepath.Join(out, "search")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "search", "index.html")); err != nil {
+		t.Fatalf("search page missing: %v", err)
+	}
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		// 仲裁 on its own and inside 劳动仲裁 and 仲裁委员会: most
+		// occurrences first, then newest.
+		{"仲裁", []string{"/articles/zc-2023/", "/policies/qx-2024/", "/policies/gz-2022/"}},
+		// 劳动 / 仲裁 are on two lines of the Markdown.
+		{"申请劳动仲裁", []string{"/policies/qx-2024/"}},
+		{"MB1A23456/2024-00012", []string{"/policies/qx-2024/"}},
+		{"mb1a23456 2024 00012", []string{"/policies/qx-2024/"}},
+		{"东人社发〔2024〕3号", []string{"/policies/qx-2024/"}},
+		{"东人社发[2024]3号", []string{"/policies/qx-2024/"}},
+		{"东人社发2024 3号", []string{"/policies/qx-2024/"}},
+		{"东人社规字[2022]12号", []string{"/policies/gz-2022/"}},
+		// Title matches first; the policy and its interpretation tie on
+		// count, so the newer comes first.
+		{"欠薪", []string{"/interpretations/qx-2024-jd/", "/policies/qx-2024/", "/articles/zc-2023/"}},
+		{"欠薪 协商", []string{"/articles/zc-2023/"}},
+		{"信息公开", []string{"/reports/2023-gk/"}},
+	} {
+		ans, err := ix.Search(c.q, search.Filter{}, 0)
+		if err != nil {
+			t.Fatalf("%q: %v", c.q, err)
+		}
+		var got []string
+		for _, r := range ans.Results {
+			got = append(got, r.URL)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Search(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}

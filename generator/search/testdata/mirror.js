@@ -1,0 +1,27 @@
+// Runs static/js/search.js under Node against an index folder, for
+// mirror_test.go: reads queries (JSON array) on stdin, prints for each the
+// URLs of the first page of results and the answer's total and exactness.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const search = require(path.resolve(process.argv[2]));
+const dir = process.argv[3];
+global.fetch = async (u) => {
+  try {
+    const text = fs.readFileSync(path.join(dir, u), 'utf8');
+    return { ok: true, json: async () => JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, status: 404 };
+  }
+};
+(async () => {
+  const queries = JSON.parse(fs.readFileSync(0, 'utf8'));
+  const ix = new search.Index('');
+  await ix.open();
+  const out = [];
+  for (const q of queries) {
+    const a = await new search.Query(ix, q, { kind: '', year: 0, topic: '' }).run(10);
+    out.push({ urls: a.results.map((r) => r.rec.u), total: a.total, exact: a.exact });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,367 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Format is the layout version written to meta.json; search.js refuses an
+// index of another version rather than misreading it.
+const Format = 1
+
+// shardTarget is the raw size a shard aims at. About a third of it remains
+// after gzip, and a typical query touches two or three shards, which keeps the
+// first query's download well under 100 KB.
+var shardTarget = 24 << 10
+
+// meta is search/meta.json: what the client needs before any shard.
+type meta struct {
+	Format int      `json:"format"`
+	Shards int      `json:"shards"`
+	Docs   int      `json:"docs"`
+	Kinds  []string `json:"kinds"`
+	// Kind holds one digit per document: its index in Kinds.
+	Kind   string   `json:"kind"`
+	Topics []string `json:"topics"`
+	// Topic holds TopicWidth postings digits per document: 1 + index in
+	// Topics, or 0 for none. Filters run on candidates before any document
+	// file is fetched, so these must be in meta.
+	Topic      string `json:"topic"`
+	TopicWidth int    `json:"topicWidth"`
+	// Years lists [year, first document id] in id order; ids are assigned
+	// newest first, so each year is one range.
+	Years [][2]int `json:"years"`
+}
+
+// record is search/docs/<id>.json, fetched only for candidates: what a result
+// shows and the text it is checked against.
+type record struct {
+	URL         string   `json:"u"`
+	Title       string   `json:"t"`
+	Kind        string   `json:"k,omitempty"`
+	Date        string   `json:"d,omitempty"`
+	IndexNo     string   `json:"i,omitempty"`
+	DocNo       string   `json:"n,omitempty"`
+	Topic       string   `json:"p,omitempty"`
+	Publisher   string   `json:"b,omitempty"`
+	Attachments []string `json:"a,omitempty"`
+	Text        string   `json:"x,omitempty"`
+}
+
+func (r *record) fields() []string {
+	d := Doc{Title: r.Title, IndexNo: r.IndexNo, DocNo: r.DocNo, Topic: r.Topic, Publisher: r.Publisher, Text: r.Text, Attachments: r.Attachments}
+	return d.fields()
+}
+
+// postings accumulates one term's list while documents are added in id order.
+type postings struct {
+	b    []byte
+	last int
+}
+
+// Write writes the index under outDir/search/, beside the search page that
+// Hugo renders there. The index is built in a temporary folder and moved into
+// place part by part, meta.json last: the script reads meta.json first, and
+// the shard count it finds there must be that of the shards beside it. The
+// bytes depend only on docs, never on their order.
+func Write(docs []Doc, outDir string) error {
+	tmp, err := os.MkdirTemp(outDir, ".search-")
+	if err != nil {
+		return fmt.Errorf("write search index: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := writeIndex(docs, tmp); err != nil {
+		return fmt.Errorf("write search index: %w", err)
+	}
+	final := filepath.Join(outDir, "search")
+	if err := os.MkdirAll(final, 0o755); err != nil {
+		return fmt.Errorf("write search index: %w", err)
+	}
+	for _, name := range []string{"docs", "shards", "meta.json"} {
+		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
+			return fmt.Errorf("replace search index: %w", err)
+		}
+		if err := os.Rename(filepath.Join(tmp, name), filepath.Join(final, name)); err != nil {
+			return fmt.Errorf("replace search index: %w", err)
+		}
+	}
+	return nil
+}
+
+func writeIndex(docs []Doc, dir string) error {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	// Newest first, so "newest first" ranking is id order and each year is a
+	// range of ids; the URL breaks ties so the bytes do not depend on input order.
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := &docs[order[a]], &docs[order[b]]
+		if da.Date != db.Date {
+			return da.Date > db.Date
+		}
+		return da.URL < db.URL
+	})
+
+	m := meta{Format: Format, Docs: len(docs), Kinds: Kinds}
+	kindCode := map[string]int{}
+	for i, k := range Kinds {
+		kindCode[k] = i
+	}
+	topicSet := map[string]bool{}
+	for i := range docs {
+		if docs[i].Topic != "" {
+			topicSet[docs[i].Topic] = true
+		}
+	}
+	for t := range topicSet {
+		m.Topics = append(m.Topics, t)
+	}
+	sort.Strings(m.Topics)
+	topicCode := map[string]int{}
+	for i, t := range m.Topics {
+		topicCode[t] = i + 1
+	}
+	m.TopicWidth = 1
+	for n := len(m.Topics) + 1; n > len(digits); n /= len(digits) {
+		m.TopicWidth++
+	}
+
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "shards"), 0o755); err != nil {
+		return err
+	}
+
+	var kind, topic strings.Builder
+	for id, i := range order {
+		d := &docs[i]
+		kc, ok := kindCode[d.Kind]
+		if !ok {
+			return fmt.Errorf("document %s: unknown kind %q", d.URL, d.Kind)
+		}
+		kind.WriteByte(digits[kc])
+		tc := topicCode[d.Topic]
+		for w := m.TopicWidth - 1; w >= 0; w-- {
+			div := 1
+			for j := 0; j < w; j++ {
+				div *= len(digits)
+			}
+			topic.WriteByte(digits[tc/div%len(digits)])
+		}
+		year, _ := strconv.Atoi(yearOf(d.Date))
+		if n := len(m.Years); n == 0 || m.Years[n-1][0] != year {
+			m.Years = append(m.Years, [2]int{year, id})
+		}
+	}
+	m.Kind, m.Topic = kind.String(), topic.String()
+
+	// Files are written by a pool: on a build machine most of their cost is
+	// waiting on open(2), which overlaps.
+	files := newWriterPool(4)
+	for id, i := range order {
+		d := &docs[i]
+		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
+			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
+		files.write(filepath.Join(dir, "docs", strconv.Itoa(id)+".json"), &rec)
+	}
+
+	terms, total := buildPostings(docs, order)
+
+	// A power of two, so shard counts stay few and stable as a site grows.
+	total += len(terms) * 8 // key, quotes and separators
+	m.Shards = 1
+	for m.Shards*shardTarget < total {
+		m.Shards *= 2
+	}
+	shards := make([]map[string]string, m.Shards)
+	for i := range shards {
+		shards[i] = map[string]string{}
+	}
+	for k, p := range terms {
+		t := keyString(k)
+		shards[shardOf(t, m.Shards)][t] = string(p.b)
+	}
+	for i, s := range shards {
+		files.write(filepath.Join(dir, "shards", strconv.Itoa(i)+".json"), s)
+	}
+	files.write(filepath.Join(dir, "meta.json"), &m)
+	return files.wait()
+}
+
+// buildPostings tokenizes documents on every core and appends postings in id
+// order on one goroutine, which is what delta encoding needs. It returns the
+// postings by term key and their total size.
+func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
+	const block = 64
+	type entry struct {
+		key uint64
+		val int // tf<<1 | in title
+	}
+	nblocks := (len(order) + block - 1) / block
+	results := make([]chan [][]entry, nblocks)
+	for i := range results {
+		results[i] = make(chan [][]entry, 1)
+	}
+	// At most a few blocks wait for the merger, so memory stays that of a
+	// few blocks whatever the site's size.
+	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	next := make(chan int)
+	go func() {
+		for b := range nblocks {
+			sem <- struct{}{}
+			next <- b
+		}
+		close(next)
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			counts := map[uint64]int{}
+			var c []rune
+			for b := range next {
+				out := make([][]entry, 0, block)
+				for id := b * block; id < min(len(order), (b+1)*block); id++ {
+					d := &docs[order[id]]
+					clear(counts)
+					for f, text := range d.fields() {
+						c = c[:0]
+						for _, r := range text {
+							if r = fold(r); r >= 0 {
+								c = append(c, r)
+							}
+						}
+						title := 0
+						if f == 0 {
+							title = 1
+						}
+						indexKeys(c, func(k uint64) { counts[k] = (counts[k] + 2) | title })
+					}
+					es := make([]entry, 0, len(counts))
+					for k, v := range counts {
+						es = append(es, entry{k, v})
+					}
+					out = append(out, es)
+				}
+				results[b] <- out
+			}
+		}()
+	}
+	terms := map[uint64]*postings{}
+	total := 0
+	for b := range nblocks {
+		for i, es := range <-results[b] {
+			id := b*block + i
+			for _, e := range es {
+				p := terms[e.key]
+				if p == nil {
+					p = &postings{last: -1}
+					terms[e.key] = p
+				}
+				n := len(p.b)
+				p.b = appendNum(p.b, id-p.last-1)
+				p.b = appendNum(p.b, e.val)
+				p.last = id
+				total += len(p.b) - n
+			}
+		}
+		<-sem
+	}
+	return terms, total
+}
+
+func yearOf(date string) string {
+	if len(date) >= 4 {
+		return date[:4]
+	}
+	return "0"
+}
+
+// displayText collapses whitespace for snippets. A line break between two
+// Chinese characters is an artefact of Markdown wrapping, not a space the
+// author meant, so it goes entirely. Searching is unaffected either way:
+// compact form drops whitespace.
+func displayText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 && !(wide(prev) && wide(r)) {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// wide reports CJK and full-width characters, between which no space is meant.
+func wide(r rune) bool { return r >= 0x2E80 }
+
+// writerPool writes JSON files concurrently and keeps the first error.
+type writerPool struct {
+	jobs chan func() error
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	err  error
+}
+
+func newWriterPool(n int) *writerPool {
+	p := &writerPool{jobs: make(chan func() error, 64)}
+	for range n {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			for job := range p.jobs {
+				if err := job(); err != nil {
+					p.mu.Lock()
+					if p.err == nil {
+						p.err = err
+					}
+					p.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return p
+}
+
+func (p *writerPool) write(path string, v any) {
+	p.jobs <- func() error {
+		if err := writeJSON(path, v); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+		}
+		return nil
+	}
+}
+
+func (p *writerPool) wait() error {
+	close(p.jobs)
+	p.wg.Wait()
+	return p.err
+}
+
+func writeJSON(path string, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}

@@ -1,0 +1,450 @@
+// Site search for gongkai: the browser half of generator/search.
+//
+// It reads the static index under /search/ (meta.json, shards/N.json,
+// docs/N.json) and never asks any other server. normalise(), queryTerms() and
+// search() mirror normalise.go, terms.go and query.go line for line: the Go
+// tests prove recall on the real index files with the Go copy, so a change
+// here must be made there too.
+(function () {
+  'use strict';
+
+  var KIND_NAMES = { reports: '年度报告', policies: '政策文件', interpretations: '政策解读', articles: '普法' };
+  var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+  var SHORT_WIN = 3;
+  var LONG_WIN = 6;
+  var PAGE = 10;
+  var SNIPPET_RADIUS = 40;
+  var LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+  // Go's unicode.IsSpace, so a query splits into the same words in both.
+  var SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/u;
+
+  // fold: see normalise.go. Returns '' for a separator.
+  function fold(ch) {
+    var c = ch.codePointAt(0);
+    if (c >= 0xFF01 && c <= 0xFF5E) { c -= 0xFEE0; ch = String.fromCodePoint(c); }
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return ch;
+      return '';
+    }
+    return LETTER_OR_NUMBER.test(ch) ? ch : '';
+  }
+
+  // compact returns the searchable characters of s and, for each, its index
+  // in the array of s's code points (for highlighting).
+  function compact(s) {
+    var chars = [], at = [], i = 0;
+    for (var ch of s) {
+      var f = fold(ch);
+      if (f) { chars.push(f); at.push(i); }
+      i++;
+    }
+    return { chars: chars, at: at };
+  }
+
+  function isASCII(ch) { return ch.codePointAt(0) < 0x80; }
+
+  function queryWords(q) {
+    var out = [], seen = new Set();
+    q.split(SPACE).forEach(function (w) {
+      var c = compact(w).chars;
+      var key = c.join('');
+      if (c.length && !seen.has(key)) { seen.add(key); out.push(c); }
+    });
+    return out;
+  }
+
+  function cover(m, w) {
+    var s = [];
+    for (var i = 0; i + w <= m; i += w) s.push(i);
+    if (s[s.length - 1] + w < m) s.push(m - w);
+    return s;
+  }
+
+  // queryTerms: see terms.go.
+  function queryTerms(q) {
+    var n = q.length, out = [], seen = new Set();
+    if (n === 1) return [q[0]];
+    function emit(t) { if (!seen.has(t)) { seen.add(t); out.push(t); } }
+    for (var i = 0; i < n;) {
+      if (isASCII(q[i])) {
+        var e = i;
+        while (e < n && isASCII(q[e])) e++;
+        var m = e - i;
+        if (m >= SHORT_WIN) {
+          var w = m >= LONG_WIN ? LONG_WIN : SHORT_WIN;
+          cover(m, w).forEach(function (s) { emit(q.slice(i + s, i + s + w).join('')); });
+          i = e;
+          continue;
+        }
+      }
+      if (i + 1 < n) { emit(q[i] + q[i + 1]); i += 2; } else { emit(q[n - 2] + q[n - 1]); i++; }
+    }
+    return out;
+  }
+
+  var encoder = new TextEncoder();
+  function shardOf(term, shards) {
+    var h = 0x811c9dc5;
+    encoder.encode(term).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
+    return h % shards;
+  }
+
+  function decodeNums(s) {
+    var out = [], v = 0, shift = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS.indexOf(s[i]);
+      if (d < 0) throw new Error('bad postings');
+      if (d >= 32) { v += (d - 32) * Math.pow(2, shift); shift += 5; continue; }
+      out.push(v + d * Math.pow(2, shift));
+      v = 0; shift = 0;
+    }
+    return out;
+  }
+
+  // Index: the files under base, fetched once each and kept.
+  function Index(base) {
+    this.base = base;
+    this.files = new Map();
+    this.postingsCache = new Map();
+    this.meta = null;
+  }
+  Index.prototype.get = function (path) {
+    var p = this.files.get(path);
+    if (!p) {
+      p = fetch(this.base + path, { credentials: 'same-origin' }).then(function (r) {
+        if (!r.ok) throw new Error(path + ': ' + r.status);
+        return r.json();
+      });
+      this.files.set(path, p);
+      var self = this;
+      p.catch(function () { self.files.delete(path); });
+    }
+    return p;
+  };
+  Index.prototype.open = function () {
+    var self = this;
+    return this.get('meta.json').then(function (m) {
+      if (m.format !== 1) throw new Error('index format ' + m.format);
+      self.meta = m;
+      return m;
+    });
+  };
+  Index.prototype.postings = function (term) {
+    var self = this, cached = this.postingsCache.get(term);
+    if (cached) return Promise.resolve(cached);
+    return this.get('shards/' + shardOf(term, this.meta.shards) + '.json').then(function (shard) {
+      var nums = decodeNums(shard[term] || ''), map = new Map(), id = -1;
+      for (var i = 0; i + 1 < nums.length; i += 2) { id += nums[i] + 1; map.set(id, nums[i + 1]); }
+      self.postingsCache.set(term, map);
+      return map;
+    });
+  };
+  Index.prototype.year = function (id) {
+    var y = 0;
+    for (var i = 0; i < this.meta.years.length; i++) {
+      if (this.meta.years[i][1] > id) break;
+      y = this.meta.years[i][0];
+    }
+    return y;
+  };
+  Index.prototype.keep = function (id, f) {
+    var m = this.meta;
+    if (f.kind && m.kinds[DIGITS.indexOf(m.kind[id])] !== f.kind) return false;
+    if (f.year && this.year(id) !== f.year) return false;
+    if (f.topic) {
+      var code = 0;
+      for (var i = 0; i < m.topicWidth; i++) code = code * 64 + DIGITS.indexOf(m.topic[id * m.topicWidth + i]);
+      if (code === 0 || m.topics[code - 1] !== f.topic) return false;
+    }
+    return true;
+  };
+
+  function before(a, b) {
+    if (a.title !== b.title) return a.title > b.title;
+    if (a.count !== b.count) return a.count > b.count;
+    return a.id < b.id;
+  }
+
+  // candidates: see Search in query.go up to the sort.
+  Index.prototype.candidates = function (words, filter) {
+    var self = this;
+    return Promise.all(words.map(function (w) {
+      var terms = queryTerms(w);
+      return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (lists) {
+        var wb = new Map();
+        lists[0].forEach(function (v, id) { wb.set(id, { title: v & 1, count: v >>> 1 }); });
+        for (var i = 1; i < lists.length; i++) {
+          var next = new Map();
+          lists[i].forEach(function (v, id) {
+            var old = wb.get(id);
+            if (old) next.set(id, { title: Math.min(old.title, v & 1), count: Math.min(old.count, v >>> 1) });
+          });
+          wb = next;
+        }
+        return wb;
+      });
+    })).then(function (perWord) {
+      var cands = [];
+      perWord[0].forEach(function (r, id) {
+        var title = r.title, count = r.count;
+        for (var i = 1; i < perWord.length; i++) {
+          var b = perWord[i].get(id);
+          if (!b) return;
+          title += b.title; count += b.count;
+        }
+        if (self.keep(id, filter)) cands.push({ id: id, title: title, count: count });
+      });
+      cands.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+      return cands;
+    });
+  };
+
+  function indexOfChars(c, w, from) {
+    outer: for (var i = from; i + w.length <= c.length; i++) {
+      for (var j = 0; j < w.length; j++) if (c[i + j] !== w[j]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  function fieldsOf(rec) {
+    return [rec.t, rec.i || '', rec.n || '', rec.p || '', rec.b || '', rec.x || ''].concat(rec.a || []);
+  }
+
+  // verify: the check that makes results exact.
+  function verify(rec, words) {
+    var comp = fieldsOf(rec).map(function (f) { return compact(f).chars; });
+    var titleWords = 0;
+    for (var i = 0; i < words.length; i++) {
+      var found = false;
+      for (var f = 0; f < comp.length; f++) {
+        if (indexOfChars(comp[f], words[i], 0) >= 0) { found = true; if (f === 0) titleWords++; break; }
+      }
+      if (!found) return -1;
+    }
+    return titleWords;
+  }
+
+  // A Query keeps its candidates and checked results, so "more" goes on where
+  // the first page stopped.
+  function Query(index, text, filter) {
+    this.index = index;
+    this.words = queryWords(text);
+    this.filter = filter;
+    this.cands = null;
+    this.next = 0;
+    this.found = [];
+    this.exactByIndex = this.words.every(function (w) { return w.length <= 2; });
+  }
+  Query.prototype.run = function (limit) {
+    var self = this;
+    if (!this.words.length) return Promise.resolve(this.answer(limit));
+    var ready = this.cands ? Promise.resolve(this.cands) : this.index.candidates(this.words, this.filter);
+    return ready.then(function (cands) {
+      self.cands = cands;
+      return self.check(limit);
+    });
+  };
+  Query.prototype.check = function (limit) {
+    var self = this;
+    if (this.next >= this.cands.length) return Promise.resolve(this.answer(limit));
+    var c = this.cands[this.next];
+    if (this.found.length >= limit && !before(c, this.found[limit - 1])) return Promise.resolve(this.answer(limit));
+    // Fetch a few candidates at once: over a phone network latency, not
+    // bytes, is what the user waits for.
+    var batch = this.cands.slice(this.next, this.next + Math.max(1, limit - this.found.length));
+    return Promise.all(batch.map(function (b) { return self.index.get('docs/' + b.id + '.json'); })).then(function (recs) {
+      recs.forEach(function (rec, i) {
+        var b = batch[i];
+        var tw = verify(rec, self.words);
+        if (tw >= 0) self.found.push({ id: b.id, title: tw, count: b.count, rec: rec });
+      });
+      self.next += batch.length;
+      self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+      return self.check(limit);
+    });
+  };
+  Query.prototype.answer = function (limit) {
+    var checked = this.next, total = this.cands ? this.cands.length : 0;
+    var exact = checked >= total || this.exactByIndex;
+    return {
+      results: this.found.slice(0, limit),
+      total: checked >= total ? this.found.length : (this.exactByIndex ? total : this.found.length + total - checked),
+      exact: exact,
+      more: this.found.length > limit || checked < total,
+    };
+  };
+
+  // Highlighting: marks every occurrence of every word in s, found in compact
+  // form and mapped back, so a match across a line break or brackets is one
+  // span. Returns a DocumentFragment; text goes in as text nodes only.
+  function spansOf(s, words) {
+    var c = compact(s), spans = [];
+    words.forEach(function (w) {
+      for (var i = indexOfChars(c.chars, w, 0); i >= 0; i = indexOfChars(c.chars, w, i + 1)) {
+        spans.push([c.at[i], c.at[i + w.length - 1] + 1]);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    return spans;
+  }
+  function marked(cps, lo, hi, spans) {
+    var frag = document.createDocumentFragment(), pos = lo;
+    spans.forEach(function (s) {
+      if (s[0] < pos || s[0] >= hi) return;
+      var to = Math.min(s[1], hi);
+      frag.appendChild(document.createTextNode(cps.slice(pos, s[0]).join('')));
+      var m = document.createElement('mark');
+      m.textContent = cps.slice(s[0], to).join('');
+      frag.appendChild(m);
+      pos = to;
+    });
+    frag.appendChild(document.createTextNode(cps.slice(pos, hi).join('')));
+    return frag;
+  }
+  function snippet(text, words) {
+    var cps = Array.from(text || ''), spans = spansOf(text || '', words);
+    var frag = document.createDocumentFragment();
+    if (!spans.length) { frag.appendChild(document.createTextNode(cps.slice(0, 2 * SNIPPET_RADIUS).join(''))); return frag; }
+    var lo = Math.max(0, spans[0][0] - SNIPPET_RADIUS), hi = Math.min(cps.length, spans[0][0] + SNIPPET_RADIUS);
+    if (lo > 0) frag.appendChild(document.createTextNode('…'));
+    frag.appendChild(marked(cps, lo, hi, spans));
+    if (hi < cps.length) frag.appendChild(document.createTextNode('…'));
+    return frag;
+  }
+
+  // The page.
+  function start() {
+    var root = document.querySelector('[data-search-index]');
+    if (!root) return;
+    var form = root.querySelector('form');
+    var input = form.elements.q, kind = form.elements.kind, year = form.elements.year, topic = form.elements.topic;
+    var status = root.querySelector('[data-search-status]');
+    var list = root.querySelector('[data-search-results]');
+    var moreButton = root.querySelector('[data-search-more]');
+    var index = new Index(root.getAttribute('data-search-index'));
+    var current = null, limit = PAGE, seq = 0, timer = 0;
+    root.classList.add('search-ready');
+
+    function option(select, value, label) {
+      var o = document.createElement('option');
+      o.value = value; o.textContent = label;
+      select.appendChild(o);
+    }
+    function filter() {
+      return { kind: kind.value, year: parseInt(year.value, 10) || 0, topic: topic.value };
+    }
+    function syncURL() {
+      var p = new URLSearchParams();
+      if (input.value) p.set('q', input.value);
+      ['kind', 'year', 'topic'].forEach(function (k) { if (form.elements[k].value) p.set(k, form.elements[k].value); });
+      var qs = p.toString();
+      history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
+    }
+    function render(ans, words) {
+      // A keyboard user already in the results keeps their place when the list is redrawn (a late answer to the
+      // last keystroke must not drop focus to the page).
+      var focusAt = -1;
+      if (list.contains(document.activeElement)) {
+        focusAt = Array.prototype.indexOf.call(list.querySelectorAll('a'), document.activeElement);
+      }
+      list.textContent = '';
+      ans.results.forEach(function (r) {
+        var rec = r.rec, li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
+        a.href = rec.u;
+        var cps = Array.from(rec.t);
+        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, words)));
+        h.appendChild(a);
+        li.appendChild(h);
+        var meta = document.createElement('p');
+        meta.className = 'search-meta';
+        [KIND_NAMES[rec.k] || rec.k, rec.d && '发布日期：' + rec.d, rec.i && '索引号：' + rec.i, rec.n && '发文字号：' + rec.n]
+          .filter(Boolean).forEach(function (t) {
+            var s = document.createElement('span'); s.textContent = t; meta.appendChild(s);
+          });
+        li.appendChild(meta);
+        var p = document.createElement('p');
+        p.className = 'search-snippet';
+        p.appendChild(snippet(rec.x, words));
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+      moreButton.hidden = !ans.more;
+      if (focusAt >= 0) {
+        var links = list.querySelectorAll('a');
+        var again = links[Math.min(focusAt, links.length - 1)];
+        if (again) again.focus(); else input.focus();
+      }
+      if (!words.length) status.textContent = '';
+      else if (!ans.results.length) status.textContent = '没有找到包含“' + input.value.trim() + '”的文件。';
+      else if (ans.exact) status.textContent = '找到 ' + ans.total + ' 个文件' + (ans.more ? '，显示前 ' + ans.results.length + ' 个。' : '。');
+      else status.textContent = '显示 ' + ans.results.length + ' 个文件，至多还有 ' + (ans.total - ans.results.length) + ' 个待核对。';
+    }
+    function run(fresh) {
+      var my = ++seq;
+      if (fresh) {
+        limit = PAGE;
+        current = new Query(index, input.value, filter());
+      }
+      var words = current.words;
+      if (words.length) status.textContent = '正在搜索…';
+      current.run(limit).then(function (ans) {
+        if (my === seq) render(ans, words);
+      }, function (err) {
+        if (my === seq) status.textContent = '搜索出错，请稍后重试。（' + err.message + '）';
+      });
+    }
+    function schedule() {
+      clearTimeout(timer);
+      syncURL();
+      timer = setTimeout(function () { run(true); }, 30);
+    }
+
+    index.open().then(function (m) {
+      m.years.forEach(function (y) { if (y[0]) option(year, String(y[0]), y[0] + '年'); });
+      m.topics.forEach(function (t) { option(topic, t, t.replace(/\\/g, ' › ')); });
+      var p = new URLSearchParams(location.search);
+      input.value = p.get('q') || '';
+      kind.value = p.get('kind') || '';
+      year.value = p.get('year') || '';
+      topic.value = p.get('topic') || '';
+      run(true);
+    }, function (err) {
+      status.textContent = '无法载入搜索索引。（' + err.message + '）';
+    });
+
+    input.addEventListener('input', schedule);
+    [kind, year, topic].forEach(function (s) { s.addEventListener('change', schedule); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); syncURL(); run(true); });
+    moreButton.addEventListener('click', function () {
+      var first = list.children.length;
+      limit += PAGE;
+      run(false);
+      // Keyboard users continue from the first new result.
+      var wait = new MutationObserver(function () {
+        wait.disconnect();
+        var a = list.children[first] && list.children[first].querySelector('a');
+        if (a) a.focus();
+      });
+      wait.observe(list, { childList: true });
+    });
+    // Down arrow from the box goes to the results; links then tab in order.
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown') {
+        var a = list.querySelector('a');
+        if (a) { e.preventDefault(); a.focus(); }
+      }
+    });
+  }
+
+  if (typeof document !== 'undefined') {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+    else start();
+  }
+  // For the Go test that runs this file under Node against the Go mirror
+  // (generator/search/mirror_test.go); browsers have no module object.
+  if (typeof module === 'object' && module.exports) {
+    module.exports = { Index: Index, Query: Query, compact: compact, queryWords: queryWords, queryTerms: queryTerms, shardOf: shardOf };
+  }
+})();
