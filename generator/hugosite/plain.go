@@ -1,6 +1,11 @@
 package hugosite
 
-import "context"
+import (
+	"context"
+	"runtime"
+	"sync"
+	"time"
+)
 
 // PlainText returns the rendered content of every regular page as plain
 // text (Markdown and HTML removed), keyed by the page's site-relative URL.
@@ -14,5 +19,50 @@ func (s *Site) PlainText() map[string]string {
 	for _, p := range s.h.RegularPages() {
 		out[p.RelPermalink()] = p.Plain(ctx)
 	}
+	return out
+}
+
+// Page is one page as Hugo rendered it.
+type Page struct {
+	URL     string    // RelPermalink
+	File    string    // the source's path relative to content/, OS separators; "" for pages without a file
+	Kind    string    // Hugo's page kind: page, section, home, term, taxonomy
+	Lastmod time.Time // zero when Hugo has none
+	Text    string    // plain text, only for regular pages of the sections asked for
+}
+
+// Pages lists every page of the site in Hugo's default order, with the plain text of the regular pages in the
+// given sections. Asking Hugo directly, after Build, replaces a private JSON output rendered by one template: that
+// was a single serial execution that encoded every page's text, then a file to write, read back and decode.
+func (s *Site) Pages(textSections ...string) []Page {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	want := map[string]bool{}
+	for _, sec := range textSections {
+		want[sec] = true
+	}
+	pages := s.h.Pages()
+	out := make([]Page, len(pages))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	ctx := context.Background()
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(pages); i += workers {
+				p := pages[i]
+				info := Page{URL: p.RelPermalink(), Kind: p.Kind(), Lastmod: p.Lastmod()}
+				if f := p.File(); f != nil {
+					info.File = f.Path()
+				}
+				if p.IsPage() && want[p.Section()] {
+					info.Text = p.Plain(ctx)
+				}
+				out[i] = info
+			}
+		}()
+	}
+	wg.Wait()
 	return out
 }

@@ -178,9 +178,8 @@ func Build(opts Options) (*Result, error) {
 	}()
 
 	files := GeneratedPages(r.Config, r.Site, opts.Now, false)
-	files[docsSource] = []byte(docsPage)
-	files[docsLayoutFile] = docsLayout
-	if err := render(r, dir, staging, files, opts.Now); err != nil {
+	pages, err := render(r, dir, staging, files, opts.Now)
+	if err != nil {
 		return r, err
 	}
 	// Hugo's pages are garbage now: give their memory back before the post-processing allocates its own, and hold
@@ -204,10 +203,6 @@ func Build(opts Options) (*Result, error) {
 	}
 	r.stage("static", &timer)
 
-	pages, err := readDocs(staging)
-	if err != nil {
-		return r, err
-	}
 	r.Docs = publishedDocs(r.Site, pages, opts.Now)
 	if err := postRender(r, staging, &timer); err != nil {
 		return r, err
@@ -240,8 +235,9 @@ func Build(opts Options) (*Result, error) {
 	return r, nil
 }
 
-// render runs Hugo into staging. It is a function of its own so that nothing keeps Hugo's site reachable after it.
-func render(r *Result, dir, staging string, files map[string][]byte, now time.Time) error {
+// render runs Hugo into staging and returns the pages it rendered. It is a function of its own so that nothing
+// keeps Hugo's site reachable after it.
+func render(r *Result, dir, staging string, files map[string][]byte, now time.Time) ([]pageInfo, error) {
 	hs, err := hugosite.New(hugosite.Options{
 		SiteDir:      dir,
 		PublishDir:   staging,
@@ -250,18 +246,22 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 		Now:          now,
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	probs, berr := hs.Build()
+	var pages []pageInfo
+	if berr == nil {
+		pages = renderedPages(hs)
+	}
 	hs.Close()
 	addProblems(r.Diags, probs)
 	if berr != nil {
 		if r.Diags.Errors() == 0 {
-			return fmt.Errorf("render: %w", berr)
+			return nil, fmt.Errorf("render: %w", berr)
 		}
-		return ErrContent
+		return nil, ErrContent
 	}
-	return nil
+	return pages, nil
 }
 
 func (r *Result) stage(name string, since *time.Time) {

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,10 +9,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"gongkai/generator/catalog"
 	"gongkai/generator/content"
+	"gongkai/generator/hugosite"
 	"gongkai/generator/linkcheck"
 	"gongkai/generator/manifest"
 	"gongkai/generator/memwatch"
@@ -24,49 +24,33 @@ import (
 	"gongkai/generator/stagehook"
 )
 
-// The list of rendered pages comes from Hugo itself, through a private JSON output (gongkaidocs.json, laid over
-// layouts/) of a page laid over content/, both for the build only: addresses and plain text are then exactly what
-// Hugo published. The file is read and deleted before anything else looks at the output.
-//
-//go:embed gongkaidocs.json
-var docsLayout []byte
-
-const (
-	docsLayoutFile = "layouts/gongkaidocs.json"
-	docsSource     = "content/gongkai-docs.md"
-	docsOutput     = "gongkai-docs"
-	docsPage       = "+++\ntitle = \"gongkai-docs\"\nlayout = \"gongkaidocs\"\noutputs = [\"json\"]\n" +
-		"[build]\nlist = \"never\"\n[sitemap]\ndisable = true\n+++\n"
-)
+// docSections are the sections whose documents' plain text the catalogue and the search index need.
+var docSections = []string{"reports", "policies", "interpretations", "articles"}
 
 // pageInfo is one page as Hugo rendered it.
 type pageInfo struct {
-	URL     string `json:"url"`
-	File    string `json:"file"` // relative to content/, "" for pages without a file
-	Kind    string `json:"kind"`
-	Lastmod string `json:"lastmod"`
-	Text    string `json:"text"`
+	URL     string
+	File    string // relative to the site, e.g. content/policies/x.md; "" for pages without a file
+	Kind    string
+	Lastmod string // RFC 3339, "" for none
+	Text    string
 }
 
-func readDocs(staging string) ([]pageInfo, error) {
-	dir := filepath.Join(staging, docsOutput)
-	data, err := os.ReadFile(filepath.Join(dir, "index.json"))
-	if err != nil {
-		return nil, fmt.Errorf("read the rendered page list (gongkaidocs.json): %w", err)
-	}
-	var pages []pageInfo
-	if err := json.Unmarshal(data, &pages); err != nil {
-		return nil, fmt.Errorf("parse the rendered page list: %w", err)
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		return nil, err
-	}
-	for i := range pages {
-		if pages[i].File != "" {
-			pages[i].File = "content/" + filepath.ToSlash(pages[i].File)
+// renderedPages asks Hugo, after the build, for every page it rendered: addresses and plain text are then exactly
+// what Hugo published.
+func renderedPages(hs *hugosite.Site) []pageInfo {
+	hp := hs.Pages(docSections...)
+	pages := make([]pageInfo, len(hp))
+	for i, p := range hp {
+		pages[i] = pageInfo{URL: p.URL, Kind: p.Kind, Text: p.Text}
+		if p.File != "" {
+			pages[i].File = "content/" + filepath.ToSlash(p.File)
+		}
+		if !p.Lastmod.IsZero() {
+			pages[i].Lastmod = p.Lastmod.Format("2006-01-02T15:04:05Z07:00")
 		}
 	}
-	return pages, nil
+	return pages
 }
 
 // publishedDocs pairs every document Hugo rendered with its content model, in the order of site.Documents.
@@ -169,23 +153,15 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 
 	t := time.Now()
 	data := manifest.Encode(res.entries)
-	p := filepath.Join(staging, manifest.Name)
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
-	}
-	if gz := precompress.Gzip(data); len(gz) < len(data) {
-		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
-			return fmt.Errorf("write manifest: %w", err)
-		}
-	}
-	if br := precompress.Brotli(data); len(br) < len(data) {
-		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
-			return fmt.Errorf("write manifest: %w", err)
-		}
-	}
-	if err := stagehook.Reach("compress"); err != nil {
-		return err
-	}
+	// The manifest is megabytes of hexadecimal hashes, on which brotli works slowly and alone: its two compressed
+	// forms are made side by side, while the changes since the previous release are worked out.
+	var (
+		gz, br []byte
+		wg     sync.WaitGroup
+	)
+	wg.Add(2)
+	go func() { defer wg.Done(); gz = precompress.Gzip(data) }()
+	go func() { defer wg.Done(); br = precompress.Brotli(data) }()
 	var prev []manifest.Entry
 	if prevDir != "" {
 		if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
@@ -194,6 +170,24 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 	}
 	rep := r.Report
 	rep.Changes = report.Diff(prev, res.entries)
+	wg.Wait()
+	p := filepath.Join(staging, manifest.Name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if len(gz) < len(data) {
+		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
+			return fmt.Errorf("write manifest: %w", err)
+		}
+	}
+	if len(br) < len(data) {
+		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
+			return fmt.Errorf("write manifest: %w", err)
+		}
+	}
+	if err := stagehook.Reach("compress"); err != nil {
+		return err
+	}
 	rep.Pages = res.pages
 	rep.Files = len(res.entries) + 1
 	rep.Bytes = report.Bytes{Rendered: res.rendered + before, Minified: res.minified + after, Output: res.output,
