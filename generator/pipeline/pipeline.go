@@ -208,7 +208,7 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 
-	if err := r.postProcess(staging, prevDir, static, pages); err != nil {
+	if err := r.postProcess(staging, prevDir, static, pages, newFileTimes(r.Docs, opts.Now)); err != nil {
 		return r, err
 	}
 	timer = time.Now() // postProcess recorded its own stages
@@ -218,10 +218,7 @@ func Build(opts Options) (*Result, error) {
 	if r.Diags.Errors() > 0 {
 		return r, ErrContent
 	}
-	if err := normaliseTimes(staging, r.Docs, opts.Now); err != nil {
-		return r, fmt.Errorf("set file times: %w", err)
-	}
-	r.stage("times", &timer)
+	r.stage("times", &timer) // set by the post-processing pass as it wrote the files
 
 	id := time.Now().UTC().Format("20060102T150405.000000000Z")
 	rel, err := target.Commit(staging, id)

@@ -127,7 +127,7 @@ func refPairs(renamed map[string]string, baseURL string) [][2][]byte {
 // rewritten, minified, scanned for links, written back, compressed and hashed. Doing every step on a file while it
 // is in memory keeps the whole pipeline close to Hugo's own time (see README, Performance).
 func process(root string, files []string, done map[string]bool, pairs [][2][]byte, m *minifier.Minifier,
-	lc *linkcheck.Checker, prev precompress.Previous) (*processed, error) {
+	lc *linkcheck.Checker, prev precompress.Previous, ft *fileTimes) (*processed, error) {
 	res := &processed{cpu: map[string]time.Duration{}}
 	var (
 		mu    sync.Mutex
@@ -153,7 +153,7 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 						mu.Unlock()
 					}
 				}
-				if err := processFile(root, rel, done[rel], pairs, m, lc, prev, local); err != nil {
+				if err := processFile(root, rel, done[rel], pairs, m, lc, prev, ft, local); err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
@@ -189,7 +189,7 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 }
 
 func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Minifier, lc *linkcheck.Checker,
-	prev precompress.Previous, st *processed) error {
+	prev precompress.Previous, ft *fileTimes, st *processed) error {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	t := time.Now()
 	tick := func(step string) {
@@ -225,6 +225,16 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		}
 	}
 	tick("minify")
+	mtime := ft.of(rel)
+	setTime := func(p string) error {
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			return fmt.Errorf("set file times: %w", err)
+		}
+		return nil
+	}
+	if err := setTime(p); err != nil {
+		return err
+	}
 	st.output += int64(len(data))
 	st.entries = append(st.entries, entry(rel, data))
 	tick("hash")
@@ -244,6 +254,9 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
 			return fmt.Errorf("write %s.gz: %w", rel, err)
 		}
+		if err := setTime(p + ".gz"); err != nil {
+			return err
+		}
 		st.gz += int64(len(gz))
 	} else {
 		gz = nil
@@ -251,6 +264,9 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 	if len(br) < len(data) {
 		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
 			return fmt.Errorf("write %s.br: %w", rel, err)
+		}
+		if err := setTime(p + ".br"); err != nil {
+			return err
 		}
 		st.br += int64(len(br))
 	} else {

@@ -111,7 +111,7 @@ func readPreviousCatalog(prevDir string) (*catalog.Catalog, error) {
 }
 
 // postProcess fingerprints, minifies, verifies, compresses and hashes the output, then writes the manifest.
-func (r *Result) postProcess(staging, prevDir string, static []string, pages []pageInfo) error {
+func (r *Result) postProcess(staging, prevDir string, static []string, pages []pageInfo, ft *fileTimes) error {
 	start := time.Now()
 	m := minifier.New()
 	renamed, done, before, after, err := fingerprint(m, staging, static)
@@ -123,7 +123,7 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 		return fmt.Errorf("list output: %w", err)
 	}
 	lc := linkcheck.New(files, r.Config.BaseURL)
-	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, previousCompressed(prevDir))
+	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, previousCompressed(prevDir), ft)
 	if err != nil {
 		return fmt.Errorf("post-process output: %w", err)
 	}
@@ -183,6 +183,12 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 	if len(br) < len(data) {
 		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
 			return fmt.Errorf("write manifest: %w", err)
+		}
+	}
+	for _, name := range []string{p, p + ".gz", p + ".br"} {
+		t := ft.of(manifest.Name)
+		if err := os.Chtimes(name, t, t); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("set file times: %w", err)
 		}
 	}
 	if err := stagehook.Reach("compress"); err != nil {
@@ -265,37 +271,39 @@ func findInSource(file, ref string) (int, int) {
 	return 0, 0
 }
 
-// normaliseTimes sets every file's modification time from the content, never from the build: a document's files
+// fileTimes gives every file its modification time from the content, never from the build: a document's files
 // (its page, their .gz/.br, its attachments) get the document's last change (lastmod, else date); every other file
 // gets the site's last change, the latest of those. A time later than the build's clock is clamped to it.
-// With no document at all the time is a fixed epoch.
-func normaliseTimes(root string, docs []Doc, now time.Time) error {
-	siteLast := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	dirs := map[string]time.Time{}
+// With no document at all the time is a fixed epoch. The times are set by the pass that writes the files, so the
+// output is not walked once more for them.
+type fileTimes struct {
+	dirs     map[string]time.Time
+	siteLast time.Time
+}
+
+func newFileTimes(docs []Doc, now time.Time) *fileTimes {
+	ft := &fileTimes{dirs: map[string]time.Time{}, siteLast: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
 	for _, d := range docs {
 		t := d.Lastmod
 		if t.After(now) {
 			t = now
 		}
-		if t.After(siteLast) {
-			siteLast = t
+		if t.After(ft.siteLast) {
+			ft.siteLast = t
 		}
-		dirs[strings.Trim(d.Path, "/")] = t
+		ft.dirs[strings.Trim(d.Path, "/")] = t
 	}
-	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
+	return ft
+}
+
+// of returns the time of the file at slash path rel.
+func (ft *fileTimes) of(rel string) time.Time {
+	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
+		if t, ok := ft.dirs[dir]; ok {
+			return t
 		}
-		rel, _ := filepath.Rel(root, p)
-		t, ok := siteLast, false
-		for dir := path.Dir(filepath.ToSlash(rel)); dir != "." && !ok; dir = path.Dir(dir) {
-			var dt time.Time
-			if dt, ok = dirs[dir]; ok {
-				t = dt
-			}
-		}
-		return os.Chtimes(p, t, t)
-	})
+	}
+	return ft.siteLast
 }
 
 func newReport(r *Result, now time.Time) *report.Report {
