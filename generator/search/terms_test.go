@@ -49,6 +49,27 @@ func TestQueryTerms(t *testing.T) {
 	}
 }
 
+func TestJunctionTerms(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"欠薪", nil},
+		{"劳动仲裁", []string{"动仲"}},
+		{"劳动仲裁委", []string{"动仲"}}, // 裁委 already joins 仲裁 and 委
+		{"2024", nil},
+		// Windows of six centred on the joins of 000014|349202|400012.
+		{"000014349/2024-00012", []string{"014349", "202400"}},
+		{"东人社发〔2024〕3号", []string{"人社", "发2"}},
+		{"20年1月14日", []string{"0年", "1月", "14"}},
+	} {
+		got := junctionTerms([]rune(Compact(c.in)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("junctionTerms(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestQueryWords(t *testing.T) {
 	got := QueryWords("  欠薪　劳动仲裁 ，， Ａbc ")
 	want := []string{"欠薪", "劳动仲裁", "abc"}
@@ -106,7 +127,7 @@ func FuzzTokenize(f *testing.F) {
 		q := c[from : from+n]
 		have := map[string]bool{}
 		indexTerms(c, func(t string) { have[t] = true })
-		for _, term := range queryTerms(q) {
+		for _, term := range append(queryTerms(q), junctionTerms(q)...) {
 			if !have[term] {
 				t.Fatalf("query %q of text %q needs term %q, which is not indexed", string(q), s, term)
 			}

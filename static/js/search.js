@@ -14,6 +14,8 @@
   var LONG_WIN = 6;
   var PAGE = 10;
   var SNIPPET_RADIUS = 40;
+  var NARROW_AT = 10; // query.go narrowAt
+  function checkBudget(limit) { return 2 * limit; } // query.go checkBudget
   var LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
   // Go's unicode.IsSpace, so a query splits into the same words in both.
   var SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/u;
@@ -61,11 +63,11 @@
     return s;
   }
 
-  // queryTerms: see terms.go.
-  function queryTerms(q) {
-    var n = q.length, out = [], seen = new Set();
-    if (n === 1) return [q[0]];
-    function emit(t) { if (!seen.has(t)) { seen.add(t); out.push(t); } }
+  // coverSpans, queryTerms and junctionTerms: see terms.go.
+  function coverSpans(q) {
+    var n = q.length, out = [];
+    if (n === 0) return out;
+    if (n === 1) return [[0, 1]];
     for (var i = 0; i < n;) {
       if (isASCII(q[i])) {
         var e = i;
@@ -73,12 +75,42 @@
         var m = e - i;
         if (m >= SHORT_WIN) {
           var w = m >= LONG_WIN ? LONG_WIN : SHORT_WIN;
-          cover(m, w).forEach(function (s) { emit(q.slice(i + s, i + s + w).join('')); });
+          cover(m, w).forEach(function (s) { out.push([i + s, i + s + w]); });
           i = e;
           continue;
         }
       }
-      if (i + 1 < n) { emit(q[i] + q[i + 1]); i += 2; } else { emit(q[n - 2] + q[n - 1]); i++; }
+      if (i + 1 < n) { out.push([i, i + 2]); i += 2; } else { out.push([n - 2, n]); i++; }
+    }
+    return out;
+  }
+  function queryTerms(q) {
+    var out = [], seen = new Set();
+    coverSpans(q).forEach(function (s) {
+      var t = q.slice(s[0], s[1]).join('');
+      if (!seen.has(t)) { seen.add(t); out.push(t); }
+    });
+    return out;
+  }
+  function junctionTerms(q) {
+    var n = q.length, spans = coverSpans(q), seen = new Set(), out = [];
+    spans.forEach(function (s) { seen.add(q.slice(s[0], s[1]).join('')); });
+    for (var j = 1; j < n; j++) {
+      var joined = spans.some(function (s) { return s[0] <= j - 1 && j < s[1]; });
+      if (joined) continue;
+      var from = j - 1, to = j + 1;
+      if (isASCII(q[j - 1]) && isASCII(q[j])) {
+        var s = j - 1, e = j;
+        while (s > 0 && isASCII(q[s - 1])) s--;
+        while (e < n && isASCII(q[e])) e++;
+        if (e - s >= SHORT_WIN) {
+          var w = e - s >= LONG_WIN ? LONG_WIN : SHORT_WIN;
+          from = Math.min(Math.max(j - Math.floor(w / 2), s), e - w);
+          to = from + w;
+        }
+      }
+      var t = q.slice(from, to).join('');
+      if (!seen.has(t)) { seen.add(t); out.push(t); }
     }
     return out;
   }
@@ -166,37 +198,44 @@
     return a.id < b.id;
   }
 
-  // candidates: see Search in query.go up to the sort.
+  // narrow, combine and candidates: see Search in query.go up to the check.
+  Index.prototype.narrow = function (bounds, terms) {
+    var self = this;
+    return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (lists) {
+      lists.forEach(function (list) {
+        var next = new Map();
+        list.forEach(function (v, id) {
+          if (!bounds) { next.set(id, { title: v & 1, count: v >>> 1 }); return; }
+          var old = bounds.get(id);
+          if (old) next.set(id, { title: Math.min(old.title, v & 1), count: Math.min(old.count, v >>> 1) });
+        });
+        bounds = next;
+      });
+      return bounds;
+    });
+  };
+  Index.prototype.combine = function (perWord, filter) {
+    var self = this, cands = [];
+    perWord[0].forEach(function (r, id) {
+      var title = r.title, count = r.count;
+      for (var i = 1; i < perWord.length; i++) {
+        var b = perWord[i].get(id);
+        if (!b) return;
+        title += b.title; count += b.count;
+      }
+      if (self.keep(id, filter)) cands.push({ id: id, title: title, count: count });
+    });
+    cands.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+    return cands;
+  };
   Index.prototype.candidates = function (words, filter) {
     var self = this;
-    return Promise.all(words.map(function (w) {
-      var terms = queryTerms(w);
-      return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (lists) {
-        var wb = new Map();
-        lists[0].forEach(function (v, id) { wb.set(id, { title: v & 1, count: v >>> 1 }); });
-        for (var i = 1; i < lists.length; i++) {
-          var next = new Map();
-          lists[i].forEach(function (v, id) {
-            var old = wb.get(id);
-            if (old) next.set(id, { title: Math.min(old.title, v & 1), count: Math.min(old.count, v >>> 1) });
-          });
-          wb = next;
-        }
-        return wb;
+    return Promise.all(words.map(function (w) { return self.narrow(null, queryTerms(w)); })).then(function (perWord) {
+      var cands = self.combine(perWord, filter);
+      if (cands.length <= NARROW_AT) return cands;
+      return Promise.all(words.map(function (w, i) { return self.narrow(perWord[i], junctionTerms(w)); })).then(function (narrowed) {
+        return self.combine(narrowed, filter);
       });
-    })).then(function (perWord) {
-      var cands = [];
-      perWord[0].forEach(function (r, id) {
-        var title = r.title, count = r.count;
-        for (var i = 1; i < perWord.length; i++) {
-          var b = perWord[i].get(id);
-          if (!b) return;
-          title += b.title; count += b.count;
-        }
-        if (self.keep(id, filter)) cands.push({ id: id, title: title, count: count });
-      });
-      cands.sort(function (a, b) { return before(a, b) ? -1 : 1; });
-      return cands;
     });
   };
 
@@ -250,10 +289,12 @@
     var self = this;
     if (this.next >= this.cands.length) return Promise.resolve(this.answer(limit));
     var c = this.cands[this.next];
-    if (this.found.length >= limit && !before(c, this.found[limit - 1])) return Promise.resolve(this.answer(limit));
+    var budget = checkBudget(limit);
+    if (this.next >= budget || (this.found.length >= limit && !before(c, this.found[limit - 1]))) return Promise.resolve(this.answer(limit));
     // Fetch a few candidates at once: over a phone network latency, not
-    // bytes, is what the user waits for.
-    var batch = this.cands.slice(this.next, this.next + Math.max(1, limit - this.found.length));
+    // bytes, is what the user waits for. No more than Go's one-by-one loop
+    // would check, so both stop at the same candidate.
+    var batch = this.cands.slice(this.next, this.next + Math.min(budget - this.next, Math.max(1, limit - this.found.length)));
     return Promise.all(batch.map(function (b) { return self.index.get('docs/' + b.id + '.json'); })).then(function (recs) {
       recs.forEach(function (rec, i) {
         var b = batch[i];
