@@ -16,10 +16,11 @@ import (
 // files prove them for the browser too, and it records what it reads so the
 // benchmark can count the bytes a browser would download.
 type Index struct {
-	fsys   fs.FS
-	meta   meta
-	shards map[int]map[string]string
-	recs   map[int]*record
+	fsys    fs.FS
+	meta    meta
+	filters *filters
+	shards  map[int]map[string]string
+	recs    map[int]*record
 	// Fetched lists, in order, every file read, relative to the index root.
 	Fetched []string
 }
@@ -158,6 +159,9 @@ func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	if err := ix.loadFilters(f); err != nil {
+		return Answer{}, err
+	}
 	cands := ix.combine(perWord, f)
 	if len(cands) > narrowAt {
 		for wi, w := range words {
@@ -253,8 +257,21 @@ func (ix *Index) combine(perWord []map[int]rank, f Filter) []rank {
 
 func rankOf(r Result) rank { return rank{r.TitleWords, r.Count, r.ID} }
 
+// loadFilters reads filters.json when f needs it and it is not yet read.
+func (ix *Index) loadFilters(f Filter) error {
+	if ix.filters != nil || f.Kind == "" && f.Topic == "" {
+		return nil
+	}
+	fl := &filters{}
+	if err := ix.read("filters.json", fl); err != nil {
+		return fmt.Errorf("read filters: %w", err)
+	}
+	ix.filters = fl
+	return nil
+}
+
 func (ix *Index) keep(id int, f Filter) bool {
-	m := &ix.meta
+	m := ix.filters
 	if f.Kind != "" && Kinds[digitVal[m.Kind[id]]] != f.Kind {
 		return false
 	}
@@ -266,7 +283,7 @@ func (ix *Index) keep(id int, f Filter) bool {
 		for i := 0; i < m.TopicWidth; i++ {
 			code = code*len(digits) + int(digitVal[m.Topic[id*m.TopicWidth+i]])
 		}
-		if code == 0 || m.Topics[code-1] != f.Topic {
+		if code == 0 || ix.meta.Topics[code-1] != f.Topic {
 			return false
 		}
 	}

@@ -16,12 +16,18 @@ import (
 
 // Format is the layout version written to meta.json; search.js refuses an
 // index of another version rather than misreading it.
-const Format = 1
+const Format = 2
 
-// shardTarget is the raw size a shard aims at. About a third of it remains
-// after gzip, and a typical query touches two or three shards, which keeps the
-// first query's download well under 100 KB.
-var shardTarget = 24 << 10
+// shardTarget is the raw size a shard aims at. A query downloads a whole shard
+// for each of its terms but needs one term of it, so small shards are what
+// keep a long query (up to a dozen terms) under 100 KB; below a few KB the
+// gzip and request overheads would take over.
+var shardTarget = 6 << 10
+
+// maxCount caps the occurrences a posting records, so that every count fits
+// one postings digit: ranking needs "often", not the exact figure, and a
+// common term's postings are most of a long query's download.
+const maxCount = 15
 
 // meta is search/meta.json: what the client needs before any shard.
 type meta struct {
@@ -29,17 +35,23 @@ type meta struct {
 	Shards int      `json:"shards"`
 	Docs   int      `json:"docs"`
 	Kinds  []string `json:"kinds"`
-	// Kind holds one digit per document: its index in Kinds.
-	Kind   string   `json:"kind"`
 	Topics []string `json:"topics"`
-	// Topic holds TopicWidth postings digits per document: 1 + index in
-	// Topics, or 0 for none. Filters run on candidates before any document
-	// file is fetched, so these must be in meta.
-	Topic      string `json:"topic"`
-	TopicWidth int    `json:"topicWidth"`
 	// Years lists [year, first document id] in id order; ids are assigned
 	// newest first, so each year is one range.
 	Years [][2]int `json:"years"`
+}
+
+// filters is search/filters.json, fetched only once a kind or topic filter
+// is chosen: filters run on candidates before any document file is fetched,
+// so they need a value per document, which would double meta.json for the
+// many queries that filter nothing.
+type filters struct {
+	// Kind holds one digit per document: its index in Kinds.
+	Kind string `json:"kind"`
+	// Topic holds TopicWidth postings digits per document: 1 + index in
+	// Topics, or 0 for none.
+	Topic      string `json:"topic"`
+	TopicWidth int    `json:"topicWidth"`
 }
 
 // record is search/docs/<id>.json, fetched only for candidates: what a result
@@ -86,7 +98,7 @@ func Write(docs []Doc, outDir string) error {
 	if err := os.MkdirAll(final, 0o755); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
-	for _, name := range []string{"docs", "shards", "meta.json"} {
+	for _, name := range []string{"docs", "shards", "filters.json", "meta.json"} {
 		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
 			return fmt.Errorf("replace search index: %w", err)
 		}
@@ -131,9 +143,10 @@ func writeIndex(docs []Doc, dir string) error {
 	for i, t := range m.Topics {
 		topicCode[t] = i + 1
 	}
-	m.TopicWidth = 1
+	var fl filters
+	fl.TopicWidth = 1
 	for n := len(m.Topics) + 1; n > len(digits); n /= len(digits) {
-		m.TopicWidth++
+		fl.TopicWidth++
 	}
 
 	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
@@ -152,7 +165,7 @@ func writeIndex(docs []Doc, dir string) error {
 		}
 		kind.WriteByte(digits[kc])
 		tc := topicCode[d.Topic]
-		for w := m.TopicWidth - 1; w >= 0; w-- {
+		for w := fl.TopicWidth - 1; w >= 0; w-- {
 			div := 1
 			for j := 0; j < w; j++ {
 				div *= len(digits)
@@ -164,7 +177,7 @@ func writeIndex(docs []Doc, dir string) error {
 			m.Years = append(m.Years, [2]int{year, id})
 		}
 	}
-	m.Kind, m.Topic = kind.String(), topic.String()
+	fl.Kind, fl.Topic = kind.String(), topic.String()
 
 	// Files are written by a pool: on a build machine most of their cost is
 	// waiting on open(2), which overlaps.
@@ -195,6 +208,7 @@ func writeIndex(docs []Doc, dir string) error {
 	for i, s := range shards {
 		files.write(filepath.Join(dir, "shards", strconv.Itoa(i)+".json"), s)
 	}
+	files.write(filepath.Join(dir, "filters.json"), &fl)
 	files.write(filepath.Join(dir, "meta.json"), &m)
 	return files.wait()
 }
@@ -269,7 +283,7 @@ func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
 				}
 				n := len(p.b)
 				p.b = appendNum(p.b, id-p.last-1)
-				p.b = appendNum(p.b, e.val)
+				p.b = appendNum(p.b, min(e.val>>1, maxCount)<<1|e.val&1)
 				p.last = id
 				total += len(p.b) - n
 			}

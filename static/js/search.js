@@ -1,7 +1,7 @@
 // Site search for gongkai: the browser half of generator/search.
 //
 // It reads the static index under /search/ (meta.json, shards/N.json,
-// docs/N.json) and never asks any other server. normalise(), queryTerms() and
+// filters.json, docs/N.json) and never asks any other server. normalise(), queryTerms() and
 // search() mirror normalise.go, terms.go and query.go line for line: the Go
 // tests prove recall on the real index files with the Go copy, so a change
 // here must be made there too.
@@ -140,6 +140,7 @@
     this.files = new Map();
     this.postingsCache = new Map();
     this.meta = null;
+    this.filters = null;
   }
   Index.prototype.get = function (path) {
     var p = this.files.get(path);
@@ -157,7 +158,7 @@
   Index.prototype.open = function () {
     var self = this;
     return this.get('meta.json').then(function (m) {
-      if (m.format !== 1) throw new Error('index format ' + m.format);
+      if (m.format !== 2) throw new Error('index format ' + m.format);
       self.meta = m;
       return m;
     });
@@ -180,14 +181,20 @@
     }
     return y;
   };
+  // filters.json is fetched only when a kind or topic filter is chosen.
+  Index.prototype.loadFilters = function (f) {
+    var self = this;
+    if (this.filters || (!f.kind && !f.topic)) return Promise.resolve();
+    return this.get('filters.json').then(function (fl) { self.filters = fl; });
+  };
   Index.prototype.keep = function (id, f) {
-    var m = this.meta;
-    if (f.kind && m.kinds[DIGITS.indexOf(m.kind[id])] !== f.kind) return false;
+    var m = this.filters;
+    if (f.kind && this.meta.kinds[DIGITS.indexOf(m.kind[id])] !== f.kind) return false;
     if (f.year && this.year(id) !== f.year) return false;
     if (f.topic) {
       var code = 0;
       for (var i = 0; i < m.topicWidth; i++) code = code * 64 + DIGITS.indexOf(m.topic[id * m.topicWidth + i]);
-      if (code === 0 || m.topics[code - 1] !== f.topic) return false;
+      if (code === 0 || this.meta.topics[code - 1] !== f.topic) return false;
     }
     return true;
   };
@@ -230,7 +237,8 @@
   };
   Index.prototype.candidates = function (words, filter) {
     var self = this;
-    return Promise.all(words.map(function (w) { return self.narrow(null, queryTerms(w)); })).then(function (perWord) {
+    return Promise.all(words.map(function (w) { return self.narrow(null, queryTerms(w)); }).concat([this.loadFilters(filter)])).then(function (perWord) {
+      perWord.pop();
       var cands = self.combine(perWord, filter);
       if (cands.length <= NARROW_AT) return cands;
       return Promise.all(words.map(function (w, i) { return self.narrow(perWord[i], junctionTerms(w)); })).then(function (narrowed) {

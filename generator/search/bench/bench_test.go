@@ -207,7 +207,7 @@ type measured struct {
 	stdout string
 }
 
-func run(b *testing.B, cmd *exec.Cmd, env ...string) measured {
+func run(b testing.TB, cmd *exec.Cmd, env ...string) measured {
 	b.Helper()
 	cmd.Env = append(os.Environ(), env...)
 	var out, errb bytes.Buffer
@@ -225,7 +225,7 @@ func run(b *testing.B, cmd *exec.Cmd, env ...string) measured {
 
 // writeHTML writes the corpus as the pages of a built site, one per
 // document, with the metadata and body a document page shows.
-func writeHTML(b *testing.B, site string, docs []search.Doc) {
+func writeHTML(b testing.TB, site string, docs []search.Doc) {
 	for _, d := range docs {
 		var h strings.Builder
 		h.WriteString(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>` + html.EscapeString(d.Title) + `</title></head><body><main data-pagefind-body>`)
@@ -296,7 +296,7 @@ func gz(data []byte) int {
 	return buf.Len()
 }
 
-func gzFile(b *testing.B, p string) int {
+func gzFile(b testing.TB, p string) int {
 	data, err := os.ReadFile(p)
 	if err != nil {
 		b.Fatal(err)
@@ -304,7 +304,7 @@ func gzFile(b *testing.B, p string) int {
 	return gz(data)
 }
 
-func dirSize(b *testing.B, dir string) (raw, gzipped int64, files int) {
+func dirSize(b testing.TB, dir string) (raw, gzipped int64, files int) {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -332,7 +332,7 @@ func dirSize(b *testing.B, dir string) (raw, gzipped int64, files int) {
 // it from a cold cache (script and stylesheet included) and the median
 // warm-cache query time; and the share of queries whose source document is
 // among the results (all of them, not just the first page).
-func gongkaiQueries(b *testing.B, site string, qs []query) (first []int, lat []float64, recall float64) {
+func gongkaiQueries(b testing.TB, site string, qs []query) (first []int, lat []float64, recall float64) {
 	root, err := corpus.RepoRoot()
 	if err != nil {
 		b.Fatal(err)
@@ -384,7 +384,7 @@ func gongkaiQueries(b *testing.B, site string, qs []query) (first []int, lat []f
 // pagefindFirstQuery estimates what Pagefind's client downloads for a first
 // query: its script and wasm, the entry and meta files, one index chunk and
 // the five fragments its default UI shows, each at the median size.
-func pagefindFirstQuery(b *testing.B, dir string) int {
+func pagefindFirstQuery(b testing.TB, dir string) int {
 	total := 0
 	median := func(glob string) int {
 		ps, _ := filepath.Glob(filepath.Join(dir, glob))
