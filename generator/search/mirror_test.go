@@ -10,20 +10,9 @@ import (
 	"slices"
 	"testing"
 
-	"gongkai/generator/corpus"
 	"gongkai/generator/search"
+	"gongkai/generator/search/bench"
 )
-
-// corpusDocs is n documents of the shared generated corpus, with varied text
-// so that queries meet rare pairs, dates and numbers.
-func corpusDocs(n int, seed int64) []search.Doc {
-	var out []search.Doc
-	for _, d := range corpus.Generate(n, seed, corpus.Options{Varied: true}) {
-		out = append(out, search.Doc{URL: "/" + d.Kind + "/" + d.Name + "/", Title: d.Title, Kind: d.Kind,
-			Date: d.Date[:10], IndexNo: d.IndexNo, DocNo: d.DocNo, Topic: d.Topic, Text: d.Body})
-	}
-	return out
-}
 
 // TestScriptMirrorsGo runs the browser script under Node on a generated index
 // and requires the same first page, total and exactness as query.go for
@@ -36,7 +25,7 @@ func TestScriptMirrorsGo(t *testing.T) {
 		}
 		t.Skip("node not found")
 	}
-	docs := corpusDocs(400, 3)
+	docs := bench.Docs(400, 3)
 	out := t.TempDir()
 	if err := search.Write(docs, out); err != nil {
 		t.Fatal(err)

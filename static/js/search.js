@@ -8,7 +8,6 @@
 (function () {
   'use strict';
 
-  var KIND_NAMES = { reports: '年度报告', policies: '政策文件', interpretations: '政策解读', articles: '普法' };
   var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
   var SHORT_WIN = 3;
   var LONG_WIN = 6;
@@ -376,6 +375,18 @@
     var current = null, limit = PAGE, seq = 0, timer = 0;
     root.classList.add('search-ready');
 
+    // text returns the interface text the template rendered from i18n into
+    // data-t-<name> (name in camelCase here), with {placeholders} filled in.
+    function text(name, vars) {
+      var s = root.dataset['t' + name.charAt(0).toUpperCase() + name.slice(1)] || '';
+      return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && k in vars ? String(vars[k]) : m; });
+    }
+    // rendered tells whoever waits (tests, the benchmark) that the page now
+    // shows the answer to the query: an event, so nobody has to poll.
+    function rendered(query) {
+      root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: query } }));
+    }
+
     function option(select, value, label) {
       var o = document.createElement('option');
       o.value = value; o.textContent = label;
@@ -391,7 +402,7 @@
       var qs = p.toString();
       history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
     }
-    function render(ans, words) {
+    function render(ans, words, query) {
       // A keyboard user already in the results keeps their place when the list is redrawn (a late answer to the
       // last keystroke must not drop focus to the page).
       var focusAt = -1;
@@ -408,7 +419,8 @@
         li.appendChild(h);
         var meta = document.createElement('p');
         meta.className = 'search-meta';
-        [KIND_NAMES[rec.k] || rec.k, rec.d && '发布日期：' + rec.d, rec.i && '索引号：' + rec.i, rec.n && '发文字号：' + rec.n]
+        var kindName = rec.k ? text('kind' + rec.k.charAt(0).toUpperCase() + rec.k.slice(1)) || rec.k : '';
+        [kindName, rec.d && text('date', { v: rec.d }), rec.i && text('indexNo', { v: rec.i }), rec.n && text('docNo', { v: rec.n })]
           .filter(Boolean).forEach(function (t) {
             var s = document.createElement('span'); s.textContent = t; meta.appendChild(s);
           });
@@ -426,9 +438,11 @@
         if (again) again.focus(); else input.focus();
       }
       if (!words.length) status.textContent = '';
-      else if (!ans.results.length) status.textContent = '没有找到包含“' + input.value.trim() + '”的文件。';
-      else if (ans.exact) status.textContent = '找到 ' + ans.total + ' 个文件' + (ans.more ? '，显示前 ' + ans.results.length + ' 个。' : '。');
-      else status.textContent = '显示 ' + ans.results.length + ' 个文件，至多还有 ' + (ans.total - ans.results.length) + ' 个待核对。';
+      else if (!ans.results.length && !ans.more) status.textContent = text('none', { q: query });
+      else if (!ans.exact) status.textContent = text('partial', { shown: ans.results.length, rest: ans.total - ans.results.length });
+      else if (ans.more) status.textContent = text('foundPage', { n: ans.total, shown: ans.results.length });
+      else status.textContent = ans.total === 1 ? text('foundOne') : text('found', { n: ans.total });
+      rendered(query);
     }
     function run(fresh) {
       var my = ++seq;
@@ -436,12 +450,14 @@
         limit = PAGE;
         current = new Query(index, input.value, filter());
       }
-      var words = current.words;
-      if (words.length) status.textContent = '正在搜索…';
+      var words = current.words, query = input.value.trim();
+      if (words.length) status.textContent = text('searching');
       current.run(limit).then(function (ans) {
-        if (my === seq) render(ans, words);
+        if (my === seq) render(ans, words, query);
       }, function (err) {
-        if (my === seq) status.textContent = '搜索出错，请稍后重试。（' + err.message + '）';
+        if (my !== seq) return;
+        status.textContent = text('error', { error: err.message });
+        rendered(query);
       });
     }
     function schedule() {
@@ -451,7 +467,7 @@
     }
 
     index.open().then(function (m) {
-      m.years.forEach(function (y) { if (y[0]) option(year, String(y[0]), y[0] + '年'); });
+      m.years.forEach(function (y) { if (y[0]) option(year, String(y[0]), text('yearOption', { year: y[0] })); });
       m.topics.forEach(function (t) { option(topic, t, t.replace(/\\/g, ' › ')); });
       var p = new URLSearchParams(location.search);
       input.value = p.get('q') || '';
@@ -460,7 +476,8 @@
       topic.value = p.get('topic') || '';
       run(true);
     }, function (err) {
-      status.textContent = '无法载入搜索索引。（' + err.message + '）';
+      status.textContent = text('loadError', { error: err.message });
+      rendered('');
     });
 
     input.addEventListener('input', schedule);

@@ -1,8 +1,3 @@
-// Package bench compares gongkai's search index with Pagefind's on the same
-// generated site of Chinese documents: build time, peak memory, index size,
-// bytes a first query downloads, and recall on substring queries. It is a
-// benchmark, not a test: the figures depend on the machine, so nothing here
-// asserts a target; `make bench` prints them for the report.
 package bench
 
 import (
@@ -12,7 +7,6 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,32 +21,6 @@ import (
 	"gongkai/generator/corpus"
 	"gongkai/generator/search"
 )
-
-const seed = 1
-
-// Docs returns the benchmark's documents: the shared generated corpus with
-// varied text (rare character pairs, dates, numbers), as search.Doc.
-func Docs(n int) []search.Doc {
-	var out []search.Doc
-	for _, d := range corpus.Generate(n, seed, corpus.Options{Varied: true}) {
-		out = append(out, search.Doc{
-			URL: "/" + d.Kind + "/" + d.Name + "/", Title: d.Title, Kind: d.Kind, Date: d.Date[:10],
-			IndexNo: d.IndexNo, DocNo: d.DocNo, Topic: d.Topic, Publisher: "天津市河东区人力资源和社会保障局",
-			Text: plain(d.Body),
-		})
-	}
-	return out
-}
-
-// plain is the text Hugo renders from the corpus's Markdown: headings lose
-// their marks, paragraphs and wrapped lines stay.
-func plain(md string) string {
-	var b strings.Builder
-	for _, line := range strings.SplitAfter(md, "\n") {
-		b.WriteString(strings.TrimPrefix(line, "## "))
-	}
-	return strings.TrimSpace(b.String())
-}
 
 func runs() int {
 	if n, err := strconv.Atoi(os.Getenv("GONGKAI_BENCH_RUNS")); err == nil && n > 0 {
@@ -72,7 +40,7 @@ func docCount() int {
 // peak memory is measured alone, as Pagefind's is.
 func TestMain(m *testing.M) {
 	if out := os.Getenv("GONGKAI_BENCH_CHILD"); out != "" {
-		docs := Docs(docCount())
+		docs := Docs(docCount(), seed)
 		start := time.Now()
 		if err := search.Write(docs, out); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -97,7 +65,7 @@ func BenchmarkVersusPagefind(b *testing.B) {
 		b.Skip(msg)
 	}
 	n := docCount()
-	docs := Docs(n)
+	docs := Docs(n, seed)
 	site := b.TempDir()
 	writeHTML(b, site, docs)
 
@@ -119,7 +87,7 @@ func BenchmarkVersusPagefind(b *testing.B) {
 		gkRaw, gkGz, gkFiles := dirSize(b, filepath.Join(site, "search"))
 		pfRaw, pfGz, pfFiles := dirSize(b, filepath.Join(site, "pagefind"))
 
-		queries := drawQueries(docs, 300)
+		queries := Queries(docs, 300)
 		first, lat, recall := gongkaiQueries(b, site, queries)
 		slices.Sort(first)
 		pfFirst := pagefindFirstQuery(b, filepath.Join(site, "pagefind"))
@@ -253,41 +221,6 @@ func writeHTML(b testing.TB, site string, docs []search.Doc) {
 	}
 }
 
-type query struct {
-	q   string
-	url string // the document it was drawn from
-}
-
-// drawQueries takes substrings of random documents' body text, 2 to 8
-// searchable characters long, cut anywhere (also inside words and across line
-// breaks), plus 索引号 and 发文字号 as typed.
-func drawQueries(docs []search.Doc, n int) []query {
-	r := rand.New(rand.NewPCG(seed, 7))
-	var qs []query
-	for len(qs) < n {
-		d := docs[r.IntN(len(docs))]
-		switch r.IntN(10) {
-		case 0:
-			if d.IndexNo != "" {
-				qs = append(qs, query{d.IndexNo, d.URL})
-			}
-		case 1:
-			if d.DocNo != "" {
-				qs = append(qs, query{d.DocNo, d.URL})
-			}
-		default:
-			c := []rune(search.Compact(d.Text))
-			l := 2 + r.IntN(7)
-			if len(c) < l {
-				continue
-			}
-			i := r.IntN(len(c) - l + 1)
-			qs = append(qs, query{string(c[i : i+l]), d.URL})
-		}
-	}
-	return qs
-}
-
 func gz(data []byte) int {
 	var buf bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
@@ -332,7 +265,7 @@ func dirSize(b testing.TB, dir string) (raw, gzipped int64, files int) {
 // it from a cold cache (script and stylesheet included) and the median
 // warm-cache query time; and the share of queries whose source document is
 // among the results (all of them, not just the first page).
-func gongkaiQueries(b testing.TB, site string, qs []query) (first []int, lat []float64, recall float64) {
+func gongkaiQueries(b testing.TB, site string, qs []Query) (first []int, lat []float64, recall float64) {
 	root, err := corpus.RepoRoot()
 	if err != nil {
 		b.Fatal(err)
@@ -350,7 +283,7 @@ func gongkaiQueries(b testing.TB, site string, qs []query) (first []int, lat []f
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := ix.Search(q.q, search.Filter{}, 10); err != nil {
+		if _, err := ix.Search(q.Q, search.Filter{}, 10); err != nil {
 			b.Fatal(err)
 		}
 		total := assets
@@ -362,19 +295,19 @@ func gongkaiQueries(b testing.TB, site string, qs []query) (first []int, lat []f
 		}
 		first = append(first, total)
 		start := time.Now()
-		if _, err := ix.Search(q.q, search.Filter{}, 10); err != nil {
+		if _, err := ix.Search(q.Q, search.Filter{}, 10); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, float64(time.Since(start).Microseconds())/1000)
 
-		ans, err := all.Search(q.q, search.Filter{}, 0)
+		ans, err := all.Search(q.Q, search.Filter{}, 0)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if slices.ContainsFunc(ans.Results, func(r search.Result) bool { return r.URL == q.url }) {
+		if slices.ContainsFunc(ans.Results, func(r search.Result) bool { return r.URL == q.URL }) {
 			found++
 		} else {
-			b.Logf("missed %q from %s", q.q, q.url)
+			b.Logf("missed %q from %s", q.Q, q.URL)
 		}
 	}
 	sort.Float64s(lat)
@@ -416,7 +349,7 @@ func pagefindFirstQuery(b testing.TB, dir string) int {
 // BenchmarkWrite measures search.Write alone on the benchmark's documents, in
 // this process (BenchmarkVersusPagefind measures whole child processes).
 func BenchmarkWrite(b *testing.B) {
-	docs := Docs(docCount())
+	docs := Docs(docCount(), seed)
 	for b.Loop() {
 		if err := search.Write(docs, b.TempDir()); err != nil {
 			b.Fatal(err)
