@@ -28,6 +28,7 @@
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return ch;
       return '';
     }
+    if (c >= 0x4E00 && c <= 0x9FEF) return ch; // CJK ideographs, all letters: most of the text, so no regex
     return LETTER_OR_NUMBER.test(ch) ? ch : '';
   }
 
@@ -205,15 +206,18 @@
   }
 
   // narrow, combine and candidates: see Search in query.go up to the check.
+  // Bounds are kept packed as postings values (count << 1 | title): a common
+  // word has thousands of candidates, and objects for each cost more time than
+  // the rest of the query.
   Index.prototype.narrow = function (bounds, terms) {
     var self = this;
     return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (lists) {
       lists.forEach(function (list) {
+        if (!bounds) { bounds = list; return; }
         var next = new Map();
         list.forEach(function (v, id) {
-          if (!bounds) { next.set(id, { title: v & 1, count: v >>> 1 }); return; }
           var old = bounds.get(id);
-          if (old) next.set(id, { title: Math.min(old.title, v & 1), count: Math.min(old.count, v >>> 1) });
+          if (old !== undefined) next.set(id, Math.min(old >>> 1, v >>> 1) << 1 | (old & v & 1));
         });
         bounds = next;
       });
@@ -222,12 +226,12 @@
   };
   Index.prototype.combine = function (perWord, filter) {
     var self = this, cands = [];
-    perWord[0].forEach(function (r, id) {
-      var title = r.title, count = r.count;
+    perWord[0].forEach(function (v, id) {
+      var title = v & 1, count = v >>> 1;
       for (var i = 1; i < perWord.length; i++) {
         var b = perWord[i].get(id);
-        if (!b) return;
-        title += b.title; count += b.count;
+        if (b === undefined) return;
+        title += b & 1; count += b >>> 1;
       }
       if (self.keep(id, filter)) cands.push({ id: id, title: title, count: count });
     });
@@ -259,8 +263,15 @@
   }
 
   // verify: the check that makes results exact.
+  // compactFields keeps the compact form of a record's fields on the record:
+  // a query typed again, or one letter longer, checks the same documents.
+  function compactFields(rec) {
+    if (!rec._c) rec._c = fieldsOf(rec).map(compact);
+    return rec._c;
+  }
+
   function verify(rec, words) {
-    var comp = fieldsOf(rec).map(function (f) { return compact(f).chars; });
+    var comp = compactFields(rec).map(function (c) { return c.chars; });
     var titleWords = 0;
     for (var i = 0; i < words.length; i++) {
       var found = false;
@@ -327,8 +338,9 @@
   // Highlighting: marks every occurrence of every word in s, found in compact
   // form and mapped back, so a match across a line break or brackets is one
   // span. Returns a DocumentFragment; text goes in as text nodes only.
-  function spansOf(s, words) {
-    var c = compact(s), spans = [];
+  function spansOf(s, words, c) {
+    var spans = [];
+    c = c || compact(s);
     words.forEach(function (w) {
       for (var i = indexOfChars(c.chars, w, 0); i >= 0; i = indexOfChars(c.chars, w, i + 1)) {
         spans.push([c.at[i], c.at[i + w.length - 1] + 1]);
@@ -351,8 +363,8 @@
     frag.appendChild(document.createTextNode(cps.slice(pos, hi).join('')));
     return frag;
   }
-  function snippet(text, words) {
-    var cps = Array.from(text || ''), spans = spansOf(text || '', words);
+  function snippet(text, words, c) {
+    var cps = Array.from(text || ''), spans = spansOf(text || '', words, c);
     var frag = document.createDocumentFragment();
     if (!spans.length) { frag.appendChild(document.createTextNode(cps.slice(0, 2 * SNIPPET_RADIUS).join(''))); return frag; }
     var lo = Math.max(0, spans[0][0] - SNIPPET_RADIUS), hi = Math.min(cps.length, spans[0][0] + SNIPPET_RADIUS);
@@ -372,7 +384,7 @@
     var list = root.querySelector('[data-search-results]');
     var moreButton = root.querySelector('[data-search-more]');
     var index = new Index(root.getAttribute('data-search-index'));
-    var current = null, limit = PAGE, seq = 0, timer = 0;
+    var current = null, limit = PAGE, seq = 0;
     root.classList.add('search-ready');
 
     // text returns the interface text the template rendered from i18n into
@@ -414,7 +426,7 @@
         var rec = r.rec, li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
         a.href = rec.u;
         var cps = Array.from(rec.t);
-        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, words)));
+        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, words, compactFields(rec)[0])));
         h.appendChild(a);
         li.appendChild(h);
         var meta = document.createElement('p');
@@ -427,7 +439,7 @@
         li.appendChild(meta);
         var p = document.createElement('p');
         p.className = 'search-snippet';
-        p.appendChild(snippet(rec.x, words));
+        p.appendChild(snippet(rec.x, words, compactFields(rec)[5]));
         li.appendChild(p);
         list.appendChild(li);
       });
@@ -460,10 +472,14 @@
         rendered(query);
       });
     }
-    function schedule() {
-      clearTimeout(timer);
+    // Every keystroke searches at once: with the files cached an answer takes
+    // a few milliseconds, and a late answer to an earlier keystroke is
+    // dropped (seq). Keys composing a character in an input method are not
+    // queries; the composed text is.
+    function schedule(e) {
+      if (e && e.isComposing) return;
       syncURL();
-      timer = setTimeout(function () { run(true); }, 30);
+      run(true);
     }
 
     index.open().then(function (m) {
@@ -481,8 +497,9 @@
     });
 
     input.addEventListener('input', schedule);
+    input.addEventListener('compositionend', function () { schedule(); });
     [kind, year, topic].forEach(function (s) { s.addEventListener('change', schedule); });
-    form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); syncURL(); run(true); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); syncURL(); run(true); });
     moreButton.addEventListener('click', function () {
       var first = list.children.length;
       limit += PAGE;
