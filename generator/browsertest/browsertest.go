@@ -340,9 +340,28 @@ func (b *Browser) Wider() ([]string, error) {
 })()`))
 }
 
-// Screenshot captures the whole page as PNG (quality 100 selects PNG).
+// Screenshot captures the viewport (the first screen a reader sees) as PNG.
 func (b *Browser) Screenshot() ([]byte, error) {
-	return chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	return chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// PressKey focuses the element of the CSS selector and presses key on it, as a keyboard user does.
+func (b *Browser) PressKey(selector, key string) error {
+	return chromedp.Do(b.ctx,
+		chromedp.Focus(chromedp.CSS(selector)),
+		chromedp.KeyEvent(key),
+	)
+}
+
+// Eval evaluates a JavaScript expression in the page and decodes its value into T.
+func Eval[T any](b *Browser, expr string) (T, error) {
+	return chromedp.Run(b.ctx, chromedp.Evaluate[T](expr))
+}
+
+// SetMedia emulates a CSS media type ("print"), or screen again with "".
+func (b *Browser) SetMedia(media string) error {
+	_, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+	return err
+}

@@ -59,6 +59,7 @@ func pages(t *testing.T, dir string) []sitePage {
 		{name: "interpretations", path: "/interpretations/"},
 		{name: "articles", path: "/articles/"},
 		{name: "report", path: "/reports/2024-fzzf/"},
+		{name: "report-tables", path: "/reports/2024-zfxxgk/"},
 		{name: "policy-repealed", path: "/policies/ldht-2022/"},
 		{name: "policy-bundle", path: "/policies/jybt-2023/"},
 		{name: "interpretation", path: "/interpretations/ldht-2024-jd/"},

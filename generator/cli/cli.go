@@ -31,6 +31,8 @@ func commands() []command {
 	return []command{
 		{"build", "validate, render and publish the site", runBuild},
 		{"check", "validate the content only; write nothing", runCheck},
+		{"new", "write a new document from the site's template", runNew},
+		{"serve", "preview the site, rebuilding as files are saved", runServe},
 		{"rollback", "publish the previous release again", runRollback},
 		{"version", "print gongkai's version", runVersion},
 	}

@@ -80,20 +80,32 @@ type Attachment struct {
 type Site struct {
 	Documents []*Document // sorted by File
 	Topics    *Topics
+	byName    map[string]*Document
+	indexed   int // len(Documents) when byName was made
 }
 
 // ByName returns the document that kind/name refers to.
 func (s *Site) ByName(name string) *Document {
-	for _, d := range s.Documents {
-		if d.Name == name {
-			return d
+	// An index, because the cross-document rules look up every interpretation's policy: linear search made
+	// validation quadratic in the number of documents.
+	if s.indexed != len(s.Documents) {
+		s.indexed = len(s.Documents)
+		s.byName = make(map[string]*Document, len(s.Documents))
+		for _, d := range s.Documents {
+			if _, dup := s.byName[d.Name]; !dup {
+				s.byName[d.Name] = d
+			}
 		}
 	}
-	return nil
+	return s.byName[name]
 }
 
 // Load reads and validates every document under dir/content.
 func Load(dir string, cfg *siteconfig.Config) (*Site, *diag.List, error) {
+	return load(dir, cfg, nil)
+}
+
+func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, error) {
 	v := &validator{cfg: cfg, lang: cfg.Lang, diags: &diag.List{}, dir: dir}
 	topics, err := LoadTopics(dir, cfg.Params.TopicsFile, v.diags, cfg.Lang)
 	if err != nil {
@@ -105,13 +117,31 @@ func Load(dir string, cfg *siteconfig.Config) (*Site, *diag.List, error) {
 		return nil, nil, err
 	}
 	site := &Site{Topics: topics}
+	seen := map[string]bool{}
 	for _, f := range files {
-		src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+		read := func() ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(f))) }
+		var d *Document
+		if cache != nil {
+			seen[f] = true
+			d, err = v.fileCached(f, cache, read)
+		} else {
+			var src []byte
+			if src, err = read(); err == nil {
+				d = v.file(f, src)
+			}
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("read %s: %w", f, err)
 		}
-		if d := v.file(f, src); d != nil {
+		if d != nil {
 			site.Documents = append(site.Documents, d)
+		}
+	}
+	if cache != nil {
+		for f := range cache.files {
+			if !seen[f] {
+				delete(cache.files, f)
+			}
 		}
 	}
 	v.crossChecks(site)

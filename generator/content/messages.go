@@ -65,7 +65,7 @@ var messages = map[string]map[string]string{
 		"written after date":  "the date written, %s, is after the publication date, %s",
 		"bad validity":        "must be valid, expired or repealed, not %q",
 		"index pattern":       "index number %q does not match the site's pattern %s, e.g. %q",
-		"index year":          "the year %s in index number %q differs from the publication year %d",
+		"index year":          "index number %q has the year %s, but the publication date is in %d",
 		"index dup":           "index number %q is also used by %s; index numbers must be unique",
 		"docno bracket":       "document number %q must put the year in 〔〕 brackets: %q",
 		"docno di":            "document number %q must not have 第 before the serial: %q",

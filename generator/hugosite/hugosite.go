@@ -190,6 +190,31 @@ func (s *Site) Rebuild(events []fsnotify.Event) ([]Problem, error) {
 	return s.build(keep)
 }
 
+// Change is one changed source file, for RebuildChanged.
+type Change struct {
+	Path    string // absolute
+	Created bool
+	Removed bool
+}
+
+// RebuildChanged renders what the changed files touched. It keeps callers free of Hugo's event type (fsnotify):
+// the preview's watcher is the one package that talks to fsnotify itself. After a removal the output keeps stale
+// files (gohugoio/hugo#13648): callers build afresh instead.
+func (s *Site) RebuildChanged(changes []Change) ([]Problem, error) {
+	events := make([]fsnotify.Event, 0, len(changes))
+	for _, c := range changes {
+		op := fsnotify.Write
+		switch {
+		case c.Removed:
+			op = fsnotify.Remove
+		case c.Created:
+			op = fsnotify.Create
+		}
+		events = append(events, fsnotify.Event{Name: c.Path, Op: op})
+	}
+	return s.Rebuild(events)
+}
+
 func (s *Site) build(events []fsnotify.Event) ([]Problem, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -24,7 +25,48 @@ func GeneratedPages(cfg *siteconfig.Config, site *content.Site, now time.Time, p
 	}
 	// The recent-changes page: its layout lists every publication and change note of the site.
 	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "changes")))
+	files[RelationsFile] = Relations(site, now, preview)
 	return files
+}
+
+// RelationsFile is where the layouts find the links between documents (hugo.Data.gongkai.relations).
+const RelationsFile = "data/gongkai/relations.json"
+
+// Relations lists, for each document, the documents that point at it: a policy's interpretations (文件+解读) and
+// the documents a document replaces. The layouts could find them by scanning every page from every page, but
+// that makes each page depend on all others: rendering becomes quadratic and an edit of one document re-renders
+// the whole site in preview. gongkai already knows every link, so it hands them over as data.
+func Relations(site *content.Site, now time.Time, preview bool) []byte {
+	interps := map[string][]*content.Document{}
+	replaces := map[string][]*content.Document{}
+	for _, d := range site.Documents {
+		if !preview && !Published(d, now) {
+			continue
+		}
+		if p := d.Interprets.Policy; p != "" {
+			interps[p] = append(interps[p], d)
+		}
+		if r := d.ReplacedBy; r != "" && site.ByName(r) != nil {
+			replaces[r] = append(replaces[r], d)
+		}
+	}
+	names := func(m map[string][]*content.Document) map[string][]string {
+		out := map[string][]string{}
+		for k, ds := range m {
+			sort.SliceStable(ds, func(i, j int) bool {
+				if !ds[i].Date.Equal(ds[j].Date) {
+					return ds[i].Date.After(ds[j].Date)
+				}
+				return ds[i].Name < ds[j].Name
+			})
+			for _, d := range ds {
+				out[k] = append(out[k], d.Name)
+			}
+		}
+		return out
+	}
+	data, _ := json.Marshal(map[string]any{"interpretations": names(interps), "replaces": names(replaces)})
+	return data
 }
 
 // ArchivePages generates /archives/ and /archives/YYYY/ for every year that has a published document. Hugo cannot

@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"gongkai/generator/newdoc"
+	"gongkai/generator/siteconfig"
+)
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", "<"+strings.Join(newdoc.KindNames, "|")+"> <name> [--title 标题] [--bundle] [-s SITE_DIR]", stderr)
+	site := fs.String("s", ".", "the site's `folder`")
+	title := fs.String("title", "", "the document's `title` (标题)")
+	bundle := fs.Bool("bundle", false, "make a page bundle (a folder with index.md) for attachments")
+	var now nowFlag
+	fs.Var(&now, "now", "the creation time, e.g. 2025-01-31T09:00:00+08:00 (default: the current time)")
+	// Editors write the flags after the name (gongkai new policy ldht-2025 --title …): collect the positional
+	// arguments wherever they are.
+	var pos []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return ExitOK
+		} else if err != nil {
+			fmt.Fprintf(stderr, "Try: gongkai new -h\n")
+			return ExitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fmt.Fprintf(stderr, "Error: want a kind (%s) and a file name, e.g. gongkai new policy ldht-2025 --title \"…\"\nTry: gongkai new -h\n",
+			strings.Join(newdoc.KindNames, ", "))
+		return ExitUsage
+	}
+	dir, err := filepath.Abs(*site)
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return ExitInternal
+	}
+	rel, err := newdoc.Create(newdoc.Request{SiteDir: dir, Kind: pos[0], Name: pos[1], Title: *title, Bundle: *bundle, Now: now.t})
+	var ue *newdoc.Error
+	var ce *newdoc.ConfigError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, ue.Message)
+		if _, ok := newdoc.Kinds[pos[0]]; !ok {
+			return ExitUsage
+		}
+		return ExitContent
+	case errors.As(err, &ce):
+		fmt.Fprintln(stderr, ce.Error())
+		return ExitContent
+	case err != nil:
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return ExitInternal
+	}
+	lang := "zh"
+	if cfg, _, err := siteconfig.Load(dir); err == nil && cfg != nil {
+		lang = cfg.Lang
+	}
+	if lang == "en" {
+		fmt.Fprintf(stdout, "created %s: fill in the title and the text\n", rel)
+	} else {
+		fmt.Fprintf(stdout, "已创建 %s:请填写标题和正文\n", rel)
+	}
+	return ExitOK
+}

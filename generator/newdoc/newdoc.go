@@ -1,0 +1,246 @@
+// Package newdoc is gongkai new: it writes a new document from the site's template in archetypes/, with every
+// required field present and as many filled in as gongkai can know.
+//
+// An editor who starts from a blank file forgets a required field or invents a 索引号 that another document
+// already has. The template carries the fields and a comment on each; this package fills the date in the site's
+// time zone, the next free 索引号 serial of the year, the publisher from config.toml and, for an interpretation, the
+// latest policy, so that only the title and the text are left to write.
+package newdoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"gongkai/generator/content"
+	"gongkai/generator/siteconfig"
+)
+
+// Kinds maps the names given on the command line to the content folders.
+var Kinds = map[string]content.Kind{
+	"report":         content.Reports,
+	"policy":         content.Policies,
+	"interpretation": content.Interpretations,
+	"article":        content.Articles,
+}
+
+// KindNames lists the command-line names in the site's order.
+var KindNames = []string{"report", "policy", "interpretation", "article"}
+
+// Request says what to create.
+type Request struct {
+	SiteDir string
+	Kind    string // report, policy, interpretation or article
+	Name    string // file name without .md: ASCII letters, digits and hyphens
+	Title   string
+	Bundle  bool      // a folder with index.md, for attachments
+	Now     time.Time // zero: the current time
+}
+
+// Error is a problem an editor must solve, in the site's language.
+type Error struct{ Message string }
+
+func (e *Error) Error() string { return e.Message }
+
+// ConfigError means config.toml has errors: new writes nothing until they are fixed.
+type ConfigError struct{ Lines []string }
+
+func (e *ConfigError) Error() string { return strings.Join(e.Lines, "\n") }
+
+var nameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
+
+// Create writes the new document and returns its slash path relative to the site.
+func Create(req Request) (string, error) {
+	cfg, diags, err := siteconfig.Load(req.SiteDir)
+	if err != nil {
+		return "", err
+	}
+	if diags.Errors() > 0 {
+		var lines []string
+		for _, d := range diags.Sorted() {
+			lines = append(lines, d.String())
+		}
+		return "", &ConfigError{lines}
+	}
+	lang := cfg.Lang
+	kind, ok := Kinds[req.Kind]
+	if !ok {
+		return "", &Error{fmt.Sprintf(msg(lang, "bad kind"), req.Kind, strings.Join(KindNames, ", "))}
+	}
+	if !nameRe.MatchString(req.Name) {
+		return "", &Error{fmt.Sprintf(msg(lang, "bad name"), req.Name)}
+	}
+	single := "content/" + string(kind) + "/" + req.Name + ".md"
+	bundle := "content/" + string(kind) + "/" + req.Name + "/index.md"
+	for _, p := range []string{single, bundle} {
+		if _, err := os.Stat(filepath.Join(req.SiteDir, filepath.FromSlash(p))); err == nil {
+			return "", &Error{fmt.Sprintf(msg(lang, "exists"), p)}
+		}
+	}
+	rel := single
+	if req.Bundle {
+		rel = bundle
+	}
+
+	tmplFile := filepath.Join(req.SiteDir, "archetypes", req.Kind+".md")
+	src, err := os.ReadFile(tmplFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", &Error{fmt.Sprintf(msg(lang, "no archetype"), "archetypes/"+req.Kind+".md")}
+	}
+	if err != nil {
+		return "", fmt.Errorf("read template: %w", err)
+	}
+	tmpl, err := template.New(req.Kind).Funcs(template.FuncMap{"quote": quote}).Parse(string(src))
+	if err != nil {
+		return "", &Error{fmt.Sprintf(msg(lang, "bad archetype"), err)}
+	}
+
+	now := req.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.In(cfg.Location).Truncate(time.Second)
+	site, _, err := content.Load(req.SiteDir, cfg)
+	if err != nil {
+		return "", err
+	}
+	data := Data{
+		Title:     req.Title,
+		Date:      now.Format(time.RFC3339),
+		Year:      now.Year() - 1,
+		Publisher: cfg.Params.Publisher,
+		IndexNo:   NextIndexNo(cfg.Params.IndexPrefix, now.Year(), site),
+		Policy:    latestPolicy(site),
+	}
+	var out bytes.Buffer
+	if err := tmpl.Execute(&out, data); err != nil {
+		return "", &Error{fmt.Sprintf(msg(lang, "bad archetype"), err)}
+	}
+
+	abs := filepath.Join(req.SiteDir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return "", err
+	}
+	// O_EXCL: never replace an editor's work, even if the file appeared since the check above.
+	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return "", &Error{fmt.Sprintf(msg(lang, "exists"), rel)}
+	}
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Write(out.Bytes()); err != nil {
+		f.Close()
+		return "", err
+	}
+	return rel, f.Close()
+}
+
+// Data is what a template in archetypes/ can use.
+type Data struct {
+	Title     string
+	Date      string // now in the site's time zone, a TOML date-time
+	Year      int    // the year a report written now reports on: the previous one
+	Publisher string
+	IndexNo   string
+	Policy    string // the latest policy, "policies/<name>"; an interpretation usually explains it
+}
+
+// quote writes a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+var serialRe = regexp.MustCompile(`^(.*?)(\d{4})-(\d+)$`)
+
+// NextIndexNo is the 索引号 after the highest serial already used in year, as "prefix/YYYY-NNNNN". The prefix is
+// params.index_prefix, or else the one the site's documents use most recently.
+func NextIndexNo(prefix string, year int, site *content.Site) string {
+	width, max := 5, 0
+	ys := strconv.Itoa(year)
+	for _, d := range site.Documents {
+		m := serialRe.FindStringSubmatch(d.IndexNo)
+		if m == nil {
+			continue
+		}
+		if prefix == "" {
+			prefix = strings.TrimSuffix(m[1], "/")
+		}
+		if m[2] != ys {
+			continue
+		}
+		if n, err := strconv.Atoi(m[3]); err == nil && n > max {
+			max, width = n, len(m[3])
+		}
+	}
+	if prefix == "" {
+		prefix = "000000000"
+	}
+	return fmt.Sprintf("%s/%d-%0*d", prefix, year, width, max+1)
+}
+
+func latestPolicy(site *content.Site) string {
+	var best *content.Document
+	for _, d := range site.Documents {
+		if d.Kind == content.Policies && (best == nil || d.Date.After(best.Date)) {
+			best = d
+		}
+	}
+	if best == nil {
+		return "policies/文件名"
+	}
+	return best.Name
+}
+
+var messages = map[string]map[string]string{
+	"zh": {
+		"bad kind":      "未知的文档类型 %q,应为 %s 之一",
+		"bad name":      "文件名 %q 只能使用英文字母、数字和连字符(-),例如 ldht-2025",
+		"exists":        "%s 已存在,不会覆盖;请换一个文件名",
+		"no archetype":  "找不到文档模板 %s",
+		"bad archetype": "文档模板有误:%v",
+	},
+	"en": {
+		"bad kind":      "unknown kind of document %q; use one of %s",
+		"bad name":      "file name %q may use only ASCII letters, digits and hyphens, e.g. ldht-2025",
+		"exists":        "%s already exists and is not overwritten; choose another name",
+		"no archetype":  "no document template %s",
+		"bad archetype": "the document template is wrong: %v",
+	},
+}
+
+func msg(lang, key string) string {
+	if m, ok := messages[lang][key]; ok {
+		return m
+	}
+	return messages["zh"][key]
+}
