@@ -6,7 +6,6 @@ import (
 	"html"
 	"io/fs"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -81,7 +80,7 @@ func (ix *Index) postings(term string) (map[int]int, error) {
 	n := shardOf(term, ix.meta.Shards)
 	s, ok := ix.shards[n]
 	if !ok {
-		if err := ix.read("shards/"+strconv.Itoa(n)+".json", &s); err != nil {
+		if err := ix.read(filePath("shards", n), &s); err != nil {
 			return nil, fmt.Errorf("read shard: %w", err)
 		}
 		ix.shards[n] = s
@@ -104,7 +103,7 @@ func (ix *Index) record(id int) (*record, error) {
 		return r, nil
 	}
 	r := &record{}
-	if err := ix.read("docs/"+strconv.Itoa(id)+".json", r); err != nil {
+	if err := ix.read(filePath("docs", id), r); err != nil {
 		return nil, fmt.Errorf("read document: %w", err)
 	}
 	ix.recs[id] = r

@@ -16,7 +16,7 @@ import (
 
 // Format is the layout version written to meta.json; search.js refuses an
 // index of another version rather than misreading it.
-const Format = 2
+const Format = 3
 
 // shardTarget is the raw size a shard aims at. A query downloads a whole shard
 // for each of its terms but needs one term of it, so small shards are what
@@ -54,7 +54,25 @@ type filters struct {
 	TopicWidth int    `json:"topicWidth"`
 }
 
-// record is search/docs/<id>.json, fetched only for candidates: what a result
+// filePath is the index-relative path of file n of a kind ("docs" or
+// "shards"): folders of 256 files, because creating ten thousand files in one
+// folder serialises on the folder and took most of the build; search.js
+// computes the same path.
+func filePath(kind string, n int) string {
+	return kind + "/" + strconv.Itoa(n>>8) + "/" + strconv.Itoa(n) + ".json"
+}
+
+// mkdirs creates the folders filePath uses for files 0..n-1 of kind.
+func mkdirs(dir, kind string, n int) error {
+	for g := 0; g <= max(0, n-1)>>8; g++ {
+		if err := os.MkdirAll(filepath.Join(dir, kind, strconv.Itoa(g)), 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// record is search/docs/<id/256>/<id>.json, fetched only for candidates: what a result
 // shows and the text it is checked against.
 type record struct {
 	URL         string   `json:"u"`
@@ -149,10 +167,7 @@ func writeIndex(docs []Doc, dir string) error {
 		fl.TopicWidth++
 	}
 
-	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "shards"), 0o755); err != nil {
+	if err := mkdirs(dir, "docs", len(docs)); err != nil {
 		return err
 	}
 
@@ -186,7 +201,7 @@ func writeIndex(docs []Doc, dir string) error {
 		d := &docs[i]
 		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
 			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
-		files.write(filepath.Join(dir, "docs", strconv.Itoa(id)+".json"), &rec)
+		files.write(filepath.Join(dir, filepath.FromSlash(filePath("docs", id))), &rec)
 	}
 
 	terms, total := buildPostings(docs, order)
@@ -197,16 +212,22 @@ func writeIndex(docs []Doc, dir string) error {
 	for m.Shards*shardTarget < total {
 		m.Shards *= 2
 	}
-	shards := make([]map[string]string, m.Shards)
-	for i := range shards {
-		shards[i] = map[string]string{}
-	}
+	// Shards are written by hand rather than through encoding/json: a big
+	// site has millions of terms, and the map encoder's reflection and key
+	// sorting were a third of the build. The bytes are what json.Encoder
+	// writes for a map[string]string: keys in byte order, and nothing to
+	// escape, since terms are letters and digits and postings use digits.
+	byShard := make([][]shardEntry, m.Shards)
 	for k, p := range terms {
 		t := keyString(k)
-		shards[shardOf(t, m.Shards)][t] = string(p.b)
+		n := shardOf(t, m.Shards)
+		byShard[n] = append(byShard[n], shardEntry{t, p.b})
 	}
-	for i, s := range shards {
-		files.write(filepath.Join(dir, "shards", strconv.Itoa(i)+".json"), s)
+	if err := mkdirs(dir, "shards", m.Shards); err != nil {
+		return err
+	}
+	for i, es := range byShard {
+		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("shards", i))), func() []byte { return shardJSON(es) })
 	}
 	files.write(filepath.Join(dir, "filters.json"), &fl)
 	files.write(filepath.Join(dir, "meta.json"), &m)
@@ -270,15 +291,23 @@ func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
 			}
 		}()
 	}
-	terms := map[uint64]*postings{}
+	terms := make(map[uint64]*postings, 1<<20)
 	total := 0
+	// Postings are allocated in slabs: one allocation per term was most of
+	// the garbage collector's work.
+	var slab []postings
 	for b := range nblocks {
 		for i, es := range <-results[b] {
 			id := b*block + i
 			for _, e := range es {
 				p := terms[e.key]
 				if p == nil {
-					p = &postings{last: -1}
+					if len(slab) == 0 {
+						slab = make([]postings, 4096)
+					}
+					p = &slab[0]
+					slab = slab[1:]
+					p.last = -1
 					terms[e.key] = p
 				}
 				n := len(p.b)
@@ -291,6 +320,32 @@ func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
 		<-sem
 	}
 	return terms, total
+}
+
+type shardEntry struct {
+	term string
+	list []byte
+}
+
+func shardJSON(es []shardEntry) []byte {
+	sort.Slice(es, func(a, b int) bool { return es[a].term < es[b].term })
+	n := 3
+	for _, e := range es {
+		n += len(e.term) + len(e.list) + 6
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '{')
+	for i, e := range es {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, e.term...)
+		b = append(b, '"', ':', '"')
+		b = append(b, e.list...)
+		b = append(b, '"')
+	}
+	return append(b, '}', '\n')
 }
 
 func yearOf(date string) string {
@@ -358,6 +413,16 @@ func newWriterPool(n int) *writerPool {
 func (p *writerPool) write(path string, v any) {
 	p.jobs <- func() error {
 		if err := writeJSON(path, v); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+		}
+		return nil
+	}
+}
+
+// writeBytes writes the bytes data returns, computed on the pool.
+func (p *writerPool) writeBytes(path string, data func() []byte) {
+	p.jobs <- func() error {
+		if err := os.WriteFile(path, data(), 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
 		}
 		return nil

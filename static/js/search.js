@@ -1,7 +1,7 @@
 // Site search for gongkai: the browser half of generator/search.
 //
-// It reads the static index under /search/ (meta.json, shards/N.json,
-// filters.json, docs/N.json) and never asks any other server. normalise(), queryTerms() and
+// It reads the static index under /search/ (meta.json, shards/G/N.json,
+// filters.json, docs/G/N.json, G = N/256) and never asks any other server. normalise(), queryTerms() and
 // search() mirror normalise.go, terms.go and query.go line for line: the Go
 // tests prove recall on the real index files with the Go copy, so a change
 // here must be made there too.
@@ -115,6 +115,9 @@
     return out;
   }
 
+  // filePath: see write.go.
+  function filePath(kind, n) { return kind + '/' + Math.floor(n / 256) + '/' + n + '.json'; }
+
   var encoder = new TextEncoder();
   function shardOf(term, shards) {
     var h = 0x811c9dc5;
@@ -158,7 +161,7 @@
   Index.prototype.open = function () {
     var self = this;
     return this.get('meta.json').then(function (m) {
-      if (m.format !== 2) throw new Error('index format ' + m.format);
+      if (m.format !== 3) throw new Error('index format ' + m.format);
       self.meta = m;
       return m;
     });
@@ -166,7 +169,7 @@
   Index.prototype.postings = function (term) {
     var self = this, cached = this.postingsCache.get(term);
     if (cached) return Promise.resolve(cached);
-    return this.get('shards/' + shardOf(term, this.meta.shards) + '.json').then(function (shard) {
+    return this.get(filePath('shards', shardOf(term, this.meta.shards))).then(function (shard) {
       var nums = decodeNums(shard[term] || ''), map = new Map(), id = -1;
       for (var i = 0; i + 1 < nums.length; i += 2) { id += nums[i] + 1; map.set(id, nums[i + 1]); }
       self.postingsCache.set(term, map);
@@ -313,7 +316,7 @@
     // bytes, is what the user waits for. No more than Go's one-by-one loop
     // would check, so both stop at the same candidate.
     var batch = this.cands.slice(this.next, this.next + Math.min(budget - this.next, Math.max(1, limit - this.found.length)));
-    return Promise.all(batch.map(function (b) { return self.index.get('docs/' + b.id + '.json'); })).then(function (recs) {
+    return Promise.all(batch.map(function (b) { return self.index.get(filePath('docs', b.id)); })).then(function (recs) {
       recs.forEach(function (rec, i) {
         var b = batch[i];
         var tw = verify(rec, self.words);
