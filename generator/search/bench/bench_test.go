@@ -114,6 +114,7 @@ func BenchmarkVersusPagefind(b *testing.B) {
 		fmt.Fprintf(&t, "%-36s %13.2fs %13.2fs\n", "index build, wall, median", gk.wall.Seconds(), pf.wall.Seconds())
 		fmt.Fprintf(&t, "%-36s %14s %14s\n", "  every run", walls(gks), walls(pfs))
 		fmt.Fprintf(&t, "%-36s %13.2fs %14s\n", "  of which search.Write, median", writes[len(writes)/2].Seconds(), "")
+		fmt.Fprintf(&t, "%-36s %13.2fs %13.2fs\n", "CPU time (user+sys), median", median(gks, cpuOf).Seconds(), median(pfs, cpuOf).Seconds())
 		fmt.Fprintf(&t, "%-36s %12.0fMB %12.0fMB\n", "peak memory (max RSS), largest", float64(gk.maxRSS)/1024, float64(pf.maxRSS)/1024)
 		fmt.Fprintf(&t, "%-36s %12.1fMB %12.1fMB\n", "index size, raw", float64(gkRaw)/1e6, float64(pfRaw)/1e6)
 		fmt.Fprintf(&t, "%-36s %12.1fMB %12.1fMB\n", "index size, gzip", float64(gkGz)/1e6, float64(pfGz)/1e6)
@@ -144,6 +145,17 @@ func summary(ms []measured) measured {
 	return m
 }
 
+func cpuOf(m measured) time.Duration { return m.cpu }
+
+func median(ms []measured, f func(measured) time.Duration) time.Duration {
+	var v []time.Duration
+	for _, m := range ms {
+		v = append(v, f(m))
+	}
+	slices.Sort(v)
+	return v[len(v)/2]
+}
+
 func walls(ms []measured) string {
 	var out []string
 	for _, m := range ms {
@@ -171,7 +183,8 @@ func pagefindPath() string {
 
 type measured struct {
 	wall   time.Duration
-	maxRSS int64 // KB
+	cpu    time.Duration // user + system: less distorted than wall time by other jobs on the machine
+	maxRSS int64         // KB
 	stdout string
 }
 
@@ -187,6 +200,7 @@ func run(b testing.TB, cmd *exec.Cmd, env ...string) measured {
 	m := measured{wall: time.Since(start), stdout: out.String()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.maxRSS = ru.Maxrss
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return m
 }
