@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -147,4 +148,13 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// The CJK fast path in fold must agree with the Unicode tables it skips.
+func TestFoldCJK(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FEF; r++ {
+		if !unicode.IsLetter(r) {
+			t.Fatalf("%U is not a letter, but fold keeps it", r)
+		}
+	}
 }

@@ -197,14 +197,25 @@ func writeIndex(docs []Doc, dir string) error {
 	// Files are written by a pool: on a build machine most of their cost is
 	// waiting on open(2), which overlaps.
 	files := newWriterPool(4)
+	// The postings are built while the document files are written: creating
+	// files is mostly waiting on the file system, tokenizing is all CPU.
+	type built struct {
+		terms map[uint64]*postings
+		total int
+	}
+	postingsDone := make(chan built, 1)
+	go func() {
+		terms, total := buildPostings(docs, order)
+		postingsDone <- built{terms, total}
+	}()
 	for id, i := range order {
 		d := &docs[i]
 		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
 			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
 		files.write(filepath.Join(dir, filepath.FromSlash(filePath("docs", id))), &rec)
 	}
-
-	terms, total := buildPostings(docs, order)
+	b := <-postingsDone
+	terms, total := b.terms, b.total
 
 	// A power of two, so shard counts stay few and stable as a site grows.
 	total += len(terms) * 8 // key, quotes and separators
