@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -300,5 +303,71 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		b.ReportMetric(ms[len(ms)-1], "keystroke-ms-max")
 		b.Logf("%d documents, %d queries: keystroke to results, files cached: median %.1f ms, 95th percentile %.1f ms, maximum %.1f ms",
 			n, len(qs), ms[len(ms)/2], ms[len(ms)*95/100], ms[len(ms)-1])
+	}
+}
+
+// BenchmarkPagefindRecall runs the search benchmark's substring queries through Pagefind's own client in Chromium,
+// on a Pagefind index of the same documents, and counts the queries whose source document Pagefind does not find:
+// Pagefind segments Chinese into dictionary words, so a substring that cuts a word is missed. (gongkai's recall on
+// the same queries is in BenchmarkVersusPagefind.)
+func BenchmarkPagefindRecall(b *testing.B) {
+	Require(b, Chromium() != "", "chromium")
+	pagefind := Tool("@pagefind/linux-x64/bin/pagefind_extended")
+	Require(b, pagefind != "", "pagefind (make tools)")
+	n := 10000
+	if v, err := fmt.Sscan(os.Getenv("GONGKAI_BENCH_DOCS"), &n); v != 1 || err != nil {
+		n = 10000
+	}
+	docs := bench.Docs(n, 1)
+	dir := b.TempDir()
+	if err := bench.WriteHTML(dir, docs); err != nil {
+		b.Fatal(err)
+	}
+	if out, err := exec.Command(pagefind, "--site", dir, "--force-language", "zh-cn").CombinedOutput(); err != nil {
+		b.Fatalf("pagefind: %v\n%s", err, out)
+	}
+	// Pagefind's client compiles WebAssembly, which the site's strict CSP forbids; this server sets none.
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	br := NewBrowser(b, srv.URL)
+	if _, err := br.Load(docs[0].URL, ""); err != nil {
+		b.Fatal(err)
+	}
+	qs := bench.Queries(docs, 300)
+	arg, _ := json.Marshal(qs)
+	// For each query, whether the source document's URL is among all of Pagefind's results. Fragments are fetched
+	// only until the URL is found, and each at most once.
+	const recallJS = `(async function (qs) {
+  const pf = await import('/pagefind/pagefind.js');
+  await pf.init();
+  const urls = new Map(), out = [];
+  for (const q of qs) {
+    const r = await pf.search(q.Q);
+    let found = false;
+    for (const res of r.results) {
+      if (!urls.has(res.id)) urls.set(res.id, (await res.data()).url);
+      if (urls.get(res.id) === q.URL) { found = true; break; }
+    }
+    out.push(found);
+  }
+  return out;
+})(%s)`
+	for b.Loop() {
+		found, err := eval[[]bool](br, fmt.Sprintf(recallJS, arg))
+		if err != nil {
+			b.Fatal(err)
+		}
+		hit := 0
+		var missed []string
+		for i, f := range found {
+			if f {
+				hit++
+			} else if len(missed) < 10 {
+				missed = append(missed, qs[i].Q)
+			}
+		}
+		b.ReportMetric(100*float64(hit)/float64(len(qs)), "pagefind-recall-%")
+		b.Logf("%d documents, %d substring queries: Pagefind finds the source document for %d (%.1f%%), misses %d; e.g. %q",
+			n, len(qs), hit, 100*float64(hit)/float64(len(qs)), len(qs)-hit, missed)
 	}
 }

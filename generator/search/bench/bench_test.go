@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"html"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -67,7 +66,9 @@ func BenchmarkVersusPagefind(b *testing.B) {
 	n := docCount()
 	docs := Docs(n, seed)
 	site := b.TempDir()
-	writeHTML(b, site, docs)
+	if err := WriteHTML(site, docs); err != nil {
+		b.Fatal(err)
+	}
 
 	for b.Loop() {
 		var gks, pfs []measured
@@ -203,36 +204,6 @@ func run(b testing.TB, cmd *exec.Cmd, env ...string) measured {
 		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return m
-}
-
-// writeHTML writes the corpus as the pages of a built site, one per
-// document, with the metadata and body a document page shows.
-func writeHTML(b testing.TB, site string, docs []search.Doc) {
-	for _, d := range docs {
-		var h strings.Builder
-		h.WriteString(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>` + html.EscapeString(d.Title) + `</title></head><body><main data-pagefind-body>`)
-		h.WriteString(`<h1>` + html.EscapeString(d.Title) + `</h1><dl>`)
-		for _, kv := range [][2]string{{"索引号", d.IndexNo}, {"发文字号", d.DocNo}, {"发布日期", d.Date}, {"主题分类", d.Topic}, {"发布机构", d.Publisher}} {
-			if kv[1] != "" {
-				h.WriteString(`<dt>` + kv[0] + `</dt><dd>` + html.EscapeString(kv[1]) + `</dd>`)
-			}
-		}
-		h.WriteString(`</dl>`)
-		for _, p := range strings.Split(d.Text, "\n\n") {
-			h.WriteString(`<p>` + html.EscapeString(p) + `</p>`)
-		}
-		for _, a := range d.Attachments {
-			h.WriteString(`<p><a href="` + html.EscapeString(a) + `">` + html.EscapeString(a) + `</a></p>`)
-		}
-		h.WriteString(`</main></body></html>`)
-		p := filepath.Join(site, filepath.FromSlash(d.URL), "index.html")
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(h.String()), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 func gz(data []byte) int {

@@ -8,7 +8,10 @@
 package bench
 
 import (
+	"html"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"gongkai/generator/corpus"
@@ -76,4 +79,35 @@ func Queries(docs []search.Doc, n int) []Query {
 		}
 	}
 	return qs
+}
+
+// WriteHTML writes docs as the pages of a built site, one per document, with
+// the metadata and body a document page shows: what Pagefind indexes.
+func WriteHTML(site string, docs []search.Doc) error {
+	for _, d := range docs {
+		var h strings.Builder
+		h.WriteString(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>` + html.EscapeString(d.Title) + `</title></head><body><main data-pagefind-body>`)
+		h.WriteString(`<h1>` + html.EscapeString(d.Title) + `</h1><dl>`)
+		for _, kv := range [][2]string{{"索引号", d.IndexNo}, {"发文字号", d.DocNo}, {"发布日期", d.Date}, {"主题分类", d.Topic}, {"发布机构", d.Publisher}} {
+			if kv[1] != "" {
+				h.WriteString(`<dt>` + kv[0] + `</dt><dd>` + html.EscapeString(kv[1]) + `</dd>`)
+			}
+		}
+		h.WriteString(`</dl>`)
+		for _, p := range strings.Split(d.Text, "\n\n") {
+			h.WriteString(`<p>` + html.EscapeString(p) + `</p>`)
+		}
+		for _, a := range d.Attachments {
+			h.WriteString(`<p><a href="` + html.EscapeString(a) + `">` + html.EscapeString(a) + `</a></p>`)
+		}
+		h.WriteString(`</main></body></html>`)
+		p := filepath.Join(site, filepath.FromSlash(d.URL), "index.html")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(h.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
