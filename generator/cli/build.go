@@ -5,30 +5,65 @@ import (
 	"fmt"
 	"io"
 
+	"gongkai/generator/content"
 	"gongkai/generator/pipeline"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-s SITE_DIR] [-d OUT_DIR] [--now TIME]", stderr)
+	fs := newFlags("build", "[-s SITE_DIR] [-d OUT_DIR] [--now TIME] [--report FILE]", stderr)
 	site := fs.String("s", ".", "the site's `folder`")
 	out := fs.String("d", "", "the published `path` (default SITE_DIR/public)")
+	reportFile := fs.String("report", "", "write the build report as JSON to `FILE`")
 	var now nowFlag
 	fs.Var(&now, "now", "the build's clock, e.g. 2025-01-31T02:00:00+08:00 (default: the current time)")
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
 	r, err := pipeline.Build(pipeline.Options{SiteDir: *site, OutDir: *out, Now: now.t, Stderr: stderr})
-	if r != nil {
-		r.Diags.Print(stderr)
-	}
+	code := ExitOK
 	switch {
 	case errors.Is(err, pipeline.ErrContent):
-		fmt.Fprintln(stderr, summary(r, false))
-		return ExitContent
+		code = ExitContent
 	case err != nil:
-		fmt.Fprintf(stderr, "Error: %v\n", err)
-		return ExitInternal
+		code = ExitInternal
 	}
-	fmt.Fprintln(stderr, summary(r, true))
-	return ExitOK
+	if r == nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return code
+	}
+	r.Diags.Print(stderr)
+	rep := r.FinishReport(code)
+	if code == ExitInternal {
+		msg := fmt.Sprintf("Error: %v", err)
+		rep.Errors = append(rep.Errors, msg)
+		fmt.Fprintln(stderr, msg)
+		if r.Previous != "" {
+			fmt.Fprintf(stderr, "nothing was published: %s still serves %s\n", *out, r.Previous)
+		}
+	}
+	if code == ExitOK {
+		lang := "zh"
+		if r.Config != nil {
+			lang = r.Config.Lang
+		}
+		var kinds []string
+		labels := map[string]string{}
+		for _, k := range content.Kinds {
+			kinds = append(kinds, string(k))
+			labels[string(k)] = k.Label(lang)
+		}
+		rep.Summary(stderr, kinds, labels)
+	}
+	if code != ExitInternal {
+		fmt.Fprintln(stderr, summary(r, code == ExitOK))
+	}
+	if *reportFile != "" {
+		if werr := rep.WriteJSON(*reportFile); werr != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", werr)
+			if code == ExitOK {
+				return ExitInternal
+			}
+		}
+	}
+	return code
 }

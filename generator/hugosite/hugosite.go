@@ -19,10 +19,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bep/clocks"
 	"github.com/bep/logg"
 	"github.com/bep/overlayfs"
 	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/hmaps"
+	"github.com/gohugoio/hugo/common/htime"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
@@ -50,6 +52,9 @@ type Options struct {
 	AllowRawHTML bool
 	// Now is the build's clock; zero means the real time.
 	Now time.Time
+	// Minify lets Hugo minify what it renders, as `hugo --minify` does. gongkai's build leaves it off and minifies
+	// everything once itself; the benchmark turns it on to measure plain Hugo.
+	Minify bool
 }
 
 // Site is a loaded Hugo site.
@@ -98,6 +103,9 @@ func New(opts Options) (*Site, error) {
 	flags.Set("hasCJKLanguage", true)
 	flags.Set("enableGitInfo", false)
 	flags.Set("renderSegments", nil)
+	if opts.Minify {
+		flags.Set("minify", map[string]any{"minifyOutput": true})
+	}
 	if opts.Preview {
 		flags.Set("buildDrafts", true)
 		flags.Set("buildFuture", true)
@@ -110,6 +118,13 @@ func New(opts Options) (*Site, error) {
 	if !opts.Now.IsZero() {
 		// Hugo decides what is future or expired by its clock; a fixed clock makes builds reproducible.
 		internal["clock"] = opts.Now.Format(time.RFC3339)
+	}
+	// internal.clock only reaches the configuration: like Hugo's command line, the library user must set the
+	// process-wide clock that decides what is future or expired. Fixed, not ticking: one build, one instant.
+	if opts.Now.IsZero() {
+		htime.Clock = clocks.System()
+	} else {
+		htime.Clock = clocks.Fixed(opts.Now)
 	}
 	if len(internal) > 0 {
 		flags.Set("internal", internal)

@@ -10,14 +10,19 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"gongkai/generator/content"
+	"gongkai/generator/dateguard"
 	"gongkai/generator/diag"
 	"gongkai/generator/health"
 	"gongkai/generator/hugosite"
+	"gongkai/generator/memwatch"
 	"gongkai/generator/publish"
+	"gongkai/generator/report"
 	"gongkai/generator/siteconfig"
+	"gongkai/generator/stagehook"
 )
 
 // Options configure a build.
@@ -33,17 +38,33 @@ type Result struct {
 	Diags     *diag.List
 	Config    *siteconfig.Config
 	Site      *content.Site
+	Docs      []Doc  // the published documents, as rendered
 	Published string // the release folder, when published
+	Previous  string // the release that was live before, if any
 	Stages    []Stage
+	Report    *report.Report // filled as far as the build got
+
+	dir string    // the site's folder, absolute
+	now time.Time // the build's clock, in the site's time zone
+}
+
+// Doc is one published document with what Hugo made of it: its address and its text.
+type Doc struct {
+	*content.Document
+	Path    string    // URL path as rendered, e.g. /policies/ldht-2024/
+	Lastmod time.Time // Hugo's .Lastmod: lastmod, else the date
+	Text    string    // the body as plain text (Hugo's .Plain)
 }
 
 // Stage is one timed step, for the build report.
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	PeakRSS  int64 // bytes; for the steps of the fused pass, the pass's peak
 }
 
-// ErrContent means the site has errors an editor must fix; they are in Result.Diags.
+// ErrContent means the site has errors an editor must fix, or the output failed verification; they are in
+// Result.Diags and nothing was published.
 var ErrContent = errors.New("content errors")
 
 // Check reads the configuration and validates every document. It writes nothing.
@@ -74,7 +95,27 @@ func Check(siteDir string) (*Result, error) {
 	return r, nil
 }
 
-// Build validates, renders into a staging folder, and publishes it only when everything succeeded.
+// postRender are the stages that add files to the output from the published documents, after Hugo rendered and
+// static/ was copied, and before the output is minified, compressed, verified and published. Their files go
+// through all of that like any other.
+func postRender(r *Result, outDir string, timer *time.Time) error {
+	if err := writeCatalog(r, outDir); err != nil {
+		return fmt.Errorf("write catalogue: %w", err)
+	}
+	r.stage("catalogue", timer)
+	plain := map[string]string{}
+	for _, d := range r.Docs {
+		plain[d.URL] = d.Text
+	}
+	if err := writeSearch(r.Site, plain, r.now, outDir); err != nil {
+		return err
+	}
+	r.stage("search", timer)
+	return nil
+}
+
+// Build validates, renders into a staging folder, post-processes and verifies it, and publishes it only when
+// everything succeeded. Until the final rename the published path keeps serving the previous release.
 func Build(opts Options) (*Result, error) {
 	dir, err := filepath.Abs(opts.SiteDir)
 	if err != nil {
@@ -87,14 +128,20 @@ func Build(opts Options) (*Result, error) {
 		opts.Now = time.Now()
 	}
 	timer := time.Now()
+	memwatch.Reset()
 	r, err := Check(dir)
+	if r != nil {
+		r.Report = newReport(r, opts.Now)
+		r.dir = dir
+	}
 	if err != nil {
 		return r, err
 	}
+	opts.Now = opts.Now.In(r.Config.Location)
+	r.now = opts.Now
 	for _, w := range health.Check(r.Config, r.Site, opts.Now) {
 		r.Diags.Add(w)
 	}
-	r.stage("validate", &timer)
 
 	target, err := publish.New(opts.OutDir)
 	if err != nil {
@@ -104,6 +151,21 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 	defer target.Unlock()
+	prevDir := target.Current()
+	if prevDir != "" {
+		r.Previous = prevDir
+		r.Report.Previous = filepath.Base(prevDir)
+	}
+	prevCat, err := readPreviousCatalog(prevDir)
+	if err != nil {
+		r.Diags.Warnf(filepath.Join(prevDir, "catalog.json"), 0, 0, "", "", "%v", err)
+	}
+	r.Diags.Merge(dateguard.Check(prevCat, r.Site, r.Config.Location, r.Config.Lang))
+	if r.Diags.Errors() > 0 {
+		return r, ErrContent
+	}
+	r.stage("validate", &timer)
+
 	staging, err := target.Stage()
 	if err != nil {
 		return r, err
@@ -115,44 +177,57 @@ func Build(opts Options) (*Result, error) {
 		}
 	}()
 
-	hs, err := hugosite.New(hugosite.Options{
-		SiteDir:      dir,
-		PublishDir:   staging,
-		Files:        GeneratedPages(r.Config, r.Site, opts.Now, false),
-		AllowRawHTML: r.Config.Params.AllowRawHTML,
-		Now:          opts.Now,
-	})
-	if err != nil {
+	files := GeneratedPages(r.Config, r.Site, opts.Now, false)
+	files[docsSource] = []byte(docsPage)
+	files[docsLayoutFile] = docsLayout
+	if err := render(r, dir, staging, files, opts.Now); err != nil {
 		return r, err
 	}
-	probs, berr := hs.Build()
-	var plain map[string]string
-	if berr == nil {
-		plain = hs.PlainText()
+	// Hugo's pages are garbage now: give their memory back before the post-processing allocates its own, and hold
+	// the rest of the build under the peak Hugo reached (a soft limit: the collector runs more often near it), so
+	// that the build's peak is Hugo's, not Hugo's plus the garbage of reading every file once more.
+	debug.FreeOSMemory()
+	if peak := memwatch.Peak(); peak > 0 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(peak))
 	}
-	hs.Close()
-	addProblems(r.Diags, probs)
-	if berr != nil {
-		if r.Diags.Errors() == 0 {
-			return r, fmt.Errorf("render: %w", berr)
-		}
-		return r, ErrContent
+	if err := stagehook.Reach("render"); err != nil {
+		return r, fmt.Errorf("render: %w", err)
 	}
 	r.stage("render", &timer)
 
-	if err := copyStatic(filepath.Join(dir, "static"), staging); err != nil {
+	static, err := copyStatic(filepath.Join(dir, "static"), staging)
+	if err != nil {
+		return r, fmt.Errorf("copy static files: %w", err)
+	}
+	if err := stagehook.Reach("static"); err != nil {
 		return r, fmt.Errorf("copy static files: %w", err)
 	}
 	r.stage("static", &timer)
 
-	if err := writeSearch(r.Site, plain, opts.Now, staging); err != nil {
+	pages, err := readDocs(staging)
+	if err != nil {
 		return r, err
 	}
-	r.stage("search", &timer)
+	r.Docs = publishedDocs(r.Site, pages, opts.Now)
+	if err := postRender(r, staging, &timer); err != nil {
+		return r, err
+	}
 
+	if err := r.postProcess(staging, prevDir, static, pages); err != nil {
+		return r, err
+	}
+	timer = time.Now() // postProcess recorded its own stages
+	if err := stagehook.Reach("verify"); err != nil {
+		return r, err
+	}
 	if r.Diags.Errors() > 0 {
 		return r, ErrContent
 	}
+	if err := normaliseTimes(staging, r.Docs, opts.Now); err != nil {
+		return r, fmt.Errorf("set file times: %w", err)
+	}
+	r.stage("times", &timer)
+
 	id := time.Now().UTC().Format("20060102T150405.000000000Z")
 	rel, err := target.Commit(staging, id)
 	if err != nil {
@@ -160,14 +235,45 @@ func Build(opts Options) (*Result, error) {
 	}
 	committed = true
 	r.Published = rel
+	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)
 	return r, nil
 }
 
+// render runs Hugo into staging. It is a function of its own so that nothing keeps Hugo's site reachable after it.
+func render(r *Result, dir, staging string, files map[string][]byte, now time.Time) error {
+	hs, err := hugosite.New(hugosite.Options{
+		SiteDir:      dir,
+		PublishDir:   staging,
+		Files:        files,
+		AllowRawHTML: r.Config.Params.AllowRawHTML,
+		Now:          now,
+	})
+	if err != nil {
+		return err
+	}
+	probs, berr := hs.Build()
+	hs.Close()
+	addProblems(r.Diags, probs)
+	if berr != nil {
+		if r.Diags.Errors() == 0 {
+			return fmt.Errorf("render: %w", berr)
+		}
+		return ErrContent
+	}
+	return nil
+}
+
 func (r *Result) stage(name string, since *time.Time) {
 	now := time.Now()
-	r.Stages = append(r.Stages, Stage{name, now.Sub(*since)})
+	r.Stages = append(r.Stages, Stage{name, now.Sub(*since), memwatch.Peak()})
+	memwatch.Reset()
 	*since = now
+}
+
+// addStage records a stage whose time was measured elsewhere.
+func (r *Result) addStage(name string, d time.Duration, peak int64) {
+	r.Stages = append(r.Stages, Stage{name, d, peak})
 }
 
 // addProblems turns what Hugo logged into diagnostics. Hugo's warnings are kept as warnings: a clean build of the
@@ -200,9 +306,11 @@ func Published(d *content.Document, now time.Time) bool {
 	return true
 }
 
-// copyStatic copies static/ into the output, as Hugo's command line does but its library does not.
-func copyStatic(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+// copyStatic copies static/ into the output, as Hugo's command line does but its library does not. It returns the
+// copied files' slash paths.
+func copyStatic(src, dst string) ([]string, error) {
+	var copied []string
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == src {
 				return fs.SkipAll
@@ -221,6 +329,8 @@ func copyStatic(src, dst string) error {
 		if err != nil {
 			return err
 		}
+		copied = append(copied, filepath.ToSlash(rel))
 		return os.WriteFile(out, data, 0o644)
 	})
+	return copied, err
 }

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"gongkai/generator/stagehook"
 )
 
 // Keep is how many releases are kept, the live one included.
@@ -61,8 +63,9 @@ func (t *Target) Unlock() {
 	}
 }
 
-// Stage creates an empty staging folder for a new release. Stale staging folders of killed builds are removed
-// first: they were never published, so nothing serves them.
+// Stage creates an empty staging folder for a new release. What killed builds left is removed first: staging
+// folders, and releases newer than the live one (a build killed between naming its release and switching the
+// link; a rolled-back release is removed by Rollback). None of them was ever served. Needs the lock.
 func (t *Target) Stage() (string, error) {
 	if err := os.MkdirAll(t.Releases, 0o755); err != nil {
 		return "", fmt.Errorf("create releases folder: %w", err)
@@ -73,6 +76,14 @@ func (t *Target) Stage() (string, error) {
 			os.RemoveAll(filepath.Join(t.Releases, e.Name()))
 		}
 	}
+	if cur := t.Current(); cur != "" {
+		for _, r := range t.List() {
+			if r > cur {
+				os.RemoveAll(r)
+			}
+		}
+	}
+	os.Remove(t.Path + ".link-tmp")
 	dir, err := os.MkdirTemp(t.Releases, ".staging-")
 	if err != nil {
 		return "", err
@@ -104,6 +115,9 @@ func (t *Target) Commit(staging, id string) (string, error) {
 	}
 	if err := os.Rename(staging, rel); err != nil {
 		return "", fmt.Errorf("name release: %w", err)
+	}
+	if err := stagehook.Reach("switch"); err != nil {
+		return "", err
 	}
 	if err := t.adoptPlainDir(); err != nil {
 		return "", err
@@ -143,6 +157,10 @@ func (t *Target) point(rel string) error {
 	os.Remove(tmp)
 	if err := os.Symlink(target, tmp); err != nil {
 		return fmt.Errorf("create link: %w", err)
+	}
+	if err := stagehook.Reach("switch-link"); err != nil {
+		os.Remove(tmp)
+		return err
 	}
 	if err := os.Rename(tmp, t.Path); err != nil {
 		os.Remove(tmp)

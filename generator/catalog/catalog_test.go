@@ -1,0 +1,56 @@
+package catalog
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/generator/content"
+)
+
+func sample() *Catalog {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	d := &content.Document{File: "content/policies/a/index.md", Kind: content.Policies, Name: "policies/a", Title: "关于“甲”的通知",
+		Date: time.Date(2024, 3, 12, 0, 0, 0, 0, loc), IndexNo: "000014349/2024-00012", Keywords: []string{"甲", "乙"},
+		Changes:     []content.Change{{Date: time.Date(2024, 4, 1, 0, 0, 0, 0, loc), Note: "更正附件"}},
+		Attachments: []content.Attachment{{Name: "附件1.pdf", Size: 10}}}
+	return Build("测试站点", "https://example.gov.cn/", "zh", loc, []Input{{Doc: d, Path: "/policies/a/"}})
+}
+
+func TestCatalogValidatesAgainstSchema(t *testing.T) {
+	c := sample()
+	if err := Validate(c.JSON()); err != nil {
+		t.Fatal(err)
+	}
+	got := c.Documents[0]
+	if got.Date != "2024-03-12T00:00:00+08:00" || got.URL != "https://example.gov.cn/policies/a/" ||
+		got.Attachments[0].URL != "https://example.gov.cn/policies/a/%E9%99%84%E4%BB%B61.pdf" {
+		t.Errorf("entry: %+v", got)
+	}
+}
+
+func TestSchemaRejects(t *testing.T) {
+	c := sample()
+	c.Documents[0].Date = "2024-03-12"
+	err := Validate(c.JSON())
+	if err == nil || !strings.Contains(err.Error(), "/documents/0/date") {
+		t.Fatalf("a date without time passed the schema: %v", err)
+	}
+	c = sample()
+	c.Documents[0].Kind = "news"
+	if Validate(c.JSON()) == nil {
+		t.Fatal("an unknown kind passed the schema")
+	}
+}
+
+func TestCSVOpensInExcel(t *testing.T) {
+	data := sample().CSV()
+	if !bytes.HasPrefix(data, []byte("\ufeff标题,类别,发布日期,索引号")) {
+		t.Fatalf("no BOM or header: %q", data[:40])
+	}
+	want := "关于“甲”的通知,政策文件,2024-03-12,000014349/2024-00012,,,,甲;乙,valid,,,,,,附件1.pdf,,https://example.gov.cn/policies/a/\r\n"
+	if !strings.HasSuffix(string(data), want) {
+		t.Errorf("row:\n got %q\nwant suffix %q", data, want)
+	}
+}

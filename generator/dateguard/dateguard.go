@@ -1,0 +1,101 @@
+// Package dateguard stops a build that would silently change the 发布日期 or 索引号 of a document already published.
+// For a government site a shifted publication date looks like a faked record: inspections check that what was
+// published on a day stays dated that day. The previous release's catalog.json is the record of what was
+// published. A change goes through only when the editor acknowledges it in the document with a new entry in
+// `changes` (修订记录) dated on or after the later of the old and the new date, which then shows on the page.
+package dateguard
+
+import (
+	"fmt"
+	"time"
+
+	"gongkai/generator/catalog"
+	"gongkai/generator/content"
+	"gongkai/generator/diag"
+)
+
+// Check compares every document of site that the previous release published with its record there.
+func Check(prev *catalog.Catalog, site *content.Site, loc *time.Location, lang string) *diag.List {
+	l := &diag.List{}
+	if prev == nil {
+		return l
+	}
+	old := map[string]*catalog.Entry{}
+	for i := range prev.Documents {
+		old[prev.Documents[i].Name] = &prev.Documents[i]
+	}
+	for _, d := range site.Documents {
+		e := old[d.Name]
+		if e == nil {
+			continue
+		}
+		newDate := stamp(d.Date, loc)
+		need := day(e.Date)
+		if day(newDate) > need {
+			need = day(newDate)
+		}
+		if newDate != e.Date && !acknowledged(d, e, loc, need) {
+			was, now := day(e.Date), day(newDate)
+			if was == now {
+				// Same day, another time of day: show the times, or the message would read "changed from X to X".
+				was, now = e.Date, newDate
+			}
+			p := d.Pos["date"]
+			l.Addf(d.File, p.Line, p.Col, "date", label(lang, "date"), "%s", msg(lang, "date", was, now, need))
+		}
+		if d.IndexNo != e.IndexNo && !acknowledged(d, e, loc, need) {
+			p := d.Pos["index_no"]
+			l.Addf(d.File, p.Line, p.Col, "index_no", label(lang, "index_no"), "%s", msg(lang, "index_no", e.IndexNo, d.IndexNo, need))
+		}
+	}
+	return l
+}
+
+// acknowledged: a change note the previous release did not have, dated on or after need (the later of the old and
+// the new date).
+func acknowledged(d *content.Document, e *catalog.Entry, loc *time.Location, need string) bool {
+	had := map[string]bool{}
+	for _, c := range e.Changes {
+		had[day(c.Date)+"\x00"+c.Note] = true
+	}
+	for _, c := range d.Changes {
+		cd := c.Date.In(loc).Format("2006-01-02")
+		if had[cd+"\x00"+c.Note] {
+			continue
+		}
+		if cd >= need {
+			return true
+		}
+	}
+	return false
+}
+
+func stamp(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format(time.RFC3339)
+}
+
+func day(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
+}
+
+func label(lang, key string) string {
+	if lang == "en" {
+		return map[string]string{"date": "publication date", "index_no": "index number"}[key]
+	}
+	return map[string]string{"date": "发布日期", "index_no": "索引号"}[key]
+}
+
+func msg(lang, key, was, now, need string) string {
+	if lang == "en" {
+		return fmt.Sprintf("the published %s was %s and is now %s; a published record must not change silently: "+
+			"add an entry to changes dated %s or later that says why, or restore %s", label(lang, key), was, now, need, was)
+	}
+	return fmt.Sprintf("已发布的%s原为 %s,现为 %s;已公开的记录不得悄然更改:请在 changes(修订记录)中添加一条日期不早于 %s 的说明,或改回 %s",
+		label(lang, key), was, now, need, was)
+}

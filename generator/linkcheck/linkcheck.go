@@ -1,0 +1,185 @@
+// Package linkcheck verifies, before anything is published, that every internal link and resource reference of
+// the built site resolves to a file, and every #fragment to an id on its page. No network is assumed: external
+// links are only collected, for the report.
+package linkcheck
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"gongkai/generator/htmlscan"
+)
+
+// Broken is one reference that does not resolve.
+type Broken struct {
+	Page   string // the page's URL path, e.g. /policies/ldht-2024/
+	Ref    string // the reference as written
+	Reason string
+}
+
+// Checker collects the pages of one site; it is safe for concurrent use by the workers that read pages.
+type Checker struct {
+	files map[string]bool // every output file, slash path relative to the root
+	hosts map[string]bool // the site's own hosts: absolute links to them are internal
+
+	mu       sync.Mutex
+	ids      map[string]map[string]bool // page file -> ids it offers
+	pending  []pending                  // fragment references, checked once every page is known
+	broken   []Broken
+	external map[string]string // external URL -> first page linking to it
+}
+
+type pending struct{ page, ref, file, frag string }
+
+// New prepares a check of a site whose output has the given files; baseURL makes absolute links to the site
+// itself internal.
+func New(files []string, baseURL string) *Checker {
+	c := &Checker{files: map[string]bool{}, hosts: map[string]bool{}, ids: map[string]map[string]bool{},
+		external: map[string]string{}}
+	for _, f := range files {
+		c.files[f] = true
+	}
+	if u, err := url.Parse(baseURL); err == nil && u.Host != "" {
+		c.hosts[strings.ToLower(u.Host)] = true
+	}
+	return c
+}
+
+// PageURL is the URL path a page file is served at: policies/x/index.html -> /policies/x/.
+func PageURL(file string) string {
+	if file == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(file, "/index.html") {
+		return "/" + strings.TrimSuffix(file, "index.html")
+	}
+	return "/" + file
+}
+
+// readable undoes percent-encoding so that a reference is shown (and found in the Markdown) as the editor wrote it.
+func readable(ref string) string {
+	if s, err := url.PathUnescape(ref); err == nil {
+		return s
+	}
+	return ref
+}
+
+// Page checks the references of one HTML page (file is its slash path relative to the root).
+func (c *Checker) Page(file string, pg htmlscan.Page) {
+	pageURL := PageURL(file)
+	var broken []Broken
+	var frags []pending
+	ext := map[string]bool{}
+	for _, r := range pg.Refs {
+		target, frag, internal, ok := c.resolve(pageURL, r.URL)
+		if !ok {
+			if internal {
+				broken = append(broken, Broken{pageURL, readable(r.URL), "no such file"})
+			}
+			continue
+		}
+		if !internal {
+			if target != "" {
+				ext[target] = true
+			}
+			continue
+		}
+		if frag != "" {
+			if target == file {
+				if !pg.IDs[frag] {
+					broken = append(broken, Broken{pageURL, readable(r.URL), "no element with id " + frag})
+				}
+			} else if strings.HasSuffix(target, ".html") {
+				frags = append(frags, pending{pageURL, readable(r.URL), target, frag})
+			}
+		}
+	}
+	c.mu.Lock()
+	c.ids[file] = pg.IDs
+	c.broken = append(c.broken, broken...)
+	c.pending = append(c.pending, frags...)
+	for u := range ext {
+		if _, seen := c.external[u]; !seen || pageURL < c.external[u] {
+			c.external[u] = pageURL
+		}
+	}
+	c.mu.Unlock()
+}
+
+// resolve maps a reference to an output file. internal says whether it points into the site; ok whether it
+// resolves (for external links ok is true and target is the URL).
+func (c *Checker) resolve(pageURL, ref string) (target, frag string, internal, ok bool) {
+	if ref == "" {
+		return "", "", true, true
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return "", "", true, false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+		if u.Host != "" && !c.hosts[strings.ToLower(u.Host)] {
+			return ref, "", false, true
+		}
+	case "http", "https":
+		if !c.hosts[strings.ToLower(u.Host)] {
+			return ref, "", false, true
+		}
+	default: // mailto:, tel:, data: ...
+		return "", "", false, true
+	}
+	p := u.Path
+	if p == "" {
+		p = pageURL
+	} else if !strings.HasPrefix(p, "/") {
+		p = path.Join(path.Dir(pageURL+"x"), p)
+		if strings.HasSuffix(u.Path, "/") {
+			p += "/"
+		}
+	}
+	rel := strings.TrimPrefix(p, "/")
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	if !c.files[rel] {
+		if c.files[rel+"/index.html"] {
+			rel += "/index.html"
+		} else {
+			return "", "", true, false
+		}
+	}
+	return rel, u.Fragment, true, true
+}
+
+// Result finishes the check: fragment references to other pages are resolved now that every page's ids are
+// known. Broken references are sorted by page and reference; external links by URL.
+func (c *Checker) Result() (broken []Broken, external []External) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	broken = append(broken, c.broken...)
+	for _, p := range c.pending {
+		if ids, ok := c.ids[p.file]; ok && !ids[p.frag] {
+			broken = append(broken, Broken{p.page, p.ref, "no element with id " + p.frag + " on " + PageURL(p.file)})
+		}
+	}
+	sort.Slice(broken, func(i, j int) bool {
+		if broken[i].Page != broken[j].Page {
+			return broken[i].Page < broken[j].Page
+		}
+		return broken[i].Ref < broken[j].Ref
+	})
+	for u, pg := range c.external {
+		external = append(external, External{URL: u, FirstPage: pg})
+	}
+	sort.Slice(external, func(i, j int) bool { return external[i].URL < external[j].URL })
+	return broken, external
+}
+
+// External is a link out of the site, not checked.
+type External struct {
+	URL       string `json:"url"`
+	FirstPage string `json:"first_page"`
+}

@@ -1,0 +1,137 @@
+package pipeline_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"gongkai/generator/corpus"
+	"gongkai/generator/pipeline"
+	"gongkai/generator/report"
+)
+
+// benchNow is after every generated document, so that every interpretation's policy is published too.
+const benchNow = "2027-01-01T02:00:00+08:00"
+
+// measured is one subprocess run: wall time and peak resident memory (rusage maxrss).
+type measured struct {
+	wall time.Duration
+	cpu  time.Duration // user + system: less sensitive than wall time to other work on the machine
+	rss  int64         // bytes
+}
+
+func measure(b *testing.B, env []string, bin string, args ...string) measured {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s %v: %v\n%s", filepath.Base(bin), args, err, stderr.String())
+	}
+	wall := time.Since(start)
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	// Said at once: at 10,000 documents one run takes minutes.
+	fmt.Fprintf(os.Stderr, "bench: %s %s: %.2fs wall, %.2fs CPU, %.0f MB peak RSS\n", filepath.Base(bin), args[0],
+		wall.Seconds(), cpu.Seconds(), float64(ru.Maxrss)/1024)
+	return measured{wall, cpu, ru.Maxrss * 1024}
+}
+
+func goBuild(b *testing.B, pkg, out string) string {
+	b.Helper()
+	root, err := corpus.RepoRoot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command("go", "build", "-o", out, pkg)
+	cmd.Dir = root
+	if o, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build %s: %v\n%s", pkg, err, o)
+	}
+	return out
+}
+
+// BenchmarkBuild10000 compares, in one run, a whole gongkai build of a generated 10,000-document site with plain
+// Hugo rendering the same site with minification on (cmd plainhugo). Each runs as its own process so that its peak
+// memory can be read. Figures: README, Performance.
+func BenchmarkBuild10000(b *testing.B) {
+	n := 10000
+	if s := os.Getenv("GONGKAI_BENCH_DOCS"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	tmp := b.TempDir()
+	gongkai := goBuild(b, "./generator/cmd/gongkai", filepath.Join(tmp, "gongkai"))
+	plain := goBuild(b, "./generator/pipeline/plainhugo", filepath.Join(tmp, "plainhugo"))
+
+	site := filepath.Join(tmp, "site")
+	if err := corpus.Write(site, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	// Plain Hugo gets the same pages: the archive and topic pages gongkai lays over content/ are written into a
+	// copy of the corpus as ordinary files.
+	plainSite := filepath.Join(tmp, "plain-site")
+	if err := corpus.Write(plainSite, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	r, err := pipeline.Check(site)
+	if err != nil {
+		b.Fatal(err)
+	}
+	nowT, _ := time.Parse(time.RFC3339, benchNow)
+	for rel, data := range pipeline.GeneratedPages(r.Config, r.Site, nowT, false) {
+		p := filepath.Join(plainSite, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(tmp, fmt.Sprintf("run%d", i))
+		hugo := measure(b, nil, plain, "-s", plainSite, "-d", filepath.Join(out, "hugo"), "-now", benchNow)
+		cold := measure(b, nil, gongkai, "build", "-s", site, "-d", filepath.Join(out, "public"), "--now", benchNow,
+			"--report", filepath.Join(out, "cold.json"))
+		// The nightly case: the previous release is there and most files did not change.
+		nightly := measure(b, nil, gongkai, "build", "-s", site, "-d", filepath.Join(out, "public"), "--now", benchNow,
+			"--report", filepath.Join(out, "nightly.json"))
+		b.Logf("%d documents: plain Hugo, then gongkai cold (no previous release) and nightly (same sources again):", n)
+		b.Logf("%-28s %8s %8s %9s %8s %8s %8s", "", "time", "CPU", "peak RSS", "x time", "x CPU", "x RSS")
+		row := func(name string, m measured) {
+			b.Logf("%-28s %7.2fs %7.2fs %6.0f MB %7.2fx %7.2fx %7.2fx", name, m.wall.Seconds(), m.cpu.Seconds(),
+				float64(m.rss)/(1<<20), m.wall.Seconds()/hugo.wall.Seconds(), m.cpu.Seconds()/hugo.cpu.Seconds(),
+				float64(m.rss)/float64(hugo.rss))
+		}
+		row("plain Hugo --minify", hugo)
+		row("gongkai build (cold)", cold)
+		row("gongkai build (nightly)", nightly)
+		for _, f := range []string{"cold", "nightly"} {
+			var rep report.Report
+			data, err := os.ReadFile(filepath.Join(out, f+".json"))
+			if err != nil || json.Unmarshal(data, &rep) != nil {
+				b.Fatalf("report %s: %v", f, err)
+			}
+			var parts []string
+			for _, s := range rep.Stages {
+				parts = append(parts, fmt.Sprintf("%s %.2fs/%.0fMB", s.Name, s.Seconds, s.PeakRSSMB))
+			}
+			b.Logf("stages (%s): %s", f, strings.Join(parts, ", "))
+			b.Logf("output (%s): %d pages, %d files, minified %d -> %d bytes, gzip %d, brotli %d",
+				f, rep.Pages, rep.Files, rep.Bytes.Rendered, rep.Bytes.Minified, rep.Bytes.Gzip, rep.Bytes.Brotli)
+		}
+		b.ReportMetric(hugo.wall.Seconds(), "hugo-s")
+		b.ReportMetric(cold.wall.Seconds(), "gongkai-cold-s")
+		b.ReportMetric(nightly.wall.Seconds(), "gongkai-nightly-s")
+		b.ReportMetric(float64(hugo.rss)/(1<<20), "hugo-MB")
+		b.ReportMetric(float64(cold.rss)/(1<<20), "gongkai-cold-MB")
+		b.ReportMetric(float64(nightly.rss)/(1<<20), "gongkai-nightly-MB")
+	}
+}

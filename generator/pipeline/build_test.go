@@ -1,0 +1,309 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/generator/catalog"
+	"gongkai/generator/cli"
+	"gongkai/generator/corpus"
+	"gongkai/generator/manifest"
+	"gongkai/generator/pipeline"
+	"gongkai/generator/precompress"
+	"gongkai/generator/sitetest"
+)
+
+const now = "2025-06-01T02:00:00+08:00"
+
+// sampleSite copies the repository's sample site into a temporary folder, so that tests may edit it.
+func sampleSite(t *testing.T) string {
+	t.Helper()
+	root, err := corpus.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, sub := range []string{"content", "layouts", "static", "data", "i18n", "archetypes", "assets"} {
+		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(root, sub))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// build runs `gongkai build` in-process and returns the exit code and stderr.
+func build(t *testing.T, site, out, now string, extra ...string) (int, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	args := append([]string{"build", "-s", site, "-d", out, "--now", now}, extra...)
+	code := cli.Run(args, &stdout, &stderr)
+	return code, stderr.String()
+}
+
+type fileState struct {
+	data  []byte
+	mtime time.Time
+}
+
+func tree(t *testing.T, root string) map[string]fileState {
+	t.Helper()
+	out := map[string]fileState{}
+	root, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		out[filepath.ToSlash(rel)] = fileState{data, fi.ModTime()}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestSameNowGivesIdenticalOutput(t *testing.T) {
+	site := sampleSite(t)
+	a, b := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
+	for _, out := range []string{a, b} {
+		if code, stderr := build(t, site, out, now); code != 0 {
+			t.Fatalf("build: exit %d\n%s", code, stderr)
+		}
+	}
+	ta, tb := tree(t, a), tree(t, b)
+	if len(ta) < 50 {
+		t.Fatalf("only %d files", len(ta))
+	}
+	for p, fa := range ta {
+		fb, ok := tb[p]
+		switch {
+		case !ok:
+			t.Errorf("%s only in the first build", p)
+		case !bytes.Equal(fa.data, fb.data):
+			t.Errorf("%s differs", p)
+		case !fa.mtime.Equal(fb.mtime):
+			t.Errorf("%s: mtime %v vs %v", p, fa.mtime, fb.mtime)
+		}
+	}
+	for p := range tb {
+		if _, ok := ta[p]; !ok {
+			t.Errorf("%s only in the second build", p)
+		}
+	}
+	// Each document's files carry the document's date; a generated list page does not carry the build time.
+	if mt := ta["policies/ldht-2024/index.html"].mtime; !mt.Equal(time.Date(2024, 6, 28, 0, 0, 0, 0, time.FixedZone("", 8*3600))) {
+		t.Errorf("document mtime %v", mt)
+	}
+	if ta["policies/ldht-2024/index.html.gz"].mtime != ta["policies/ldht-2024/index.html"].mtime {
+		t.Error(".gz does not carry its original's mtime")
+	}
+	if _, ok := ta["gongkai-docs/index.json"]; ok {
+		t.Error("the private page list was published")
+	}
+}
+
+func TestOutputsForMachines(t *testing.T) {
+	site := sampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	files := tree(t, out)
+
+	// Every .gz and .br decompresses to its original.
+	n := 0
+	for p, f := range files {
+		if !strings.HasSuffix(p, ".gz") && !strings.HasSuffix(p, ".br") {
+			continue
+		}
+		orig := files[p[:len(p)-3]]
+		got, err := precompress.Decompress(p, f.data)
+		if err != nil || !bytes.Equal(got, orig.data) {
+			t.Errorf("%s does not decompress to its original (%v)", p, err)
+		}
+		if !f.mtime.Equal(orig.mtime) {
+			t.Errorf("%s: mtime differs from the original's", p)
+		}
+		n++
+	}
+	if n < 40 {
+		t.Errorf("only %d compressed files", n)
+	}
+
+	// catalog.json validates against the shipped schema and lists every published document.
+	cj := files["catalog.json"].data
+	if err := catalog.Validate(cj); err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.Parse(cj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := pipeline.Check(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nowT, _ := time.Parse(time.RFC3339, now)
+	var want []string
+	for _, d := range r.Site.Documents {
+		if pipeline.Published(d, nowT) {
+			want = append(want, "https://rsj.example.gov.cn"+d.URL)
+		}
+	}
+	var got []string
+	for _, e := range c.Documents {
+		got = append(got, e.URL)
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) == 0 {
+		t.Errorf("catalogue URLs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !bytes.HasPrefix(files["catalog.csv"].data, []byte("\ufeff")) {
+		t.Error("catalog.csv has no byte-order mark")
+	}
+
+	// The sitemap and the feeds are XML with the expected entries.
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"].data, &sm); err != nil {
+		t.Fatalf("sitemap.xml: %v", err)
+	}
+	locs := map[string]bool{}
+	for _, u := range sm.URLs {
+		locs[u.Loc] = true
+	}
+	for _, u := range want {
+		if !locs[u] {
+			t.Errorf("sitemap lacks %s", u)
+		}
+	}
+	type rss struct {
+		Channel struct {
+			Items []struct {
+				Link string `xml:"link"`
+			} `xml:"item"`
+		} `xml:"channel"`
+	}
+	for _, feed := range []struct {
+		file, prefix string
+	}{{"index.xml", ""}, {"policies/index.xml", "policies/"}, {"reports/index.xml", "reports/"}} {
+		var f rss
+		data := files[feed.file].data
+		if err := xml.Unmarshal(data, &f); err != nil {
+			t.Fatalf("%s: %v", feed.file, err)
+		}
+		if bytes.Contains(data, []byte("<generator")) || bytes.Contains(data, []byte("lastBuildDate")) {
+			t.Errorf("%s names the generator or the build time", feed.file)
+		}
+		wantN := 0
+		for _, u := range want {
+			if strings.HasPrefix(u, "https://rsj.example.gov.cn/"+feed.prefix) {
+				wantN++
+			}
+		}
+		if len(f.Channel.Items) != wantN || wantN == 0 {
+			t.Errorf("%s: %d items, want %d", feed.file, len(f.Channel.Items), wantN)
+		}
+		for _, it := range f.Channel.Items {
+			if !locs[it.Link] {
+				t.Errorf("%s: item %s is not a published page", feed.file, it.Link)
+			}
+		}
+	}
+
+	// The manifest lists every published file but itself, with the right size and hash.
+	entries, err := manifest.Decode(files[manifest.Name].data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, e := range entries {
+		listed[e.Path] = true
+		f, ok := files[e.Path]
+		if !ok || int64(len(f.data)) != e.Size {
+			t.Errorf("manifest: %s size %d, file has %d", e.Path, e.Size, len(f.data))
+		}
+	}
+	for p := range files {
+		if !listed[p] && !strings.HasPrefix(p, manifest.Name) {
+			t.Errorf("manifest lacks %s", p)
+		}
+	}
+}
+
+func TestFingerprintedAssets(t *testing.T) {
+	site := sitetest.Write(t, `-- layouts/baseof.html --
+<!DOCTYPE html><html lang="zh-CN"><head><title>{{ .Title }}</title><link rel="stylesheet" href="{{ "css/site.css" | relURL }}"><script src="{{ "js/site.js" | absURL }}" defer></script></head><body>{{ block "main" . }}{{ end }}</body></html>
+-- layouts/page.html --
+{{ define "main" }}<h1 id="top">{{ .Title }}</h1>{{ .Content }}<a href="#top">top</a>{{ end }}
+-- layouts/list.html --
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ end }}
+-- static/css/site.css --
+body {
+  color: #000000;
+}
+-- static/js/site.js --
+function hello ( name ) { return "hi " + name; }
+-- content/articles/a.md --
++++
+title = "普法文章"
+date = 2024-03-01
++++
+正文。
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	files := tree(t, out)
+	var css, js string
+	for p := range files {
+		switch {
+		case strings.HasPrefix(p, "css/site.") && strings.HasSuffix(p, ".css"):
+			css = p
+		case strings.HasPrefix(p, "js/site.") && strings.HasSuffix(p, ".js"):
+			js = p
+		}
+	}
+	if css == "css/site.css" || css == "" || js == "" || js == "js/site.js" {
+		t.Fatalf("not fingerprinted: %q %q", css, js)
+	}
+	if got := string(files[css].data); got != "body{color:#000}" {
+		t.Errorf("css not minified: %q", got)
+	}
+	page := string(files["articles/a/index.html"].data)
+	if !strings.Contains(page, "href=/"+css+">") || !strings.Contains(page, "src=https://example.gov.cn/"+js+" ") {
+		t.Errorf("references not rewritten or page not minified:\n%s", page)
+	}
+}

@@ -1,0 +1,147 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/generator/corpus"
+	"gongkai/generator/precompress"
+)
+
+// TestNginxExampleServesTheOutput runs the README's nginx configuration, as written there, on a built sample site.
+func TestNginxExampleServesTheOutput(t *testing.T) {
+	nginx, err := exec.LookPath("nginx")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("nginx is missing (apt-get install nginx libnginx-mod-http-brotli-static)")
+		}
+		t.Skip("nginx is not installed")
+	}
+	root, err := corpus.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)<!-- nginx-example -->\n```nginx\n(.*?)```").FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README has no nginx example")
+	}
+	site := sampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	server := strings.Replace(string(m[1]), "listen 80;", fmt.Sprintf("listen 127.0.0.1:%d;", port), 1)
+	server = strings.Replace(server, "/srv/gongkai/public", out, 1)
+	brotli := "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+	var conf strings.Builder
+	if _, err := os.Stat(brotli); err == nil {
+		fmt.Fprintf(&conf, "load_module %s;\n", brotli)
+	} else {
+		server = strings.Replace(server, "brotli_static on;", "", 1)
+	}
+	prefix := t.TempDir()
+	if os.Geteuid() == 0 {
+		conf.WriteString("user root;\n") // the test's folders are private to this user
+	}
+	fmt.Fprintf(&conf, "daemon off;\npid %[1]s/nginx.pid;\nerror_log %[2]s/error.log;\nevents {}\nhttp {\ninclude /etc/nginx/mime.types;\n"+
+		"access_log off;\nclient_body_temp_path %[1]s;\nproxy_temp_path %[1]s;\nfastcgi_temp_path %[1]s;\nuwsgi_temp_path %[1]s;\nscgi_temp_path %[1]s;\n%[3]s\n}\n",
+		prefix, prefix, server)
+	cf := filepath.Join(prefix, "nginx.conf")
+	if err := os.WriteFile(cf, []byte(conf.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(nginx, "-p", prefix, "-c", cf)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(path, enc string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", base+path, nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		var resp *http.Response
+		for i := 0; i < 50; i++ {
+			if resp, err = client.Do(req); err == nil {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if err != nil {
+			t.Fatalf("GET %s: %v\n%s", path, err, stderr.String())
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp, body
+	}
+	orig, _ := os.ReadFile(filepath.Join(out, "policies/ldht-2024/index.html"))
+
+	resp, body := get("/policies/ldht-2024/", "br, gzip")
+	wantEnc := "br"
+	if _, err := os.Stat(brotli); err != nil {
+		wantEnc = "gzip"
+	}
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != wantEnc {
+		t.Fatalf("page: %d, Content-Encoding %q", resp.StatusCode, resp.Header.Get("Content-Encoding"))
+	}
+	if got, err := precompress.Decompress("x."+map[string]string{"br": "br", "gzip": "gz"}[wantEnc], body); err != nil || !bytes.Equal(got, orig) {
+		t.Errorf("the precompressed page is not the page (%v)", err)
+	}
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'self'") {
+		t.Errorf("CSP %q", csp)
+	}
+	if resp.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("page Cache-Control %q", resp.Header.Get("Cache-Control"))
+	}
+	resp, body = get("/policies/ldht-2024/", "")
+	if resp.Header.Get("Content-Encoding") != "" || !bytes.Equal(body, orig) {
+		t.Error("a client without compression does not get the plain page")
+	}
+	// A fingerprinted stylesheet, named from the page, is immutable.
+	css := regexp.MustCompile(`href=(/css/[^ >]+\.css)`).FindSubmatch(orig)
+	if css == nil {
+		t.Fatal("no stylesheet link on the page")
+	}
+	resp, _ = get(string(css[1]), "gzip")
+	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") || resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("%s: %d, Cache-Control %q, Content-Encoding %q", css[1], resp.StatusCode, resp.Header.Get("Cache-Control"), resp.Header.Get("Content-Encoding"))
+	}
+	// A Chinese address, the catalogue, and the 404 page.
+	resp, _ = get("/topics/%E5%8A%B3%E5%8A%A8%E4%BA%BA%E4%BA%8B%E7%9B%91%E5%AF%9F/", "")
+	if resp.StatusCode != 200 {
+		t.Errorf("topic page: %d", resp.StatusCode)
+	}
+	resp, body = get("/catalog.csv", "")
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") || !bytes.HasPrefix(body, []byte("\ufeff")) {
+		t.Errorf("catalog.csv: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	resp, _ = get("/no/such/page/", "")
+	if resp.StatusCode != 404 {
+		t.Errorf("missing page: %d", resp.StatusCode)
+	}
+}

@@ -1,0 +1,302 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"gongkai/generator/htmlscan"
+	"gongkai/generator/linkcheck"
+	"gongkai/generator/manifest"
+	"gongkai/generator/minifier"
+	"gongkai/generator/precompress"
+	"gongkai/generator/stagehook"
+)
+
+// processed is what the pass over the output found.
+type processed struct {
+	entries  []manifest.Entry
+	rendered int64 // minifiable bytes before minifying
+	minified int64
+	output   int64 // originals
+	textIn   int64 // compressible originals
+	gz, br   int64
+	cpu      map[string]time.Duration // per step, summed over workers
+	broken   []linkcheck.Broken
+	external []linkcheck.External
+	pages    int
+}
+
+// listFiles returns every file under root as sorted slash paths.
+func listFiles(root string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			rel, _ := filepath.Rel(root, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// fingerprint minifies the CSS and JS copied from static/ and renames each to name.<hash>.ext, so that they can be
+// cached as immutable; it returns the old and new URL paths. Only static/'s files are renamed: files written by
+// later stages (e.g. a search index's scripts) load each other by name.
+func fingerprint(m *minifier.Minifier, root string, static []string) (map[string]string, map[string]bool, int64, int64, error) {
+	renamed := map[string]string{}
+	done := map[string]bool{}
+	var before, after int64
+	for _, rel := range static {
+		ext := strings.ToLower(path.Ext(rel))
+		if ext != ".css" && ext != ".js" {
+			continue
+		}
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, 0, 0, err
+		}
+		out := data
+		if !strings.Contains(path.Base(rel), ".min.") {
+			if out, err = m.Bytes(rel, data); err != nil {
+				return nil, nil, 0, 0, err
+			}
+		}
+		before += int64(len(data))
+		after += int64(len(out))
+		sum := sha256.Sum256(out)
+		newRel := strings.TrimSuffix(rel, path.Ext(rel)) + "." + hex.EncodeToString(sum[:])[:10] + path.Ext(rel)
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(newRel)), out, 0o644); err != nil {
+			return nil, nil, 0, 0, fmt.Errorf("write %s: %w", newRel, err)
+		}
+		if err := os.Remove(p); err != nil {
+			return nil, nil, 0, 0, err
+		}
+		renamed["/"+rel] = "/" + newRel
+		done[newRel] = true
+	}
+	return renamed, done, before, after, nil
+}
+
+// rewriteRefs points quoted attribute values at fingerprinted names. Hugo's output is not minified yet, so every
+// attribute is quoted: matching the quoted value (relative or absolute to the site) cannot hit running text.
+func rewriteRefs(data []byte, pairs [][2][]byte) []byte {
+	for _, p := range pairs {
+		if bytes.Contains(data, p[0]) {
+			data = bytes.ReplaceAll(data, p[0], p[1])
+		}
+	}
+	return data
+}
+
+func refPairs(renamed map[string]string, baseURL string) [][2][]byte {
+	base := strings.TrimSuffix(baseURL, "/")
+	keys := make([]string, 0, len(renamed))
+	for k := range renamed {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var pairs [][2][]byte
+	for _, old := range keys {
+		nw := renamed[old]
+		pairs = append(pairs, [2][]byte{[]byte(`"` + old + `"`), []byte(`"` + nw + `"`)})
+		if base != "" {
+			pairs = append(pairs, [2][]byte{[]byte(`"` + base + old + `"`), []byte(`"` + base + nw + `"`)})
+		}
+	}
+	return pairs
+}
+
+// process is the one parallel pass over the output: each file is read once, references to fingerprinted assets
+// rewritten, minified, scanned for links, written back, compressed and hashed. Doing every step on a file while it
+// is in memory keeps the whole pipeline close to Hugo's own time (see README, Performance).
+func process(root string, files []string, done map[string]bool, pairs [][2][]byte, m *minifier.Minifier,
+	lc *linkcheck.Checker, prev precompress.Previous) (*processed, error) {
+	res := &processed{cpu: map[string]time.Duration{}}
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+		count atomic.Int64
+	)
+	half := int64(len(files) / 2)
+	work := make(chan string)
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			local := &processed{cpu: map[string]time.Duration{}}
+			for rel := range work {
+				if count.Add(1) == half+1 {
+					// Half the files are minified and the other half not: the moment a kill hurts most.
+					if err := stagehook.Reach("minify"); err != nil {
+						mu.Lock()
+						if first == nil {
+							first = err
+						}
+						mu.Unlock()
+					}
+				}
+				if err := processFile(root, rel, done[rel], pairs, m, lc, prev, local); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+			mu.Lock()
+			res.entries = append(res.entries, local.entries...)
+			res.rendered += local.rendered
+			res.minified += local.minified
+			res.output += local.output
+			res.textIn += local.textIn
+			res.gz += local.gz
+			res.br += local.br
+			res.pages += local.pages
+			for k, v := range local.cpu {
+				res.cpu[k] += v
+			}
+			mu.Unlock()
+		}()
+	}
+	for _, f := range files {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	if first != nil {
+		return nil, first
+	}
+	res.broken, res.external = lc.Result()
+	return res, nil
+}
+
+func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Minifier, lc *linkcheck.Checker,
+	prev precompress.Previous, st *processed) error {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	t := time.Now()
+	tick := func(step string) {
+		now := time.Now()
+		st.cpu[step] += now.Sub(t)
+		t = now
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	orig := data
+	isHTML := strings.HasSuffix(rel, ".html")
+	if isHTML && len(pairs) > 0 {
+		data = rewriteRefs(data, pairs)
+	}
+	if !done && minifier.Minifiable(rel) && !strings.Contains(path.Base(rel), ".min.") {
+		st.rendered += int64(len(data))
+		if data, err = m.Bytes(rel, data); err != nil {
+			return err
+		}
+		st.minified += int64(len(data))
+	}
+	tick("minify")
+	if isHTML {
+		lc.Page(rel, htmlscan.Scan(data))
+		st.pages++
+		tick("verify")
+	}
+	if !bytes.Equal(orig, data) {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", rel, err)
+		}
+	}
+	tick("minify")
+	st.output += int64(len(data))
+	st.entries = append(st.entries, entry(rel, data))
+	tick("hash")
+	if !precompress.Compressible(rel) {
+		return nil
+	}
+	st.textIn += int64(len(data))
+	var gz, br []byte
+	ok := false
+	if prev != nil {
+		gz, br, ok = prev(rel, data)
+	}
+	if !ok {
+		gz, br = precompress.Gzip(data), precompress.Brotli(data)
+	}
+	if len(gz) < len(data) {
+		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
+			return fmt.Errorf("write %s.gz: %w", rel, err)
+		}
+		st.gz += int64(len(gz))
+	} else {
+		gz = nil
+	}
+	if len(br) < len(data) {
+		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
+			return fmt.Errorf("write %s.br: %w", rel, err)
+		}
+		st.br += int64(len(br))
+	} else {
+		br = nil
+	}
+	tick("compress")
+	if gz != nil {
+		st.entries = append(st.entries, entry(rel+".gz", gz))
+	}
+	if br != nil {
+		st.entries = append(st.entries, entry(rel+".br", br))
+	}
+	tick("hash")
+	return nil
+}
+
+func entry(rel string, data []byte) manifest.Entry {
+	sum := sha256.Sum256(data)
+	return manifest.Entry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+}
+
+// previousCompressed reuses the .gz and .br of the previous release for a file whose bytes did not change:
+// brotli dominates a nightly build's time, and most files are the same from one night to the next.
+func previousCompressed(prevDir string) precompress.Previous {
+	if prevDir == "" {
+		return nil
+	}
+	return func(rel string, data []byte) ([]byte, []byte, bool) {
+		p := filepath.Join(prevDir, filepath.FromSlash(rel))
+		old, err := os.ReadFile(p)
+		if err != nil || !bytes.Equal(old, data) {
+			return nil, nil, false
+		}
+		gz, gerr := os.ReadFile(p + ".gz")
+		br, berr := os.ReadFile(p + ".br")
+		if gerr != nil && !os.IsNotExist(gerr) || berr != nil && !os.IsNotExist(berr) {
+			return nil, nil, false
+		}
+		// A missing form was not worth writing last time; with the same bytes it is not now either. Returning the
+		// original in its place makes the caller skip it (not smaller).
+		if gz == nil {
+			gz = data
+		}
+		if br == nil {
+			br = data
+		}
+		return gz, br, true
+	}
+}

@@ -1,0 +1,346 @@
+package pipeline
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"gongkai/generator/catalog"
+	"gongkai/generator/content"
+	"gongkai/generator/linkcheck"
+	"gongkai/generator/manifest"
+	"gongkai/generator/memwatch"
+	"gongkai/generator/minifier"
+	"gongkai/generator/precompress"
+	"gongkai/generator/report"
+	"gongkai/generator/stagehook"
+)
+
+// The list of rendered pages comes from Hugo itself, through a private JSON output (gongkaidocs.json, laid over
+// layouts/) of a page laid over content/, both for the build only: addresses and plain text are then exactly what
+// Hugo published. The file is read and deleted before anything else looks at the output.
+//
+//go:embed gongkaidocs.json
+var docsLayout []byte
+
+const (
+	docsLayoutFile = "layouts/gongkaidocs.json"
+	docsSource     = "content/gongkai-docs.md"
+	docsOutput     = "gongkai-docs"
+	docsPage       = "+++\ntitle = \"gongkai-docs\"\nlayout = \"gongkaidocs\"\noutputs = [\"json\"]\n" +
+		"[build]\nlist = \"never\"\n[sitemap]\ndisable = true\n+++\n"
+)
+
+// pageInfo is one page as Hugo rendered it.
+type pageInfo struct {
+	URL     string `json:"url"`
+	File    string `json:"file"` // relative to content/, "" for pages without a file
+	Kind    string `json:"kind"`
+	Lastmod string `json:"lastmod"`
+	Text    string `json:"text"`
+}
+
+func readDocs(staging string) ([]pageInfo, error) {
+	dir := filepath.Join(staging, docsOutput)
+	data, err := os.ReadFile(filepath.Join(dir, "index.json"))
+	if err != nil {
+		return nil, fmt.Errorf("read the rendered page list (gongkaidocs.json): %w", err)
+	}
+	var pages []pageInfo
+	if err := json.Unmarshal(data, &pages); err != nil {
+		return nil, fmt.Errorf("parse the rendered page list: %w", err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
+	}
+	for i := range pages {
+		if pages[i].File != "" {
+			pages[i].File = "content/" + filepath.ToSlash(pages[i].File)
+		}
+	}
+	return pages, nil
+}
+
+// publishedDocs pairs every document Hugo rendered with its content model, in the order of site.Documents.
+func publishedDocs(site *content.Site, pages []pageInfo, now time.Time) []Doc {
+	byFile := map[string]*pageInfo{}
+	for i := range pages {
+		if pages[i].File != "" && pages[i].Kind == "page" {
+			byFile[pages[i].File] = &pages[i]
+		}
+	}
+	var out []Doc
+	for _, d := range site.Documents {
+		p := byFile[d.File]
+		if p == nil {
+			continue
+		}
+		lm, err := time.Parse(time.RFC3339, p.Lastmod)
+		if err != nil || lm.IsZero() {
+			lm = d.Date
+		}
+		out = append(out, Doc{Document: d, Path: p.URL, Lastmod: lm, Text: p.Text})
+	}
+	return out
+}
+
+func writeCatalog(r *Result, outDir string) error {
+	var in []catalog.Input
+	for _, d := range r.Docs {
+		in = append(in, catalog.Input{Doc: d.Document, Path: d.Path, Lastmod: d.Lastmod})
+	}
+	c := catalog.Build(r.Config.Params.SiteName, r.Config.BaseURL, r.Config.Lang, r.Config.Location, in)
+	js := c.JSON()
+	if err := catalog.Validate(js); err != nil {
+		return err
+	}
+	for name, data := range map[string][]byte{
+		"catalog.json": js, "catalog.csv": c.CSV(), "catalog.schema.json": catalog.Schema,
+	} {
+		if err := os.WriteFile(filepath.Join(outDir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readPreviousCatalog(prevDir string) (*catalog.Catalog, error) {
+	if prevDir == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(filepath.Join(prevDir, "catalog.json"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // a release from before gongkai wrote catalogues: nothing to compare with
+	}
+	if err != nil {
+		return nil, err
+	}
+	return catalog.Parse(data)
+}
+
+// postProcess fingerprints, minifies, verifies, compresses and hashes the output, then writes the manifest.
+func (r *Result) postProcess(staging, prevDir string, static []string, pages []pageInfo) error {
+	start := time.Now()
+	m := minifier.New()
+	renamed, done, before, after, err := fingerprint(m, staging, static)
+	if err != nil {
+		return fmt.Errorf("fingerprint assets: %w", err)
+	}
+	files, err := listFiles(staging)
+	if err != nil {
+		return fmt.Errorf("list output: %w", err)
+	}
+	lc := linkcheck.New(files, r.Config.BaseURL)
+	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, previousCompressed(prevDir))
+	if err != nil {
+		return fmt.Errorf("post-process output: %w", err)
+	}
+	wall := time.Since(start)
+	peak := memwatch.Peak()
+	memwatch.Reset()
+	var cpu time.Duration
+	for _, d := range res.cpu {
+		cpu += d
+	}
+	for _, step := range []string{"minify", "verify", "compress", "hash"} {
+		if cpu > 0 {
+			r.addStage(step, time.Duration(float64(wall)*float64(res.cpu[step])/float64(cpu)), peak)
+		}
+	}
+
+	sources := map[string]string{}
+	for _, p := range pages {
+		if p.File != "" {
+			sources[p.URL] = p.File
+		}
+	}
+	r.brokenLinks(res.broken, sources)
+	for _, e := range res.external {
+		r.Report.External = append(r.Report.External, report.External{URL: e.URL, FirstPage: e.FirstPage})
+	}
+
+	t := time.Now()
+	data := manifest.Encode(res.entries)
+	p := filepath.Join(staging, manifest.Name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if gz := precompress.Gzip(data); len(gz) < len(data) {
+		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
+			return fmt.Errorf("write manifest: %w", err)
+		}
+	}
+	if br := precompress.Brotli(data); len(br) < len(data) {
+		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
+			return fmt.Errorf("write manifest: %w", err)
+		}
+	}
+	if err := stagehook.Reach("compress"); err != nil {
+		return err
+	}
+	var prev []manifest.Entry
+	if prevDir != "" {
+		if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
+			prev, _ = manifest.Decode(old)
+		}
+	}
+	rep := r.Report
+	rep.Changes = report.Diff(prev, res.entries)
+	rep.Pages = res.pages
+	rep.Files = len(res.entries) + 1
+	rep.Bytes = report.Bytes{Rendered: res.rendered + before, Minified: res.minified + after, Output: res.output,
+		Compressible: res.textIn, Gzip: res.gz, Brotli: res.br}
+	r.addStage("manifest", time.Since(t), memwatch.Peak())
+	memwatch.Reset()
+	return nil
+}
+
+// brokenLinks reports references that do not resolve. One written in a page's Markdown is reported at its line
+// there. One the layouts made is reported once for all the pages it breaks, naming the first: a broken link in the
+// header would otherwise fill the report with one line per page.
+func (r *Result) brokenLinks(broken []linkcheck.Broken, sources map[string]string) {
+	type key struct{ ref, reason string }
+	byLayout := map[key][]string{}
+	var order []key
+	for _, b := range broken {
+		src := sources[b.Page]
+		if src != "" {
+			if line, col := findInSource(filepath.Join(r.dir, filepath.FromSlash(src)), b.Ref); line > 0 {
+				r.brokenLink(src, line, col, b.Page, b.Ref, b.Reason, 0)
+				continue
+			}
+		}
+		k := key{b.Ref, b.Reason}
+		if byLayout[k] == nil {
+			order = append(order, k)
+		}
+		byLayout[k] = append(byLayout[k], b.Page)
+	}
+	for _, k := range order {
+		pages := byLayout[k]
+		r.brokenLink("layouts", 0, 0, pages[0], k.ref, k.reason, len(pages)-1)
+	}
+}
+
+func (r *Result) brokenLink(src string, line, col int, page, ref, reason string, others int) {
+	if r.Config.Lang == "en" {
+		more := ""
+		if others > 0 {
+			more = fmt.Sprintf(" (and %d other pages)", others)
+		}
+		r.Diags.Addf(src, line, col, "", "", "page %s%s: broken link %s: %s", page, more, ref, reason)
+		return
+	}
+	switch {
+	case reason == "no such file":
+		reason = "目标不存在"
+	case strings.HasPrefix(reason, "no element with id "):
+		reason = "页面中没有 id 为 " + strings.TrimPrefix(reason, "no element with id ") + " 的元素"
+	}
+	more := ""
+	if others > 0 {
+		more = fmt.Sprintf("(及另外 %d 个页面)", others)
+	}
+	r.Diags.Addf(src, line, col, "", "", "页面 %s%s 中的链接 %s 无效:%s", page, more, ref, reason)
+}
+
+// findInSource finds ref, or its path without the fragment, in a Markdown file; column in characters.
+func findInSource(file, ref string) (int, int) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return 0, 0
+	}
+	for _, needle := range []string{ref, strings.SplitN(ref, "#", 2)[0]} {
+		if needle == "" {
+			continue
+		}
+		for i, l := range strings.Split(string(data), "\n") {
+			if j := strings.Index(l, needle); j >= 0 {
+				return i + 1, len([]rune(l[:j])) + 1
+			}
+		}
+	}
+	return 0, 0
+}
+
+// normaliseTimes sets every file's modification time from the content, never from the build: a document's files
+// (its page, their .gz/.br, its attachments) get the document's last change (lastmod, else date); every other file
+// gets the site's last change, the latest of those. A time later than the build's clock is clamped to it.
+// With no document at all the time is a fixed epoch.
+func normaliseTimes(root string, docs []Doc, now time.Time) error {
+	siteLast := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	dirs := map[string]time.Time{}
+	for _, d := range docs {
+		t := d.Lastmod
+		if t.After(now) {
+			t = now
+		}
+		if t.After(siteLast) {
+			siteLast = t
+		}
+		dirs[strings.Trim(d.Path, "/")] = t
+	}
+	return filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		t, ok := siteLast, false
+		for dir := path.Dir(filepath.ToSlash(rel)); dir != "." && !ok; dir = path.Dir(dir) {
+			var dt time.Time
+			if dt, ok = dirs[dir]; ok {
+				t = dt
+			}
+		}
+		return os.Chtimes(p, t, t)
+	})
+}
+
+func newReport(r *Result, now time.Time) *report.Report {
+	rep := &report.Report{Status: "failed", Now: now.Format(time.RFC3339), Documents: map[string]int{},
+		Warnings: []string{}, Errors: []string{}, External: []report.External{},
+		Changes: report.Changes{Added: []string{}, Removed: []string{}, Changed: []string{}}}
+	for _, k := range content.Kinds {
+		rep.Documents[string(k)] = 0
+	}
+	return rep
+}
+
+// FinishReport fills in what is known only at the end: the documents, the diagnostics, the stages and the status.
+func (r *Result) FinishReport(exit int) *report.Report {
+	rep := r.Report
+	if rep == nil {
+		rep = newReport(r, time.Now())
+		r.Report = rep
+	}
+	for _, d := range r.Docs {
+		rep.Documents[string(d.Kind)]++
+	}
+	if r.Diags != nil {
+		for _, d := range r.Diags.Sorted() {
+			if d.Severity == 0 {
+				rep.Errors = append(rep.Errors, d.String())
+			} else {
+				rep.Warnings = append(rep.Warnings, d.String())
+			}
+		}
+	}
+	rep.Stages = nil
+	for _, s := range r.Stages {
+		rep.Stages = append(rep.Stages, report.Stage{Name: s.Name, Seconds: s.Duration.Seconds(), PeakRSSMB: float64(s.PeakRSS) / (1 << 20)})
+	}
+	rep.ExitCode = exit
+	if exit == 0 && r.Published != "" {
+		rep.Status = "published"
+	}
+	sort.SliceStable(rep.External, func(i, j int) bool { return rep.External[i].URL < rep.External[j].URL })
+	return rep
+}
