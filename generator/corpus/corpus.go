@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"gongkai/generator/treecopy"
 )
 
 // Write creates a complete site in dir (which must not exist or be empty): the repository's layouts, static files,
@@ -243,24 +245,8 @@ func write(path, data string) error {
 }
 
 func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == src {
-				return fs.SkipAll
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(out, data, 0o644)
-	})
+	_, err := treecopy.Copy(src, dst, nil)
+	return err
 }
 
 // RepoRoot finds the gongkai repository from the working directory (tests run in their package's folder).
