@@ -33,9 +33,12 @@ test: tools
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./generator/...
 
-# Search index against Pagefind on 10,000 generated documents (GONGKAI_BENCH_DOCS=n for another size).
+# Search index against Pagefind on 10,000 generated documents (GONGKAI_BENCH_DOCS=n for another size,
+# GONGKAI_BENCH_RUNS=n builds of each), then in Chromium: keystroke-to-results on the same index, and Pagefind's recall
+# through its own client.
 bench-search: tools
 	$(GO) test -run '^$$' -bench VersusPagefind -benchtime 1x -timeout 60m -v ./generator/search/bench/
+	$(GO) test -run '^$$' -bench 'SearchKeystroke|PagefindRecall' -benchtime 1x -timeout 30m -v ./generator/browsertest/
 
 clean:
 	rm -rf bin public .public-releases

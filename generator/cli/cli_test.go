@@ -139,3 +139,18 @@ func treeHash(t *testing.T, dir string) string {
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
 }
+
+// A template that does not parse, or that fails while rendering, is the site's error: exit 1 with the template's
+// file and line, not Hugo's guess (baseof.html) nor an internal failure.
+func TestTemplateErrorsNameTheTemplate(t *testing.T) {
+	for _, tc := range []struct{ tmpl, want string }{
+		{"{{ define \"main\" }}\n<h1>{{ .Title }</h1>\n{{ end }}\n", "layouts/page.html:2: unexpected \"}\" in operand\n"},
+		{"{{ define \"main\" }}\n<h1>{{ .Title }}</h1>\n{{ partial \"nosuch.html\" . }}\n{{ end }}\n", "layouts/page.html:3:3: error calling partial: partial \"nosuch.html\" not found\n"},
+	} {
+		dir := sitetest.WithTheme(t, goodSite+"-- layouts/page.html --\n"+tc.tmpl)
+		code, _, stderr := run("build", "-s", dir, "-d", filepath.Join(t.TempDir(), "public"))
+		if code != ExitContent || !strings.Contains(stderr, "\n"+tc.want) {
+			t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, tc.want)
+		}
+	}
+}

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"gongkai/generator/treecopy"
 )
 
 // Write creates a complete site in dir (which must not exist or be empty): the repository's layouts, static files,
@@ -54,8 +56,31 @@ func Write(dir string, n int, seed int64) error {
 
 // Documents writes n generated documents under dir/content.
 func Documents(dir string, n int, seed int64) error {
-	g := &gen{r: rand.New(rand.NewSource(seed)), serial: map[int]int{}}
+	return WriteDocs(dir, Generate(n, seed, Options{}))
+}
+
+// Options select what the generated text contains beyond the defaults.
+type Options struct {
+	// Varied mixes rare characters, street names, dates and numbers into the sentences. The default text repeats a
+	// small vocabulary, which is enough to exercise the build; a search index must also meet the long tail of rare
+	// character pairs that makes a Chinese bigram index large, and numbers that users type.
+	Varied bool
+}
+
+// Doc is one generated document: its fields, for benchmarks that need them without parsing the files, and the file
+// itself.
+type Doc struct {
+	Kind, Name                         string // the file is content/<Kind>/<Name>.md, the page /<Kind>/<Name>/
+	Title, Date, Topic, IndexNo, DocNo string // Date is RFC 3339
+	FrontMatter                        string // the TOML between the +++ lines, each line ending in a newline
+	Body                               string // Markdown
+}
+
+// Generate returns n documents, the same for the same n, seed and options.
+func Generate(n int, seed int64, opt Options) []Doc {
+	g := &gen{r: rand.New(rand.NewSource(seed)), serial: map[int]int{}, varied: opt.Varied}
 	var policies []string
+	docs := make([]Doc, 0, n)
 	for i := 0; i < n; i++ {
 		year := 2015 + i*11/max(n, 1)
 		month := 1 + g.r.Intn(12)
@@ -65,30 +90,39 @@ func Documents(dir string, n int, seed int64) error {
 		if kind == "interpretations" && len(policies) == 0 {
 			kind = "policies"
 		}
-		name := fmt.Sprintf("%s-%05d", kind[:3], i)
-		topic := g.pick(topics)
+		d := Doc{Kind: kind, Name: fmt.Sprintf("%s-%05d", kind[:3], i), Date: date, Topic: g.pick(topics)}
 		var fm strings.Builder
-		title := g.title(kind, year)
-		fmt.Fprintf(&fm, "+++\ntitle = %q\ndate = %s\ntopic = '%s'\nkeywords = [%q, %q]\nsummary = %q\n",
-			title, date, topic, g.pick(terms), g.pick(terms), g.sentence())
+		d.Title = g.title(kind, year)
+		fmt.Fprintf(&fm, "title = %q\ndate = %s\ntopic = '%s'\nkeywords = [%q, %q]\nsummary = %q\n",
+			d.Title, date, d.Topic, g.pick(terms), g.pick(terms), g.sentence())
 		if kind != "articles" {
 			g.serial[year]++
-			fmt.Fprintf(&fm, "index_no = \"MB1A23456/%d-%05d\"\n", year, g.serial[year])
+			d.IndexNo = fmt.Sprintf("MB1A23456/%d-%05d", year, g.serial[year])
+			fmt.Fprintf(&fm, "index_no = \"%s\"\n", d.IndexNo)
 		}
 		switch kind {
 		case "reports":
 			fmt.Fprintf(&fm, "year = %d\nreport_type = \"法治政府建设年度报告\"\n", year-1)
 		case "policies":
-			fmt.Fprintf(&fm, "doc_no = \"东人社发〔%d〕%d号\"\nwritten = %04d-%02d-%02d\n", year, g.serial[year], year, month, max(1, day-1))
-			policies = append(policies, name)
+			d.DocNo = fmt.Sprintf("东人社发〔%d〕%d号", year, g.serial[year])
+			fmt.Fprintf(&fm, "doc_no = \"%s\"\nwritten = %04d-%02d-%02d\n", d.DocNo, year, month, max(1, day-1))
+			policies = append(policies, d.Name)
 		case "interpretations":
 			fmt.Fprintf(&fm, "interprets = { policy = \"policies/%s\" }\n", policies[g.r.Intn(len(policies))])
 		case "articles":
 			fmt.Fprintf(&fm, "laws = [%q]\n", g.pick(laws))
 		}
-		fm.WriteString("+++\n")
-		fm.WriteString(g.body())
-		if err := write(filepath.Join(dir, "content", kind, name+".md"), fm.String()); err != nil {
+		d.FrontMatter = fm.String()
+		d.Body = g.body()
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// WriteDocs writes docs under dir/content.
+func WriteDocs(dir string, docs []Doc) error {
+	for _, d := range docs {
+		if err := write(filepath.Join(dir, "content", d.Kind, d.Name+".md"), "+++\n"+d.FrontMatter+"+++\n"+d.Body); err != nil {
 			return err
 		}
 	}
@@ -98,6 +132,7 @@ func Documents(dir string, n int, seed int64) error {
 type gen struct {
 	r      *rand.Rand
 	serial map[int]int
+	varied bool
 }
 
 func (g *gen) kind(i int) string {
@@ -130,6 +165,9 @@ func (g *gen) title(kind string, year int) string {
 func (g *gen) sentence() string {
 	var b strings.Builder
 	for i := 0; i < 3+g.r.Intn(4); i++ {
+		if g.varied {
+			b.WriteString(g.rare())
+		}
 		b.WriteString(g.pick(phrases))
 		if i%2 == 1 {
 			b.WriteString(g.pick(terms))
@@ -158,6 +196,30 @@ func (g *gen) body() string {
 	return b.String()
 }
 
+// rare returns what Options.Varied adds before a phrase: nothing half the time, otherwise common characters drawn at
+// random (rare pairs), a street, a date or a number.
+func (g *gen) rare() string {
+	switch x := g.r.Intn(20); {
+	case x < 10:
+		return ""
+	case x < 16:
+		rs := make([]rune, 1+g.r.Intn(3))
+		for i := range rs {
+			rs[i] = common[g.r.Intn(len(common))]
+		}
+		return string(rs)
+	case x < 17:
+		return g.pick(streets)
+	case x < 19:
+		return fmt.Sprintf("%d年%d月%d日", 2015+g.r.Intn(11), 1+g.r.Intn(12), 1+g.r.Intn(28))
+	}
+	return fmt.Sprint(g.r.Intn(100000))
+}
+
+var common = []rune(`的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府`)
+
+var streets = strings.Fields(`大王庄街道 大直沽街道 唐家口街道 向阳楼街道 春华街道 中山门街道 二号桥街道 上杭路街道 东新街道 鲁山道街道 富民路街道 常州道街道`)
+
 var numerals = []string{"一", "二", "三", "四", "五", "六"}
 
 var topics = []string{`劳动、人事、监察\劳动就业`, `劳动、人事、监察\社会保障`, `劳动、人事、监察\劳动关系`,
@@ -183,24 +245,8 @@ func write(path, data string) error {
 }
 
 func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == src {
-				return fs.SkipAll
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(out, data, 0o644)
-	})
+	_, err := treecopy.Copy(src, dst, nil)
+	return err
 }
 
 // RepoRoot finds the gongkai repository from the working directory (tests run in their package's folder).

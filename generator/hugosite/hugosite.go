@@ -173,7 +173,7 @@ func New(opts Options) (*Site, error) {
 		Environment: "production",
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load Hugo configuration: %w", err)
+		return nil, siteError("load Hugo configuration", err, opts.SiteDir)
 	}
 	fs := hugofs.NewFromSourceAndDestination(source, hugofs.Os, flags)
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
@@ -184,7 +184,7 @@ func New(opts Options) (*Site, error) {
 		StdErr:   logs,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("prepare Hugo site: %w", err)
+		return nil, siteError("prepare Hugo site", err, opts.SiteDir)
 	}
 	return &Site{opts: opts, h: h, log: logs}, nil
 }
@@ -316,7 +316,47 @@ func errorProblem(err error, siteDir string) Problem {
 	return p
 }
 
+// ProblemError is a failure caused by a file of the site (a template that does not parse, say): the editor fixes
+// it, so it is reported as a diagnostic at that file, not as a failure of gongkai.
+type ProblemError struct {
+	Problem Problem
+}
+
+func (e *ProblemError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.Problem.File, e.Problem.Line, e.Problem.Col, e.Problem.Message)
+}
+
+// siteError wraps err as a ProblemError when it names a file of the site.
+func siteError(what string, err error, siteDir string) error {
+	p := errorProblem(err, siteDir)
+	if p.File != "" {
+		return &ProblemError{Problem: p}
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// Go's template errors name the template as Hugo loaded it ("template: page.html:2: unexpected ..."), which is more
+// precise than the file Hugo puts in front (often baseof.html when a page template fails to parse).
+var templateRe = regexp.MustCompile(`template: ([^:\s"]+\.[a-z]+):(\d+):(?:(\d+):)?`)
+
 func locate(p *Problem, siteDir string) {
+	if m := templateRe.FindStringSubmatch(p.Message); m != nil {
+		file := filepath.Join(siteDir, "layouts", filepath.FromSlash(m[1]))
+		if _, err := os.Stat(file); err == nil {
+			p.File = "layouts/" + m[1]
+			fmt.Sscan(m[2], &p.Line)
+			if m[3] != "" {
+				fmt.Sscan(m[3], &p.Col)
+			}
+			msg := p.Message[strings.Index(p.Message, m[0])+len(m[0]):]
+			p.Message = strings.TrimSpace(msg)
+			if i := strings.LastIndex(p.Message, "error calling "); i > 0 {
+				p.Message = p.Message[i:]
+			}
+			p.Message = strings.ReplaceAll(p.Message, siteDir+string(filepath.Separator), "")
+			return
+		}
+	}
 	m := posRe.FindStringSubmatch(p.Message)
 	if m == nil {
 		p.Message = strings.ReplaceAll(p.Message, siteDir+string(filepath.Separator), "")

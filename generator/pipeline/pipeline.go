@@ -242,6 +242,11 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 		AllowRawHTML: r.Config.Params.AllowRawHTML,
 		Now:          now,
 	})
+	var pe *hugosite.ProblemError
+	if errors.As(err, &pe) {
+		addProblems(r.Diags, []hugosite.Problem{pe.Problem})
+		return ErrContent
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -28,6 +27,7 @@ import (
 	"gongkai/generator/hugosite"
 	"gongkai/generator/pipeline"
 	"gongkai/generator/siteconfig"
+	"gongkai/generator/treecopy"
 	"gongkai/generator/watch"
 )
 
@@ -383,30 +383,8 @@ func sameFiles(a, b map[string][]byte) bool {
 	return true
 }
 
-// copyTree copies a file or a folder, as Hugo's command line does for static/ but its library does not.
+// copyTree copies a file or a folder of the site, leaving out editors' temporary files.
 func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == src {
-				return fs.SkipAll
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		if !d.Type().IsRegular() || watch.TempFile(d.Name()) {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(out, data, 0o644)
-	})
+	_, err := treecopy.Copy(src, dst, watch.TempFile)
+	return err
 }

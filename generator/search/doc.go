@@ -14,11 +14,16 @@
 // The index holds, per field text, every character, every pair of adjacent
 // characters and, inside runs of ASCII letters and digits, every 3- and
 // 6-character window (digits are so common that pairs of them select nothing;
-// the longer windows make a 索引号 query cheap). Terms are spread over shard
-// files by an FNV hash, so a query downloads only the shards of its terms.
-// Terms only propose candidates; every candidate is checked against the
-// document's own text before it is shown, so a result is never claimed for
-// text that is not in the document.
+// the longer windows make a 索引号 query cheap). Terms are spread over small
+// shard files by an FNV hash, so a query downloads only the shards of its
+// terms. A query word first looks up a minimal cover of terms; when that
+// leaves more than a page of candidates it also looks up the terms across the
+// cover's joins, which proves most false candidates false from the index
+// alone. Terms only propose candidates; every candidate shown is checked
+// against the document's own text, so a result is never claimed for text that
+// is not in the document, and a page checks at most twice its length of
+// texts, so no query downloads more than a bounded amount (the rest is
+// reported as not yet checked and checked by "more").
 //
 // The package uses the standard library only: the browser half
 // (static/js/search.js) mirrors normalise.go, terms.go and query.go, and the

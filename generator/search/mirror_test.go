@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"gongkai/generator/search"
-	"gongkai/generator/search/corpus"
+	"gongkai/generator/search/bench"
 )
 
 // TestScriptMirrorsGo runs the browser script under Node on a generated index
@@ -25,7 +25,7 @@ func TestScriptMirrorsGo(t *testing.T) {
 		}
 		t.Skip("node not found")
 	}
-	docs := corpus.Docs(400, 3)
+	docs := bench.Docs(400, 3)
 	out := t.TempDir()
 	if err := search.Write(docs, out); err != nil {
 		t.Fatal(err)
@@ -39,7 +39,22 @@ func TestScriptMirrorsGo(t *testing.T) {
 		i := r.IntN(len(c) - l)
 		queries = append(queries, string(c[i:i+l]))
 	}
-	in, _ := json.Marshal(queries)
+	type query struct {
+		Q     string `json:"q"`
+		Kind  string `json:"kind"`
+		Year  int    `json:"year"`
+		Topic string `json:"topic"`
+	}
+	var qs []query
+	for i, q := range queries {
+		qs = append(qs, query{Q: q})
+		// Every fifth query again with a filter, which reads filters.json.
+		if i%5 == 0 {
+			d := docs[r.IntN(len(docs))]
+			qs = append(qs, query{Q: q, Kind: d.Kind}, query{Q: q, Topic: d.Topic, Year: 2015 + r.IntN(11)})
+		}
+	}
+	in, _ := json.Marshal(qs)
 	cmd := exec.Command(node, "testdata/mirror.js", "../../static/js/search.js", filepath.Join(out, "search"))
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
@@ -60,8 +75,8 @@ func TestScriptMirrorsGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, q := range queries {
-		ans, err := ix.Search(q, search.Filter{}, 10)
+	for i, q := range qs {
+		ans, err := ix.Search(q.Q, search.Filter{Kind: q.Kind, Year: q.Year, Topic: q.Topic}, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,7 +86,7 @@ func TestScriptMirrorsGo(t *testing.T) {
 		}
 		g := got[i]
 		if !slices.Equal(g.URLs, want) || g.Total != ans.Total || g.Exact != ans.Exact {
-			t.Errorf("%q: script %v total %d exact %v; Go %v total %d exact %v", q, g.URLs, g.Total, g.Exact, want, ans.Total, ans.Exact)
+			t.Errorf("%+v: script %v total %d exact %v; Go %v total %d exact %v", q, g.URLs, g.Total, g.Exact, want, ans.Total, ans.Exact)
 		}
 	}
 }

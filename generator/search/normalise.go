@@ -19,6 +19,9 @@ func fold(r rune) rune {
 		}
 		return -1
 	}
+	if r >= 0x4E00 && r <= 0x9FEF { // CJK ideographs, all letters: most of the text, so no table lookup
+		return r
+	}
 	if unicode.IsLetter(r) || unicode.IsNumber(r) {
 		return r
 	}

@@ -6,7 +6,6 @@ import (
 	"html"
 	"io/fs"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,10 +15,11 @@ import (
 // files prove them for the browser too, and it records what it reads so the
 // benchmark can count the bytes a browser would download.
 type Index struct {
-	fsys   fs.FS
-	meta   meta
-	shards map[int]map[string]string
-	recs   map[int]*record
+	fsys    fs.FS
+	meta    meta
+	filters *filters
+	shards  map[int]map[string]string
+	recs    map[int]*record
 	// Fetched lists, in order, every file read, relative to the index root.
 	Fetched []string
 }
@@ -80,7 +80,7 @@ func (ix *Index) postings(term string) (map[int]int, error) {
 	n := shardOf(term, ix.meta.Shards)
 	s, ok := ix.shards[n]
 	if !ok {
-		if err := ix.read("shards/"+strconv.Itoa(n)+".json", &s); err != nil {
+		if err := ix.read(filePath("shards", n), &s); err != nil {
 			return nil, fmt.Errorf("read shard: %w", err)
 		}
 		ix.shards[n] = s
@@ -103,7 +103,7 @@ func (ix *Index) record(id int) (*record, error) {
 		return r, nil
 	}
 	r := &record{}
-	if err := ix.read("docs/"+strconv.Itoa(id)+".json", r); err != nil {
+	if err := ix.read(filePath("docs", id), r); err != nil {
 		return nil, fmt.Errorf("read document: %w", err)
 	}
 	ix.recs[id] = r
@@ -124,71 +124,58 @@ func (a rank) before(b rank) bool {
 	return a.id < b.id
 }
 
+// narrowAt is how many candidates the cover terms may leave before the
+// junction terms are fetched as well: up to a page, checking the texts costs
+// no more than the shards would.
+const narrowAt = 10
+
+// checkBudget is how many candidates' texts a query for the first limit
+// results may fetch. Without it a query whose terms many documents have (but
+// not together) would download thousands of texts to prove the first page;
+// with it the page shows what was proven and says how many remain unchecked.
+func checkBudget(limit int) int { return 2 * limit }
+
 // Search runs q and returns up to limit results (all when limit <= 0). It
 // checks candidates against their text in the order of their best possible
 // rank (a title flag in the index can only be lost on checking) and stops once
-// no unchecked candidate could enter the first limit, which is what keeps the
-// browser's downloads small for common words.
+// no unchecked candidate could enter the first limit, or once it has checked
+// checkBudget(limit) candidates, which is what keeps the browser's downloads
+// small whatever the query.
 func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 	words := dedup(QueryWords(q))
 	if len(words) == 0 {
 		return Answer{Exact: true}, nil
 	}
 	exactByIndex := true
-	var bound map[int]rank
+	perWord := make([]map[int]rank, len(words))
 	for wi, w := range words {
 		wr := []rune(w)
 		if len(wr) > 2 {
 			exactByIndex = false
 		}
-		// A word's bound: in the title only if every term is, and at most as
-		// many occurrences as its rarest term.
-		wb := map[int]rank{}
-		for ti, t := range queryTerms(wr) {
-			p, err := ix.postings(t)
-			if err != nil {
+		var err error
+		if perWord[wi], err = ix.narrow(nil, queryTerms(wr)); err != nil {
+			return Answer{}, err
+		}
+	}
+	if err := ix.loadFilters(f); err != nil {
+		return Answer{}, err
+	}
+	cands := ix.combine(perWord, f)
+	if len(cands) > narrowAt {
+		for wi, w := range words {
+			var err error
+			if perWord[wi], err = ix.narrow(perWord[wi], junctionTerms([]rune(w))); err != nil {
 				return Answer{}, err
 			}
-			next := map[int]rank{}
-			for id, v := range p {
-				r := rank{title: v & 1, count: v >> 1, id: id}
-				if ti > 0 {
-					old, ok := wb[id]
-					if !ok {
-						continue
-					}
-					r.title = min(r.title, old.title)
-					r.count = min(r.count, old.count)
-				}
-				next[id] = r
-			}
-			wb = next
 		}
-		if wi == 0 {
-			bound = wb
-			continue
-		}
-		next := map[int]rank{}
-		for id, r := range bound {
-			if b, ok := wb[id]; ok {
-				next[id] = rank{title: r.title + b.title, count: r.count + b.count, id: id}
-			}
-		}
-		bound = next
+		cands = ix.combine(perWord, f)
 	}
-
-	var cands []rank
-	for id, r := range bound {
-		if ix.keep(id, f) {
-			cands = append(cands, r)
-		}
-	}
-	sort.Slice(cands, func(a, b int) bool { return cands[a].before(cands[b]) })
 
 	var found []Result
 	checked := 0
 	for _, c := range cands {
-		if limit > 0 && len(found) >= limit && !c.before(rankOf(found[limit-1])) {
+		if limit > 0 && (checked >= checkBudget(limit) || len(found) >= limit && !c.before(rankOf(found[limit-1]))) {
 			break
 		}
 		checked++
@@ -218,10 +205,72 @@ func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 	return ans, nil
 }
 
+// narrow intersects a word's bounds with the postings of terms (the first
+// term's postings when bounds is nil). A word's bound: in the title only if
+// every term is, and at most as many occurrences as its rarest term.
+func (ix *Index) narrow(bounds map[int]rank, terms []string) (map[int]rank, error) {
+	for _, t := range terms {
+		p, err := ix.postings(t)
+		if err != nil {
+			return nil, err
+		}
+		next := map[int]rank{}
+		for id, v := range p {
+			r := rank{title: v & 1, count: v >> 1, id: id}
+			if bounds != nil {
+				old, ok := bounds[id]
+				if !ok {
+					continue
+				}
+				r.title = min(r.title, old.title)
+				r.count = min(r.count, old.count)
+			}
+			next[id] = r
+		}
+		bounds = next
+	}
+	return bounds, nil
+}
+
+// combine returns the documents every word may occur in that pass the filter,
+// best possible rank first: title words and counts add up over the words.
+func (ix *Index) combine(perWord []map[int]rank, f Filter) []rank {
+	var cands []rank
+	for id, r := range perWord[0] {
+		for _, wb := range perWord[1:] {
+			b, ok := wb[id]
+			if !ok {
+				r.id = -1
+				break
+			}
+			r.title += b.title
+			r.count += b.count
+		}
+		if r.id >= 0 && ix.keep(id, f) {
+			cands = append(cands, r)
+		}
+	}
+	sort.Slice(cands, func(a, b int) bool { return cands[a].before(cands[b]) })
+	return cands
+}
+
 func rankOf(r Result) rank { return rank{r.TitleWords, r.Count, r.ID} }
 
+// loadFilters reads filters.json when f needs it and it is not yet read.
+func (ix *Index) loadFilters(f Filter) error {
+	if ix.filters != nil || f.Kind == "" && f.Topic == "" {
+		return nil
+	}
+	fl := &filters{}
+	if err := ix.read("filters.json", fl); err != nil {
+		return fmt.Errorf("read filters: %w", err)
+	}
+	ix.filters = fl
+	return nil
+}
+
 func (ix *Index) keep(id int, f Filter) bool {
-	m := &ix.meta
+	m := ix.filters
 	if f.Kind != "" && Kinds[digitVal[m.Kind[id]]] != f.Kind {
 		return false
 	}
@@ -233,7 +282,7 @@ func (ix *Index) keep(id int, f Filter) bool {
 		for i := 0; i < m.TopicWidth; i++ {
 			code = code*len(digits) + int(digitVal[m.Topic[id*m.TopicWidth+i]])
 		}
-		if code == 0 || m.Topics[code-1] != f.Topic {
+		if code == 0 || ix.meta.Topics[code-1] != f.Topic {
 			return false
 		}
 	}

@@ -244,3 +244,48 @@ func TestWriteKeepsSearchPage(t *testing.T) {
 		t.Fatalf("temporary folders left: %v", left)
 	}
 }
+
+// TestCheckBudget holds the two things that bound a first query's download:
+// candidates that have the cover's terms but not their joins are dropped by
+// the index alone, and no page checks more than checkBudget texts, saying how
+// many candidates it left unchecked.
+func TestCheckBudget(t *testing.T) {
+	var docs []Doc
+	add := func(n int, date, text string) {
+		for i := range n {
+			docs = append(docs, Doc{URL: fmt.Sprintf("/articles/%s-%02d/", date, i), Kind: "articles", Date: date, Title: "通知", Text: text})
+		}
+	}
+	add(40, "2024-01-01", "劳动者，申请仲裁") // 劳动 and 仲裁, never 动仲: dropped by the index
+	add(30, "2023-01-01", "劳动，动仲，仲裁") // every pair of 劳动仲裁, not the phrase: must be checked
+	add(1, "2022-01-01", "可以申请劳动仲裁")  // the one match, oldest, so checked last
+	dir := t.TempDir()
+	if err := Write(docs, dir); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(os.DirFS(filepath.Join(dir, "search")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := ix.Search("劳动仲裁", Filter{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetched := 0
+	for _, f := range ix.Fetched {
+		if strings.HasPrefix(f, "docs/") {
+			fetched++
+		}
+	}
+	if fetched != checkBudget(10) || len(ans.Results) != 0 || ans.Exact || ans.Total != 31-checkBudget(10) {
+		t.Errorf("first page: %d texts fetched, %d results, total %d, exact %v; want %d, 0, %d, false",
+			fetched, len(ans.Results), ans.Total, ans.Exact, checkBudget(10), 31-checkBudget(10))
+	}
+	all, err := ix.Search("劳动仲裁", Filter{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := urls(all); !slices.Equal(got, []string{"/articles/2022-01-01-00/"}) || !all.Exact || all.Total != 1 {
+		t.Errorf("all: %q total %d exact %v", got, all.Total, all.Exact)
+	}
+}

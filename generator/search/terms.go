@@ -83,24 +83,30 @@ func Terms(s string) []string {
 
 // queryTerms returns the terms a document must have for the compact query word
 // q to occur in it. It covers q with as few terms as it can (each term is a
-// shard to download) rather than taking every pair: the candidates are checked
-// against the text anyway.
+// shard to download) rather than taking every pair: junctionTerms adds the
+// pairs across the joins only when the cover leaves too many candidates.
 func queryTerms(q []rune) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range coverSpans(q) {
+		if t := string(q[s[0]:s[1]]); !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// coverSpans returns the [start, end) of each term of queryTerms, in order.
+func coverSpans(q []rune) [][2]int {
 	n := len(q)
 	if n == 0 {
 		return nil
 	}
 	if n == 1 {
-		return []string{string(q)}
+		return [][2]int{{0, 1}}
 	}
-	var out []string
-	seen := map[string]bool{}
-	emit := func(t []rune) {
-		if s := string(t); !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
+	var out [][2]int
 	for i := 0; i < n; {
 		if isASCII(q[i]) {
 			e := i
@@ -113,18 +119,70 @@ func queryTerms(q []rune) []string {
 					w = longWin
 				}
 				for _, s := range cover(m, w) {
-					emit(q[i+s : i+s+w])
+					out = append(out, [2]int{i + s, i + s + w})
 				}
 				i = e
 				continue
 			}
 		}
 		if i+1 < n {
-			emit(q[i : i+2])
+			out = append(out, [2]int{i, i + 2})
 			i += 2
 		} else {
-			emit(q[n-2 : n])
+			out = append(out, [2]int{n - 2, n})
 			i++
+		}
+	}
+	return out
+}
+
+// junctionTerms returns, for each join between two neighbouring characters of
+// q that no cover term spans, a term that spans it: the pair itself, or inside
+// a run of ASCII letters and digits a window of the run's length centred on
+// the join (a pair of digits is in every document). A document with the cover
+// terms but not q nearly always lacks one of these, so fetching them proves
+// most candidates false from the index alone, without their text. Terms
+// already in the cover are left out.
+func junctionTerms(q []rune) []string {
+	n := len(q)
+	spans := coverSpans(q)
+	seen := map[string]bool{}
+	for _, s := range spans {
+		seen[string(q[s[0]:s[1]])] = true
+	}
+	var out []string
+	for j := 1; j < n; j++ {
+		joined := false
+		for _, s := range spans {
+			if s[0] <= j-1 && j < s[1] {
+				joined = true
+				break
+			}
+		}
+		if joined {
+			continue
+		}
+		from, to := j-1, j+1
+		if isASCII(q[j-1]) && isASCII(q[j]) {
+			s, e := j-1, j
+			for s > 0 && isASCII(q[s-1]) {
+				s--
+			}
+			for e < n && isASCII(q[e]) {
+				e++
+			}
+			if m := e - s; m >= shortWin {
+				w := shortWin
+				if m >= longWin {
+					w = longWin
+				}
+				from = min(max(j-w/2, s), e-w)
+				to = from + w
+			}
+		}
+		if t := string(q[from:to]); !seen[t] {
+			seen[t] = true
+			out = append(out, t)
 		}
 	}
 	return out

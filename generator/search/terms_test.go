@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -45,6 +46,27 @@ func TestQueryTerms(t *testing.T) {
 		got := queryTerms([]rune(Compact(c.in)))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("queryTerms(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestJunctionTerms(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"欠薪", nil},
+		{"劳动仲裁", []string{"动仲"}},
+		{"劳动仲裁委", []string{"动仲"}}, // 裁委 already joins 仲裁 and 委
+		{"2024", nil},
+		// Windows of six centred on the joins of 000014|349202|400012.
+		{"000014349/2024-00012", []string{"014349", "202400"}},
+		{"东人社发〔2024〕3号", []string{"人社", "发2"}},
+		{"20年1月14日", []string{"0年", "1月", "14"}},
+	} {
+		got := junctionTerms([]rune(Compact(c.in)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("junctionTerms(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -106,7 +128,7 @@ func FuzzTokenize(f *testing.F) {
 		q := c[from : from+n]
 		have := map[string]bool{}
 		indexTerms(c, func(t string) { have[t] = true })
-		for _, term := range queryTerms(q) {
+		for _, term := range append(queryTerms(q), junctionTerms(q)...) {
 			if !have[term] {
 				t.Fatalf("query %q of text %q needs term %q, which is not indexed", string(q), s, term)
 			}
@@ -126,4 +148,13 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// The CJK fast path in fold must agree with the Unicode tables it skips.
+func TestFoldCJK(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FEF; r++ {
+		if !unicode.IsLetter(r) {
+			t.Fatalf("%U is not a letter, but fold keeps it", r)
+		}
+	}
 }

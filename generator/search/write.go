@@ -16,12 +16,18 @@ import (
 
 // Format is the layout version written to meta.json; search.js refuses an
 // index of another version rather than misreading it.
-const Format = 1
+const Format = 3
 
-// shardTarget is the raw size a shard aims at. About a third of it remains
-// after gzip, and a typical query touches two or three shards, which keeps the
-// first query's download well under 100 KB.
-var shardTarget = 24 << 10
+// shardTarget is the raw size a shard aims at. A query downloads a whole shard
+// for each of its terms but needs one term of it, so small shards are what
+// keep a long query (up to a dozen terms) under 100 KB; below a few KB the
+// gzip and request overheads would take over.
+var shardTarget = 6 << 10
+
+// maxCount caps the occurrences a posting records, so that every count fits
+// one postings digit: ranking needs "often", not the exact figure, and a
+// common term's postings are most of a long query's download.
+const maxCount = 15
 
 // meta is search/meta.json: what the client needs before any shard.
 type meta struct {
@@ -29,20 +35,44 @@ type meta struct {
 	Shards int      `json:"shards"`
 	Docs   int      `json:"docs"`
 	Kinds  []string `json:"kinds"`
-	// Kind holds one digit per document: its index in Kinds.
-	Kind   string   `json:"kind"`
 	Topics []string `json:"topics"`
-	// Topic holds TopicWidth postings digits per document: 1 + index in
-	// Topics, or 0 for none. Filters run on candidates before any document
-	// file is fetched, so these must be in meta.
-	Topic      string `json:"topic"`
-	TopicWidth int    `json:"topicWidth"`
 	// Years lists [year, first document id] in id order; ids are assigned
 	// newest first, so each year is one range.
 	Years [][2]int `json:"years"`
 }
 
-// record is search/docs/<id>.json, fetched only for candidates: what a result
+// filters is search/filters.json, fetched only once a kind or topic filter
+// is chosen: filters run on candidates before any document file is fetched,
+// so they need a value per document, which would double meta.json for the
+// many queries that filter nothing.
+type filters struct {
+	// Kind holds one digit per document: its index in Kinds.
+	Kind string `json:"kind"`
+	// Topic holds TopicWidth postings digits per document: 1 + index in
+	// Topics, or 0 for none.
+	Topic      string `json:"topic"`
+	TopicWidth int    `json:"topicWidth"`
+}
+
+// filePath is the index-relative path of file n of a kind ("docs" or
+// "shards"): folders of 256 files, because creating ten thousand files in one
+// folder serialises on the folder and took most of the build; search.js
+// computes the same path.
+func filePath(kind string, n int) string {
+	return kind + "/" + strconv.Itoa(n>>8) + "/" + strconv.Itoa(n) + ".json"
+}
+
+// mkdirs creates the folders filePath uses for files 0..n-1 of kind.
+func mkdirs(dir, kind string, n int) error {
+	for g := 0; g <= max(0, n-1)>>8; g++ {
+		if err := os.MkdirAll(filepath.Join(dir, kind, strconv.Itoa(g)), 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// record is search/docs/<id/256>/<id>.json, fetched only for candidates: what a result
 // shows and the text it is checked against.
 type record struct {
 	URL         string   `json:"u"`
@@ -86,7 +116,7 @@ func Write(docs []Doc, outDir string) error {
 	if err := os.MkdirAll(final, 0o755); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
-	for _, name := range []string{"docs", "shards", "meta.json"} {
+	for _, name := range []string{"docs", "shards", "filters.json", "meta.json"} {
 		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
 			return fmt.Errorf("replace search index: %w", err)
 		}
@@ -131,15 +161,13 @@ func writeIndex(docs []Doc, dir string) error {
 	for i, t := range m.Topics {
 		topicCode[t] = i + 1
 	}
-	m.TopicWidth = 1
+	var fl filters
+	fl.TopicWidth = 1
 	for n := len(m.Topics) + 1; n > len(digits); n /= len(digits) {
-		m.TopicWidth++
+		fl.TopicWidth++
 	}
 
-	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "shards"), 0o755); err != nil {
+	if err := mkdirs(dir, "docs", len(docs)); err != nil {
 		return err
 	}
 
@@ -152,7 +180,7 @@ func writeIndex(docs []Doc, dir string) error {
 		}
 		kind.WriteByte(digits[kc])
 		tc := topicCode[d.Topic]
-		for w := m.TopicWidth - 1; w >= 0; w-- {
+		for w := fl.TopicWidth - 1; w >= 0; w-- {
 			div := 1
 			for j := 0; j < w; j++ {
 				div *= len(digits)
@@ -164,19 +192,30 @@ func writeIndex(docs []Doc, dir string) error {
 			m.Years = append(m.Years, [2]int{year, id})
 		}
 	}
-	m.Kind, m.Topic = kind.String(), topic.String()
+	fl.Kind, fl.Topic = kind.String(), topic.String()
 
 	// Files are written by a pool: on a build machine most of their cost is
 	// waiting on open(2), which overlaps.
 	files := newWriterPool(4)
+	// The postings are built while the document files are written: creating
+	// files is mostly waiting on the file system, tokenizing is all CPU.
+	type built struct {
+		terms map[uint64]*postings
+		total int
+	}
+	postingsDone := make(chan built, 1)
+	go func() {
+		terms, total := buildPostings(docs, order)
+		postingsDone <- built{terms, total}
+	}()
 	for id, i := range order {
 		d := &docs[i]
 		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
 			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
-		files.write(filepath.Join(dir, "docs", strconv.Itoa(id)+".json"), &rec)
+		files.write(filepath.Join(dir, filepath.FromSlash(filePath("docs", id))), &rec)
 	}
-
-	terms, total := buildPostings(docs, order)
+	b := <-postingsDone
+	terms, total := b.terms, b.total
 
 	// A power of two, so shard counts stay few and stable as a site grows.
 	total += len(terms) * 8 // key, quotes and separators
@@ -184,17 +223,24 @@ func writeIndex(docs []Doc, dir string) error {
 	for m.Shards*shardTarget < total {
 		m.Shards *= 2
 	}
-	shards := make([]map[string]string, m.Shards)
-	for i := range shards {
-		shards[i] = map[string]string{}
-	}
+	// Shards are written by hand rather than through encoding/json: a big
+	// site has millions of terms, and the map encoder's reflection and key
+	// sorting were a third of the build. The bytes are what json.Encoder
+	// writes for a map[string]string: keys in byte order, and nothing to
+	// escape, since terms are letters and digits and postings use digits.
+	byShard := make([][]shardEntry, m.Shards)
 	for k, p := range terms {
 		t := keyString(k)
-		shards[shardOf(t, m.Shards)][t] = string(p.b)
+		n := shardOf(t, m.Shards)
+		byShard[n] = append(byShard[n], shardEntry{t, p.b})
 	}
-	for i, s := range shards {
-		files.write(filepath.Join(dir, "shards", strconv.Itoa(i)+".json"), s)
+	if err := mkdirs(dir, "shards", m.Shards); err != nil {
+		return err
 	}
+	for i, es := range byShard {
+		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("shards", i))), func() []byte { return shardJSON(es) })
+	}
+	files.write(filepath.Join(dir, "filters.json"), &fl)
 	files.write(filepath.Join(dir, "meta.json"), &m)
 	return files.wait()
 }
@@ -256,20 +302,28 @@ func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
 			}
 		}()
 	}
-	terms := map[uint64]*postings{}
+	terms := make(map[uint64]*postings, 1<<20)
 	total := 0
+	// Postings are allocated in slabs: one allocation per term was most of
+	// the garbage collector's work.
+	var slab []postings
 	for b := range nblocks {
 		for i, es := range <-results[b] {
 			id := b*block + i
 			for _, e := range es {
 				p := terms[e.key]
 				if p == nil {
-					p = &postings{last: -1}
+					if len(slab) == 0 {
+						slab = make([]postings, 4096)
+					}
+					p = &slab[0]
+					slab = slab[1:]
+					p.last = -1
 					terms[e.key] = p
 				}
 				n := len(p.b)
 				p.b = appendNum(p.b, id-p.last-1)
-				p.b = appendNum(p.b, e.val)
+				p.b = appendNum(p.b, min(e.val>>1, maxCount)<<1|e.val&1)
 				p.last = id
 				total += len(p.b) - n
 			}
@@ -277,6 +331,32 @@ func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
 		<-sem
 	}
 	return terms, total
+}
+
+type shardEntry struct {
+	term string
+	list []byte
+}
+
+func shardJSON(es []shardEntry) []byte {
+	sort.Slice(es, func(a, b int) bool { return es[a].term < es[b].term })
+	n := 3
+	for _, e := range es {
+		n += len(e.term) + len(e.list) + 6
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '{')
+	for i, e := range es {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, e.term...)
+		b = append(b, '"', ':', '"')
+		b = append(b, e.list...)
+		b = append(b, '"')
+	}
+	return append(b, '}', '\n')
 }
 
 func yearOf(date string) string {
@@ -344,6 +424,16 @@ func newWriterPool(n int) *writerPool {
 func (p *writerPool) write(path string, v any) {
 	p.jobs <- func() error {
 		if err := writeJSON(path, v); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+		}
+		return nil
+	}
+}
+
+// writeBytes writes the bytes data returns, computed on the pool.
+func (p *writerPool) writeBytes(path string, data func() []byte) {
+	p.jobs <- func() error {
+		if err := os.WriteFile(path, data(), 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
 		}
 		return nil

@@ -1,19 +1,20 @@
 // Site search for gongkai: the browser half of generator/search.
 //
-// It reads the static index under /search/ (meta.json, shards/N.json,
-// docs/N.json) and never asks any other server. normalise(), queryTerms() and
+// It reads the static index under /search/ (meta.json, shards/G/N.json,
+// filters.json, docs/G/N.json, G = N/256) and never asks any other server. normalise(), queryTerms() and
 // search() mirror normalise.go, terms.go and query.go line for line: the Go
 // tests prove recall on the real index files with the Go copy, so a change
 // here must be made there too.
 (function () {
   'use strict';
 
-  var KIND_NAMES = { reports: '年度报告', policies: '政策文件', interpretations: '政策解读', articles: '普法' };
   var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
   var SHORT_WIN = 3;
   var LONG_WIN = 6;
   var PAGE = 10;
   var SNIPPET_RADIUS = 40;
+  var NARROW_AT = 10; // query.go narrowAt
+  function checkBudget(limit) { return 2 * limit; } // query.go checkBudget
   var LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
   // Go's unicode.IsSpace, so a query splits into the same words in both.
   var SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/u;
@@ -27,6 +28,7 @@
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return ch;
       return '';
     }
+    if (c >= 0x4E00 && c <= 0x9FEF) return ch; // CJK ideographs, all letters: most of the text, so no regex
     return LETTER_OR_NUMBER.test(ch) ? ch : '';
   }
 
@@ -61,11 +63,11 @@
     return s;
   }
 
-  // queryTerms: see terms.go.
-  function queryTerms(q) {
-    var n = q.length, out = [], seen = new Set();
-    if (n === 1) return [q[0]];
-    function emit(t) { if (!seen.has(t)) { seen.add(t); out.push(t); } }
+  // coverSpans, queryTerms and junctionTerms: see terms.go.
+  function coverSpans(q) {
+    var n = q.length, out = [];
+    if (n === 0) return out;
+    if (n === 1) return [[0, 1]];
     for (var i = 0; i < n;) {
       if (isASCII(q[i])) {
         var e = i;
@@ -73,15 +75,48 @@
         var m = e - i;
         if (m >= SHORT_WIN) {
           var w = m >= LONG_WIN ? LONG_WIN : SHORT_WIN;
-          cover(m, w).forEach(function (s) { emit(q.slice(i + s, i + s + w).join('')); });
+          cover(m, w).forEach(function (s) { out.push([i + s, i + s + w]); });
           i = e;
           continue;
         }
       }
-      if (i + 1 < n) { emit(q[i] + q[i + 1]); i += 2; } else { emit(q[n - 2] + q[n - 1]); i++; }
+      if (i + 1 < n) { out.push([i, i + 2]); i += 2; } else { out.push([n - 2, n]); i++; }
     }
     return out;
   }
+  function queryTerms(q) {
+    var out = [], seen = new Set();
+    coverSpans(q).forEach(function (s) {
+      var t = q.slice(s[0], s[1]).join('');
+      if (!seen.has(t)) { seen.add(t); out.push(t); }
+    });
+    return out;
+  }
+  function junctionTerms(q) {
+    var n = q.length, spans = coverSpans(q), seen = new Set(), out = [];
+    spans.forEach(function (s) { seen.add(q.slice(s[0], s[1]).join('')); });
+    for (var j = 1; j < n; j++) {
+      var joined = spans.some(function (s) { return s[0] <= j - 1 && j < s[1]; });
+      if (joined) continue;
+      var from = j - 1, to = j + 1;
+      if (isASCII(q[j - 1]) && isASCII(q[j])) {
+        var s = j - 1, e = j;
+        while (s > 0 && isASCII(q[s - 1])) s--;
+        while (e < n && isASCII(q[e])) e++;
+        if (e - s >= SHORT_WIN) {
+          var w = e - s >= LONG_WIN ? LONG_WIN : SHORT_WIN;
+          from = Math.min(Math.max(j - Math.floor(w / 2), s), e - w);
+          to = from + w;
+        }
+      }
+      var t = q.slice(from, to).join('');
+      if (!seen.has(t)) { seen.add(t); out.push(t); }
+    }
+    return out;
+  }
+
+  // filePath: see write.go.
+  function filePath(kind, n) { return kind + '/' + Math.floor(n / 256) + '/' + n + '.json'; }
 
   var encoder = new TextEncoder();
   function shardOf(term, shards) {
@@ -108,6 +143,7 @@
     this.files = new Map();
     this.postingsCache = new Map();
     this.meta = null;
+    this.filters = null;
   }
   Index.prototype.get = function (path) {
     var p = this.files.get(path);
@@ -125,7 +161,7 @@
   Index.prototype.open = function () {
     var self = this;
     return this.get('meta.json').then(function (m) {
-      if (m.format !== 1) throw new Error('index format ' + m.format);
+      if (m.format !== 3) throw new Error('index format ' + m.format);
       self.meta = m;
       return m;
     });
@@ -133,7 +169,7 @@
   Index.prototype.postings = function (term) {
     var self = this, cached = this.postingsCache.get(term);
     if (cached) return Promise.resolve(cached);
-    return this.get('shards/' + shardOf(term, this.meta.shards) + '.json').then(function (shard) {
+    return this.get(filePath('shards', shardOf(term, this.meta.shards))).then(function (shard) {
       var nums = decodeNums(shard[term] || ''), map = new Map(), id = -1;
       for (var i = 0; i + 1 < nums.length; i += 2) { id += nums[i] + 1; map.set(id, nums[i + 1]); }
       self.postingsCache.set(term, map);
@@ -148,14 +184,20 @@
     }
     return y;
   };
+  // filters.json is fetched only when a kind or topic filter is chosen.
+  Index.prototype.loadFilters = function (f) {
+    var self = this;
+    if (this.filters || (!f.kind && !f.topic)) return Promise.resolve();
+    return this.get('filters.json').then(function (fl) { self.filters = fl; });
+  };
   Index.prototype.keep = function (id, f) {
-    var m = this.meta;
-    if (f.kind && m.kinds[DIGITS.indexOf(m.kind[id])] !== f.kind) return false;
+    var m = this.filters;
+    if (f.kind && this.meta.kinds[DIGITS.indexOf(m.kind[id])] !== f.kind) return false;
     if (f.year && this.year(id) !== f.year) return false;
     if (f.topic) {
       var code = 0;
       for (var i = 0; i < m.topicWidth; i++) code = code * 64 + DIGITS.indexOf(m.topic[id * m.topicWidth + i]);
-      if (code === 0 || m.topics[code - 1] !== f.topic) return false;
+      if (code === 0 || this.meta.topics[code - 1] !== f.topic) return false;
     }
     return true;
   };
@@ -166,37 +208,48 @@
     return a.id < b.id;
   }
 
-  // candidates: see Search in query.go up to the sort.
+  // narrow, combine and candidates: see Search in query.go up to the check.
+  // Bounds are kept packed as postings values (count << 1 | title): a common
+  // word has thousands of candidates, and objects for each cost more time than
+  // the rest of the query.
+  Index.prototype.narrow = function (bounds, terms) {
+    var self = this;
+    return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (lists) {
+      lists.forEach(function (list) {
+        if (!bounds) { bounds = list; return; }
+        var next = new Map();
+        list.forEach(function (v, id) {
+          var old = bounds.get(id);
+          if (old !== undefined) next.set(id, Math.min(old >>> 1, v >>> 1) << 1 | (old & v & 1));
+        });
+        bounds = next;
+      });
+      return bounds;
+    });
+  };
+  Index.prototype.combine = function (perWord, filter) {
+    var self = this, cands = [];
+    perWord[0].forEach(function (v, id) {
+      var title = v & 1, count = v >>> 1;
+      for (var i = 1; i < perWord.length; i++) {
+        var b = perWord[i].get(id);
+        if (b === undefined) return;
+        title += b & 1; count += b >>> 1;
+      }
+      if (self.keep(id, filter)) cands.push({ id: id, title: title, count: count });
+    });
+    cands.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+    return cands;
+  };
   Index.prototype.candidates = function (words, filter) {
     var self = this;
-    return Promise.all(words.map(function (w) {
-      var terms = queryTerms(w);
-      return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (lists) {
-        var wb = new Map();
-        lists[0].forEach(function (v, id) { wb.set(id, { title: v & 1, count: v >>> 1 }); });
-        for (var i = 1; i < lists.length; i++) {
-          var next = new Map();
-          lists[i].forEach(function (v, id) {
-            var old = wb.get(id);
-            if (old) next.set(id, { title: Math.min(old.title, v & 1), count: Math.min(old.count, v >>> 1) });
-          });
-          wb = next;
-        }
-        return wb;
+    return Promise.all(words.map(function (w) { return self.narrow(null, queryTerms(w)); }).concat([this.loadFilters(filter)])).then(function (perWord) {
+      perWord.pop();
+      var cands = self.combine(perWord, filter);
+      if (cands.length <= NARROW_AT) return cands;
+      return Promise.all(words.map(function (w, i) { return self.narrow(perWord[i], junctionTerms(w)); })).then(function (narrowed) {
+        return self.combine(narrowed, filter);
       });
-    })).then(function (perWord) {
-      var cands = [];
-      perWord[0].forEach(function (r, id) {
-        var title = r.title, count = r.count;
-        for (var i = 1; i < perWord.length; i++) {
-          var b = perWord[i].get(id);
-          if (!b) return;
-          title += b.title; count += b.count;
-        }
-        if (self.keep(id, filter)) cands.push({ id: id, title: title, count: count });
-      });
-      cands.sort(function (a, b) { return before(a, b) ? -1 : 1; });
-      return cands;
     });
   };
 
@@ -213,8 +266,15 @@
   }
 
   // verify: the check that makes results exact.
+  // compactFields keeps the compact form of a record's fields on the record:
+  // a query typed again, or one letter longer, checks the same documents.
+  function compactFields(rec) {
+    if (!rec._c) rec._c = fieldsOf(rec).map(compact);
+    return rec._c;
+  }
+
   function verify(rec, words) {
-    var comp = fieldsOf(rec).map(function (f) { return compact(f).chars; });
+    var comp = compactFields(rec).map(function (c) { return c.chars; });
     var titleWords = 0;
     for (var i = 0; i < words.length; i++) {
       var found = false;
@@ -250,11 +310,13 @@
     var self = this;
     if (this.next >= this.cands.length) return Promise.resolve(this.answer(limit));
     var c = this.cands[this.next];
-    if (this.found.length >= limit && !before(c, this.found[limit - 1])) return Promise.resolve(this.answer(limit));
+    var budget = checkBudget(limit);
+    if (this.next >= budget || (this.found.length >= limit && !before(c, this.found[limit - 1]))) return Promise.resolve(this.answer(limit));
     // Fetch a few candidates at once: over a phone network latency, not
-    // bytes, is what the user waits for.
-    var batch = this.cands.slice(this.next, this.next + Math.max(1, limit - this.found.length));
-    return Promise.all(batch.map(function (b) { return self.index.get('docs/' + b.id + '.json'); })).then(function (recs) {
+    // bytes, is what the user waits for. No more than Go's one-by-one loop
+    // would check, so both stop at the same candidate.
+    var batch = this.cands.slice(this.next, this.next + Math.min(budget - this.next, Math.max(1, limit - this.found.length)));
+    return Promise.all(batch.map(function (b) { return self.index.get(filePath('docs', b.id)); })).then(function (recs) {
       recs.forEach(function (rec, i) {
         var b = batch[i];
         var tw = verify(rec, self.words);
@@ -279,8 +341,9 @@
   // Highlighting: marks every occurrence of every word in s, found in compact
   // form and mapped back, so a match across a line break or brackets is one
   // span. Returns a DocumentFragment; text goes in as text nodes only.
-  function spansOf(s, words) {
-    var c = compact(s), spans = [];
+  function spansOf(s, words, c) {
+    var spans = [];
+    c = c || compact(s);
     words.forEach(function (w) {
       for (var i = indexOfChars(c.chars, w, 0); i >= 0; i = indexOfChars(c.chars, w, i + 1)) {
         spans.push([c.at[i], c.at[i + w.length - 1] + 1]);
@@ -303,8 +366,8 @@
     frag.appendChild(document.createTextNode(cps.slice(pos, hi).join('')));
     return frag;
   }
-  function snippet(text, words) {
-    var cps = Array.from(text || ''), spans = spansOf(text || '', words);
+  function snippet(text, words, c) {
+    var cps = Array.from(text || ''), spans = spansOf(text || '', words, c);
     var frag = document.createDocumentFragment();
     if (!spans.length) { frag.appendChild(document.createTextNode(cps.slice(0, 2 * SNIPPET_RADIUS).join(''))); return frag; }
     var lo = Math.max(0, spans[0][0] - SNIPPET_RADIUS), hi = Math.min(cps.length, spans[0][0] + SNIPPET_RADIUS);
@@ -324,8 +387,20 @@
     var list = root.querySelector('[data-search-results]');
     var moreButton = root.querySelector('[data-search-more]');
     var index = new Index(root.getAttribute('data-search-index'));
-    var current = null, limit = PAGE, seq = 0, timer = 0;
+    var current = null, limit = PAGE, seq = 0;
     root.classList.add('search-ready');
+
+    // text returns the interface text the template rendered from i18n into
+    // data-t-<name> (name in camelCase here), with {placeholders} filled in.
+    function text(name, vars) {
+      var s = root.dataset['t' + name.charAt(0).toUpperCase() + name.slice(1)] || '';
+      return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && k in vars ? String(vars[k]) : m; });
+    }
+    // rendered tells whoever waits (tests, the benchmark) that the page now
+    // shows the answer to the query: an event, so nobody has to poll.
+    function rendered(query) {
+      root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: query } }));
+    }
 
     function option(select, value, label) {
       var o = document.createElement('option');
@@ -342,7 +417,7 @@
       var qs = p.toString();
       history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
     }
-    function render(ans, words) {
+    function render(ans, words, query) {
       // A keyboard user already in the results keeps their place when the list is redrawn (a late answer to the
       // last keystroke must not drop focus to the page).
       var focusAt = -1;
@@ -354,19 +429,20 @@
         var rec = r.rec, li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
         a.href = rec.u;
         var cps = Array.from(rec.t);
-        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, words)));
+        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, words, compactFields(rec)[0])));
         h.appendChild(a);
         li.appendChild(h);
         var meta = document.createElement('p');
         meta.className = 'search-meta';
-        [KIND_NAMES[rec.k] || rec.k, rec.d && '发布日期：' + rec.d, rec.i && '索引号：' + rec.i, rec.n && '发文字号：' + rec.n]
+        var kindName = rec.k ? text('kind' + rec.k.charAt(0).toUpperCase() + rec.k.slice(1)) || rec.k : '';
+        [kindName, rec.d && text('date', { v: rec.d }), rec.i && text('indexNo', { v: rec.i }), rec.n && text('docNo', { v: rec.n })]
           .filter(Boolean).forEach(function (t) {
             var s = document.createElement('span'); s.textContent = t; meta.appendChild(s);
           });
         li.appendChild(meta);
         var p = document.createElement('p');
         p.className = 'search-snippet';
-        p.appendChild(snippet(rec.x, words));
+        p.appendChild(snippet(rec.x, words, compactFields(rec)[5]));
         li.appendChild(p);
         list.appendChild(li);
       });
@@ -377,9 +453,11 @@
         if (again) again.focus(); else input.focus();
       }
       if (!words.length) status.textContent = '';
-      else if (!ans.results.length) status.textContent = '没有找到包含“' + input.value.trim() + '”的文件。';
-      else if (ans.exact) status.textContent = '找到 ' + ans.total + ' 个文件' + (ans.more ? '，显示前 ' + ans.results.length + ' 个。' : '。');
-      else status.textContent = '显示 ' + ans.results.length + ' 个文件，至多还有 ' + (ans.total - ans.results.length) + ' 个待核对。';
+      else if (!ans.results.length && !ans.more) status.textContent = text('none', { q: query });
+      else if (!ans.exact) status.textContent = text('partial', { shown: ans.results.length, rest: ans.total - ans.results.length });
+      else if (ans.more) status.textContent = text('foundPage', { n: ans.total, shown: ans.results.length });
+      else status.textContent = ans.total === 1 ? text('foundOne') : text('found', { n: ans.total });
+      rendered(query);
     }
     function run(fresh) {
       var my = ++seq;
@@ -387,22 +465,28 @@
         limit = PAGE;
         current = new Query(index, input.value, filter());
       }
-      var words = current.words;
-      if (words.length) status.textContent = '正在搜索…';
+      var words = current.words, query = input.value.trim();
+      if (words.length) status.textContent = text('searching');
       current.run(limit).then(function (ans) {
-        if (my === seq) render(ans, words);
+        if (my === seq) render(ans, words, query);
       }, function (err) {
-        if (my === seq) status.textContent = '搜索出错，请稍后重试。（' + err.message + '）';
+        if (my !== seq) return;
+        status.textContent = text('error', { error: err.message });
+        rendered(query);
       });
     }
-    function schedule() {
-      clearTimeout(timer);
+    // Every keystroke searches at once: with the files cached an answer takes
+    // a few milliseconds, and a late answer to an earlier keystroke is
+    // dropped (seq). Keys composing a character in an input method are not
+    // queries; the composed text is.
+    function schedule(e) {
+      if (e && e.isComposing) return;
       syncURL();
-      timer = setTimeout(function () { run(true); }, 30);
+      run(true);
     }
 
     index.open().then(function (m) {
-      m.years.forEach(function (y) { if (y[0]) option(year, String(y[0]), y[0] + '年'); });
+      m.years.forEach(function (y) { if (y[0]) option(year, String(y[0]), text('yearOption', { year: y[0] })); });
       m.topics.forEach(function (t) { option(topic, t, t.replace(/\\/g, ' › ')); });
       var p = new URLSearchParams(location.search);
       input.value = p.get('q') || '';
@@ -411,12 +495,14 @@
       topic.value = p.get('topic') || '';
       run(true);
     }, function (err) {
-      status.textContent = '无法载入搜索索引。（' + err.message + '）';
+      status.textContent = text('loadError', { error: err.message });
+      rendered('');
     });
 
     input.addEventListener('input', schedule);
+    input.addEventListener('compositionend', function () { schedule(); });
     [kind, year, topic].forEach(function (s) { s.addEventListener('change', schedule); });
-    form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); syncURL(); run(true); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); syncURL(); run(true); });
     moreButton.addEventListener('click', function () {
       var first = list.children.length;
       limit += PAGE;

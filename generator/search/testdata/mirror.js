@@ -1,5 +1,5 @@
 // Runs static/js/search.js under Node against an index folder, for
-// mirror_test.go: reads queries (JSON array) on stdin, prints for each the
+// mirror_test.go: reads queries (JSON array of {q, kind, year, topic}) on stdin, prints for each the
 // URLs of the first page of results and the answer's total and exactness.
 'use strict';
 const fs = require('fs');
@@ -20,7 +20,7 @@ global.fetch = async (u) => {
   await ix.open();
   const out = [];
   for (const q of queries) {
-    const a = await new search.Query(ix, q, { kind: '', year: 0, topic: '' }).run(10);
+    const a = await new search.Query(ix, q.q, { kind: q.kind, year: q.year, topic: q.topic }).run(10);
     out.push({ urls: a.results.map((r) => r.rec.u), total: a.total, exact: a.exact });
   }
   process.stdout.write(JSON.stringify(out));

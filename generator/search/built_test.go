@@ -1,18 +1,42 @@
-package sitetest
+package search_test
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
+	"gongkai/generator/pipeline"
 	"gongkai/generator/search"
+	"gongkai/generator/sitetest"
 )
+
+// buildSite builds testdata/site.txtar over the repository's theme with the
+// real pipeline and returns the published folder.
+func buildSite(t *testing.T) string {
+	t.Helper()
+	archive, err := os.ReadFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := sitetest.WithTheme(t, string(archive))
+	out := filepath.Join(t.TempDir(), "public")
+	r, err := pipeline.Build(pipeline.Options{SiteDir: site, OutDir: out, Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Stderr: io.Discard})
+	if err != nil {
+		if r != nil && r.Diags != nil {
+			t.Logf("%+v", r.Diags)
+		}
+		t.Fatalf("build: %v", err)
+	}
+	return out
+}
 
 // TestBuiltIndex searches the index that gongkai build published, with the
 // Go mirror of search.js.
 func TestBuiltIndex(t *testing.T) {
-	out := Build(t)
+	out := buildSite(t)
 	ix, err := search.Open(os.DirFS(filepath.Join(out, "search")))
 	if err != nil {
 		t.Fatal(err)
