@@ -245,7 +245,7 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 	var pe *hugosite.ProblemError
 	if errors.As(err, &pe) {
 		addProblems(r.Diags, []hugosite.Problem{pe.Problem})
-		return ErrContent
+		return nil, ErrContent
 	}
 	if err != nil {
 		return nil, err
