@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -23,6 +22,7 @@ import (
 	"gongkai/generator/report"
 	"gongkai/generator/siteconfig"
 	"gongkai/generator/stagehook"
+	"gongkai/generator/treecopy"
 )
 
 // Options configure a build.
@@ -194,7 +194,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	r.stage("render", &timer)
 
-	static, err := copyStatic(filepath.Join(dir, "static"), staging)
+	static, err := treecopy.Copy(filepath.Join(dir, "static"), staging, nil)
 	if err != nil {
 		return r, fmt.Errorf("copy static files: %w", err)
 	}
@@ -306,33 +306,4 @@ func Published(d *content.Document, now time.Time) bool {
 		return false
 	}
 	return true
-}
-
-// copyStatic copies static/ into the output, as Hugo's command line does but its library does not. It returns the
-// copied files' slash paths.
-func copyStatic(src, dst string) ([]string, error) {
-	var copied []string
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == src {
-				return fs.SkipAll
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		out := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(out, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		copied = append(copied, filepath.ToSlash(rel))
-		return os.WriteFile(out, data, 0o644)
-	})
-	return copied, err
 }
