@@ -7,12 +7,9 @@ package minifier
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -61,63 +58,4 @@ func (m *Minifier) Bytes(name string, data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
 	return out.Bytes(), nil
-}
-
-// Stats counts bytes before and after.
-type Stats struct {
-	Files         int
-	Before, After int64
-}
-
-// Files minifies the given files in place on all cores. Each file is read, minified and rewritten once. Writing in
-// place is safe because the files are in a staging folder that nothing serves until the build has finished.
-func (m *Minifier) Files(paths []string) (Stats, error) {
-	var (
-		mu    sync.Mutex
-		st    Stats
-		first error
-		wg    sync.WaitGroup
-	)
-	work := make(chan string)
-	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				before, after, err := m.file(p)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = err
-				}
-				st.Files++
-				st.Before += before
-				st.After += after
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, p := range paths {
-		work <- p
-	}
-	close(work)
-	wg.Wait()
-	return st, first
-}
-
-func (m *Minifier) file(p string) (int64, int64, error) {
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return 0, 0, err
-	}
-	out, err := m.Bytes(p, data)
-	if err != nil {
-		return 0, 0, err
-	}
-	if bytes.Equal(out, data) {
-		return int64(len(data)), int64(len(data)), nil
-	}
-	if err := os.WriteFile(p, out, 0o644); err != nil {
-		return 0, 0, fmt.Errorf("write %s: %w", p, err)
-	}
-	return int64(len(data)), int64(len(out)), nil
 }

@@ -11,9 +11,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -36,15 +34,6 @@ var textExt = map[string]bool{
 // Compressible reports whether a file of this name is text worth precompressing.
 func Compressible(name string) bool {
 	return textExt[strings.ToLower(filepath.Ext(name))]
-}
-
-// Stats counts the files written and their bytes.
-type Stats struct {
-	Files              int   // originals considered
-	Bytes              int64 // their total size
-	GzipFiles, BrFiles int
-	GzipBytes, BrBytes int64
-	Reused             int // pairs taken over from the previous release
 }
 
 // Writers are pooled: a brotli writer allocates megabytes of tables, and allocating them for each of tens of
@@ -85,78 +74,6 @@ func Brotli(data []byte) []byte {
 // Previous finds the compressed forms of a file in the previous release, so that unchanged files are not
 // compressed again. It returns ok=false when the previous release has no identical original.
 type Previous func(rel string, data []byte) (gz, br []byte, ok bool)
-
-// Files writes name.gz and name.br beside each of the files (paths relative to root) in parallel. The compressed
-// files get their mtimes later, with the originals' (see the pipeline's mtime stage).
-func Files(root string, rels []string, prev Previous) (Stats, error) {
-	var (
-		mu    sync.Mutex
-		st    Stats
-		first error
-		wg    sync.WaitGroup
-	)
-	work := make(chan string)
-	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for rel := range work {
-				s, err := file(root, rel, prev)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = err
-				}
-				st.Files += s.Files
-				st.Bytes += s.Bytes
-				st.GzipFiles += s.GzipFiles
-				st.GzipBytes += s.GzipBytes
-				st.BrFiles += s.BrFiles
-				st.BrBytes += s.BrBytes
-				st.Reused += s.Reused
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, r := range rels {
-		work <- r
-	}
-	close(work)
-	wg.Wait()
-	return st, first
-}
-
-func file(root, rel string, prev Previous) (Stats, error) {
-	var st Stats
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return st, err
-	}
-	st.Files, st.Bytes = 1, int64(len(data))
-	var gz, br []byte
-	ok := false
-	if prev != nil {
-		gz, br, ok = prev(rel, data)
-	}
-	if ok {
-		st.Reused = 1
-	} else {
-		gz, br = Gzip(data), Brotli(data)
-	}
-	if len(gz) > 0 && len(gz) < len(data) {
-		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
-			return st, fmt.Errorf("write %s.gz: %w", rel, err)
-		}
-		st.GzipFiles, st.GzipBytes = 1, int64(len(gz))
-	}
-	if len(br) > 0 && len(br) < len(data) {
-		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
-			return st, fmt.Errorf("write %s.br: %w", rel, err)
-		}
-		st.BrFiles, st.BrBytes = 1, int64(len(br))
-	}
-	return st, nil
-}
 
 // Decompress returns the original of a .gz or .br file's bytes, for verification.
 func Decompress(name string, data []byte) ([]byte, error) {
