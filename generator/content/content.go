@@ -80,6 +80,9 @@ type Attachment struct {
 type Site struct {
 	Documents []*Document // sorted by File
 	Topics    *Topics
+	// Kinds lists the kinds whose folder exists under content/ (with documents or only a list page), in the
+	// order of Kinds: the site's main sections, which every page's navigation links to.
+	Kinds []Kind
 	byName    map[string]*Document
 	indexed   int // len(Documents) when byName was made
 }
@@ -117,6 +120,14 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 		return nil, nil, err
 	}
 	site := &Site{Topics: topics}
+	for _, k := range Kinds {
+		for _, f := range files {
+			if strings.HasPrefix(f, "content/"+string(k)+"/") {
+				site.Kinds = append(site.Kinds, k)
+				break
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, f := range files {
 		read := func() ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(f))) }

@@ -26,7 +26,25 @@ func GeneratedPages(cfg *siteconfig.Config, site *content.Site, now time.Time, p
 	// The recent-changes page: its layout lists every publication and change note of the site.
 	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "changes")))
 	files[RelationsFile] = Relations(site, now, preview)
+	files[NavFile] = Nav(site)
 	return files
+}
+
+// NavFile is where the layouts find the site's main sections (hugo.Data.gongkai.nav).
+const NavFile = "data/gongkai/nav.json"
+
+// Nav lists the sections every page links to (header, breadcrumb, footer). Looking them up as pages from every page
+// would make every page depend on every list page, and a list page changes whenever one of its documents does: in
+// preview, one edit would re-render the whole site.
+func Nav(site *content.Site) []byte {
+	sections := []string{}
+	for _, k := range site.Kinds {
+		sections = append(sections, string(k))
+	}
+	// Generated for every site: see GeneratedPages.
+	sections = append(sections, "archives", "topics")
+	data, _ := json.Marshal(map[string]any{"sections": sections, "changes": true})
+	return data
 }
 
 // RelationsFile is where the layouts find the links between documents (hugo.Data.gongkai.relations).
