@@ -82,9 +82,9 @@ type Site struct {
 	Topics    *Topics
 	// Kinds lists the kinds whose folder exists under content/ (with documents or only a list page), in the
 	// order of Kinds: the site's main sections, which every page's navigation links to.
-	Kinds []Kind
-	byName    map[string]*Document
-	indexed   int // len(Documents) when byName was made
+	Kinds   []Kind
+	byName  map[string]*Document
+	indexed int // len(Documents) when byName was made
 }
 
 // ByName returns the document that kind/name refers to.

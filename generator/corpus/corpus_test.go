@@ -14,20 +14,7 @@ func TestCorpusIsValid(t *testing.T) {
 	if err := Write(dir, 300, 1); err != nil {
 		t.Fatal(err)
 	}
-	cfg, diags, err := siteconfig.Load(dir)
-	if err != nil || diags.Errors() > 0 {
-		t.Fatalf("config: %v %v", err, diags.Sorted())
-	}
-	site, diags, err := content.Load(dir, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range diags.Sorted() {
-		t.Errorf("%s", d)
-	}
-	if len(site.Documents) != 300 {
-		t.Errorf("%d documents, want 300", len(site.Documents))
-	}
+	checkValid(t, dir, 300)
 	matches, _ := filepath.Glob(filepath.Join(dir, "layouts", "*.html"))
 	if len(matches) == 0 {
 		t.Error("layouts were not copied")
@@ -51,6 +38,12 @@ func TestVariedCorpus(t *testing.T) {
 	if err := WriteDocs(dir, a); err != nil {
 		t.Fatal(err)
 	}
+	checkValid(t, dir, 50)
+}
+
+// checkValid requires the site in dir to pass gongkai's checks with exactly n documents.
+func checkValid(t *testing.T, dir string, n int) {
+	t.Helper()
 	cfg, diags, err := siteconfig.Load(dir)
 	if err != nil || diags.Errors() > 0 {
 		t.Fatalf("config: %v %v", err, diags.Sorted())
@@ -62,7 +55,7 @@ func TestVariedCorpus(t *testing.T) {
 	for _, d := range diags.Sorted() {
 		t.Errorf("%s", d)
 	}
-	if len(site.Documents) != 50 {
-		t.Errorf("%d documents, want 50", len(site.Documents))
+	if len(site.Documents) != n {
+		t.Errorf("%d documents, want %d", len(site.Documents), n)
 	}
 }
