@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -182,10 +183,12 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return r, err
 	}
-	// Hugo's pages are garbage now: give their memory back before the post-processing allocates its own, and hold
-	// the rest of the build under the peak Hugo reached (a soft limit: the collector runs more often near it), so
-	// that the build's peak is Hugo's, not Hugo's plus the garbage of reading every file once more.
-	debug.FreeOSMemory()
+	// Hugo's pages are garbage now: collect them before the post-processing allocates its own, so that it reuses
+	// their memory, and hold the rest of the build under the peak Hugo reached (a soft limit: the collector runs
+	// more often near it), so that the build's peak is Hugo's, not Hugo's plus the garbage of reading every file
+	// once more. A collection, not debug.FreeOSMemory: handing the gigabyte back to the system page by page took
+	// 2 s of the 10,000-document build's render stage, with one core idle, for memory the next stage reuses.
+	runtime.GC()
 	if peak := memwatch.Peak(); peak > 0 {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(peak))
 	}

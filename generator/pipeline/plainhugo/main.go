@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"gongkai/generator/hugosite"
@@ -21,8 +22,15 @@ func main() {
 	out := flag.String("d", "", "output folder")
 	now := flag.String("now", "", "build clock, RFC 3339")
 	flag.Parse()
+	// The same hidden hook as gongkai build's, so that the two profiles can be compared.
+	if p := os.Getenv("GONGKAI_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
 	if err := run(*site, *out, *now); err != nil {
 		fmt.Fprintln(os.Stderr, "plainhugo:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
