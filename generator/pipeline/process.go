@@ -236,7 +236,8 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		return err
 	}
 	st.output += int64(len(data))
-	st.entries = append(st.entries, entry(rel, data))
+	e := entry(rel, data)
+	st.entries = append(st.entries, e)
 	tick("hash")
 	if !precompress.Compressible(rel) {
 		return nil
@@ -245,7 +246,7 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 	var gz, br []byte
 	ok := false
 	if prev != nil {
-		gz, br, ok = prev(rel, data)
+		gz, br, ok = prev(rel, e.SHA256, data)
 	}
 	if !ok {
 		gz, br = precompress.Gzip(data), precompress.Brotli(data)
@@ -289,15 +290,20 @@ func entry(rel string, data []byte) manifest.Entry {
 }
 
 // previousCompressed reuses the .gz and .br of the previous release for a file whose bytes did not change:
-// brotli dominates a nightly build's time, and most files are the same from one night to the next.
-func previousCompressed(prevDir string) precompress.Previous {
+// brotli dominates a nightly build's time, and most files are the same from one night to the next. Whether a file
+// changed is read from the previous release's manifest (its SHA-256, computed for the new manifest anyway), so the
+// previous original is not read again; without a manifest the bytes are compared.
+func previousCompressed(prevDir string, prevSums map[string]string) precompress.Previous {
 	if prevDir == "" {
 		return nil
 	}
-	return func(rel string, data []byte) ([]byte, []byte, bool) {
+	return func(rel, sum string, data []byte) ([]byte, []byte, bool) {
 		p := filepath.Join(prevDir, filepath.FromSlash(rel))
-		old, err := os.ReadFile(p)
-		if err != nil || !bytes.Equal(old, data) {
+		if prevSums != nil {
+			if prevSums[rel] != sum {
+				return nil, nil, false
+			}
+		} else if old, err := os.ReadFile(p); err != nil || !bytes.Equal(old, data) {
 			return nil, nil, false
 		}
 		gz, gerr := os.ReadFile(p + ".gz")

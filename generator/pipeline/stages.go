@@ -123,7 +123,24 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 		return fmt.Errorf("list output: %w", err)
 	}
 	lc := linkcheck.New(files, r.Config.BaseURL)
-	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, previousCompressed(prevDir), ft)
+	// The previous manifest says which files are unchanged (their compressed forms are reused) and, at the end,
+	// what changed since.
+	var (
+		prev     []manifest.Entry
+		prevSums map[string]string
+	)
+	if prevDir != "" {
+		if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
+			if prev, err = manifest.Decode(old); err == nil {
+				prevSums = make(map[string]string, len(prev))
+				for _, e := range prev {
+					prevSums[e.Path] = e.SHA256
+				}
+			}
+		}
+	}
+	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc,
+		previousCompressed(prevDir, prevSums), ft)
 	if err != nil {
 		return fmt.Errorf("post-process output: %w", err)
 	}
@@ -163,12 +180,6 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 	wg.Add(2)
 	go func() { defer wg.Done(); gz = precompress.GzipHashes(data) }()
 	go func() { defer wg.Done(); br = precompress.BrotliHashes(data) }()
-	var prev []manifest.Entry
-	if prevDir != "" {
-		if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
-			prev, _ = manifest.Decode(old)
-		}
-	}
 	rep := r.Report
 	rep.Changes = report.Diff(prev, res.entries)
 	wg.Wait()

@@ -1,0 +1,62 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongkai/generator/precompress"
+)
+
+// A rebuild reuses the previous release's .gz and .br for unchanged files, judged by the previous manifest: a
+// changed file must get new ones, and an unchanged one the same bytes.
+func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
+	site := sampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	first := tree(t, out)
+	// The page that will change, and one that will not.
+	var changed, kept string
+	for p := range first {
+		switch {
+		case changed == "" && strings.HasPrefix(p, "policies/gzbz-2024") && strings.HasSuffix(p, "index.html"):
+			changed = p
+		case kept == "" && strings.HasPrefix(p, "articles/") && strings.HasSuffix(p, "index.html"):
+			kept = p
+		}
+	}
+	if changed == "" || kept == "" {
+		t.Fatalf("pages not found: %q %q", changed, kept)
+	}
+	md := filepath.Join(site, "content/policies/gzbz-2024.md")
+	src, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, append(src, []byte("\n\n新增的一段正文。\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("second build: exit %d\n%s", code, stderr)
+	}
+	second := tree(t, out)
+	if bytes.Equal(first[changed].data, second[changed].data) {
+		t.Fatalf("%s did not change", changed)
+	}
+	for p, f := range second {
+		if !strings.HasSuffix(p, ".gz") && !strings.HasSuffix(p, ".br") {
+			continue
+		}
+		got, err := precompress.Decompress(p, f.data)
+		if err != nil || !bytes.Equal(got, second[p[:len(p)-3]].data) {
+			t.Errorf("%s does not decompress to its original (%v)", p, err)
+		}
+	}
+	if !bytes.Equal(first[kept+".br"].data, second[kept+".br"].data) {
+		t.Errorf("%s.br differs between two builds of the same bytes", kept)
+	}
+}
