@@ -26,6 +26,8 @@ import (
 	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/common/htime"
 	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/paths"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
@@ -48,6 +50,11 @@ type Options struct {
 	Preview bool
 	// Watch keeps the site ready for Rebuild.
 	Watch bool
+	// FastRender makes a rebuild render only the pages that changed and the pages recently asked for with
+	// RenderURL; any other page a change made stale is rendered when it is asked for. It is what keeps an edit on a
+	// site of 10,000 documents under a second: a year archive or a paginated list that shows the edited title would
+	// otherwise be rendered again on every save, whether anyone looks at it or not.
+	FastRender bool
 	// AllowRawHTML lets raw HTML in Markdown through (off by default: editors' Markdown is not trusted HTML).
 	AllowRawHTML bool
 	// Now is the build's clock; zero means the real time.
@@ -59,10 +66,11 @@ type Options struct {
 
 // Site is a loaded Hugo site.
 type Site struct {
-	opts Options
-	h    *hugolib.HugoSites
-	log  *logBuffer
-	mu   sync.Mutex
+	opts    Options
+	h       *hugolib.HugoSites
+	log     *logBuffer
+	mu      sync.Mutex
+	visited *types.EvictingQueue[string] // FastRender: pages rendered on every rebuild; Hugo's server keeps 20 too
 }
 
 // Problem is one warning or error Hugo logged.
@@ -114,6 +122,9 @@ func New(opts Options) (*Site, error) {
 	internal := hmaps.Params{}
 	if opts.Watch {
 		internal["watch"] = true
+	}
+	if opts.FastRender {
+		internal["fastRenderMode"] = true
 	}
 	if !opts.Now.IsZero() {
 		// Hugo decides what is future or expired by its clock; a fixed clock makes builds reproducible.
@@ -186,7 +197,11 @@ func New(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, siteError("prepare Hugo site", err, opts.SiteDir)
 	}
-	return &Site{opts: opts, h: h, log: logs}, nil
+	site := &Site{opts: opts, h: h, log: logs}
+	if opts.FastRender {
+		site.visited = types.NewEvictingQueue[string](20)
+	}
+	return site, nil
 }
 
 // Build renders the whole site into PublishDir. Problems logged by Hugo come back with the error.
@@ -230,11 +245,82 @@ func (s *Site) RebuildChanged(changes []Change) ([]Problem, error) {
 	return s.Rebuild(events)
 }
 
+// RenderURL renders the page at a URL path of the site (e.g. "/policies/abc/") if a change since its last render
+// left it stale; with FastRender, the server calls it before serving a page. The page joins the recently visited
+// pages that every rebuild renders. Without FastRender it does nothing.
+func (s *Site) RenderURL(urlPath string) ([]Problem, error) {
+	if s.visited == nil {
+		return nil, nil
+	}
+	// Hugo knows a page by its escaped RelPermalink: "/a/" for "/a/index.html", and a list's pager pages
+	// ("/a/page/2/") are rendered with the list.
+	u := paths.PathEscape(strings.TrimSuffix(urlPath, "index.html"))
+	var urls []string
+	if m := pagerRe.FindStringSubmatch(u); m != nil {
+		urls = append(urls, m[1])
+	}
+	urls = append(urls, u)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.h == nil {
+		return nil, nil
+	}
+	var stale []string
+	for _, u := range urls {
+		if !s.visited.Contains(u) {
+			stale = append(stale, u)
+		}
+	}
+	if len(stale) == 0 {
+		return nil, nil
+	}
+	touched := types.NewEvictingQueue[string](len(stale))
+	for _, u := range stale {
+		touched.Add(u)
+	}
+	probs, err := s.buildLocked(hugolib.BuildCfg{RecentlyTouched: touched, PartialReRender: true})
+	if err == nil {
+		for _, u := range stale {
+			s.visited.Add(u)
+		}
+	}
+	return probs, err
+}
+
+// Forget marks every page stale without rendering any, as a change of everything would: with FastRender, a stale
+// page is rendered again only when asked for (RenderURL). The files already written stay as they are: nothing has
+// changed, so they are still right.
+//
+// The preview calls it after a full build. On every rebuild Hugo checks each page rendered since the last change
+// against what changed, and on a site of 10,000 documents that check took most of an edit's time; a page forgotten
+// is not checked again until it is rendered again. Hugo treats any change of translations as a change of
+// everything, which is what Forget tells it; without an i18n/ file it does nothing.
+func (s *Site) Forget() ([]Problem, error) {
+	if s.visited == nil {
+		return nil, errors.New("hugosite: Forget needs FastRender")
+	}
+	files, _ := filepath.Glob(filepath.Join(s.opts.SiteDir, "i18n", "*.*"))
+	if len(files) == 0 {
+		return nil, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ev := fsnotify.Event{Name: files[0], Op: fsnotify.Write}
+	// An empty queue: not even the recently visited pages are rendered.
+	return s.buildLocked(hugolib.BuildCfg{RecentlyTouched: types.NewEvictingQueue[string](1)}, ev)
+}
+
+var pagerRe = regexp.MustCompile(`^(/(?:.*/)?)page/\d+/$`)
+
 func (s *Site) build(events []fsnotify.Event) ([]Problem, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.buildLocked(hugolib.BuildCfg{RecentlyTouched: s.visited}, events...)
+}
+
+func (s *Site) buildLocked(cfg hugolib.BuildCfg, events ...fsnotify.Event) ([]Problem, error) {
 	s.log.Reset()
-	err := s.h.Build(hugolib.BuildCfg{}, events...)
+	err := s.h.Build(cfg, events...)
 	probs := parseLog(s.log.String(), s.opts.SiteDir)
 	if err != nil {
 		probs = append(probs, errorProblem(err, s.opts.SiteDir))
@@ -254,10 +340,14 @@ func (s *Site) build(events []fsnotify.Event) ([]Problem, error) {
 
 // Close releases the site.
 func (s *Site) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.h == nil {
 		return nil
 	}
-	return s.h.Close()
+	h := s.h
+	s.h = nil
+	return h.Close()
 }
 
 type logBuffer struct {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,6 +83,15 @@ func BenchmarkEditToServed(b *testing.B) {
 		base := waitURL(b, out, done)
 		first := time.Since(start)
 
+		if f := os.Getenv("GONGKAI_BENCH_EDIT_PROFILE"); f != "" {
+			// A CPU profile of the edits alone, without the builds before them.
+			prof, err := os.Create(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pprof.StartCPUProfile(prof)
+			defer func() { pprof.StopCPUProfile(); prof.Close() }()
+		}
 		files, _ := filepath.Glob(filepath.Join(site, "content", "policies", "*.md"))
 		sort.Strings(files)
 		var times []time.Duration

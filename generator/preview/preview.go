@@ -57,7 +57,8 @@ type Server struct {
 	builds  int
 
 	mu     sync.RWMutex
-	served string // folder of the last good build; "" before the first
+	served string         // folder of the last good build; "" before the first
+	live   *hugosite.Site // the site that built served: renders stale pages when they are asked for
 	diags  []diag.Diagnostic
 	lang   string
 	gen    int           // bumped on every rebuild, good or bad
@@ -247,6 +248,7 @@ func (s *Server) fullBuild() {
 		Params:       map[string]any{"preview": true},
 		Preview:      true,
 		Watch:        true,
+		FastRender:   true,
 		AllowRawHTML: cfg.Params.AllowRawHTML,
 	})
 	if err != nil {
@@ -266,8 +268,15 @@ func (s *Server) fullBuild() {
 		s.fail(bad)
 		return
 	}
+	if fprobs, ferr := site.Forget(); ferr != nil {
+		// Only slower edits follow; the site itself is good.
+		fmt.Fprintln(s.opts.Stderr, problems(fprobs, ferr))
+	}
 	old, oldDir := s.site, s.served
 	s.site, s.files, s.pending, s.hugoBad = site, files, nil, false
+	s.mu.Lock()
+	s.live = site
+	s.mu.Unlock()
 	s.succeed(out, warnings(probs))
 	if old != nil {
 		old.Close()
@@ -275,6 +284,27 @@ func (s *Server) fullBuild() {
 	if oldDir != "" {
 		// Responses being written keep their open files; Linux frees them when closed.
 		os.RemoveAll(oldDir)
+	}
+}
+
+// renderStale renders the page at urlPath if a rebuild left it stale (FastRender): a rebuild renders the edited
+// page and the pages open in a browser, and a list page that shows the edited title is brought up to date here, the
+// moment somebody asks for it. While the site has errors nothing is rendered: the last good pages are served.
+func (s *Server) renderStale(urlPath string) {
+	s.mu.RLock()
+	site, bad := s.live, len(s.diags) > 0
+	s.mu.RUnlock()
+	if site == nil || bad {
+		return
+	}
+	t := time.Now()
+	probs, err := site.RenderURL(urlPath)
+	trace("render on request", time.Since(t))
+	if bad := problems(probs, err); bad != nil {
+		s.fail(bad)
+		for _, d := range bad {
+			fmt.Fprintln(s.opts.Stderr, d.String())
+		}
 	}
 }
 
