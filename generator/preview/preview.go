@@ -268,10 +268,14 @@ func (s *Server) fullBuild() {
 		s.fail(bad)
 		return
 	}
+	t := time.Now()
 	if fprobs, ferr := site.Forget(); ferr != nil {
 		// Only slower edits follow; the site itself is good.
-		fmt.Fprintln(s.opts.Stderr, problems(fprobs, ferr))
+		for _, d := range problems(fprobs, ferr) {
+			fmt.Fprintln(s.opts.Stderr, d.String())
+		}
 	}
+	trace("forget", time.Since(t))
 	old, oldDir := s.site, s.served
 	s.site, s.files, s.pending, s.hugoBad = site, files, nil, false
 	s.mu.Lock()
