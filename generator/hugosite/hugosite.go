@@ -71,6 +71,8 @@ type Site struct {
 	log     *logBuffer
 	mu      sync.Mutex
 	visited *types.EvictingQueue[string] // FastRender: pages rendered on every rebuild; Hugo's server keeps 20 too
+	mem     afero.Fs                     // the generated files (Options.Files), under the site's files
+	files   map[string][]byte
 }
 
 // Problem is one warning or error Hugo logged.
@@ -159,14 +161,10 @@ func New(opts Options) (*Site, error) {
 
 	cfgFile := filepath.Join(opts.SiteDir, "config.toml")
 	source := afero.Fs(hugofs.Os)
+	mem := afero.NewMemMapFs()
 	if len(opts.Files) > 0 {
-		mem := afero.NewMemMapFs()
 		for rel, data := range opts.Files {
-			p := filepath.Join(opts.SiteDir, filepath.FromSlash(rel))
-			if err := mem.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return nil, err
-			}
-			if err := afero.WriteFile(mem, p, data, 0o644); err != nil {
+			if err := writeFile(mem, opts.SiteDir, rel, data); err != nil {
 				return nil, err
 			}
 		}
@@ -197,7 +195,10 @@ func New(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, siteError("prepare Hugo site", err, opts.SiteDir)
 	}
-	site := &Site{opts: opts, h: h, log: logs}
+	site := &Site{opts: opts, h: h, log: logs, mem: mem, files: map[string][]byte{}}
+	for rel, data := range opts.Files {
+		site.files[rel] = data
+	}
 	if opts.FastRender {
 		site.visited = types.NewEvictingQueue[string](20)
 	}
@@ -218,6 +219,44 @@ func (s *Site) Rebuild(events []fsnotify.Event) ([]Problem, error) {
 		}
 	}
 	return s.build(keep)
+}
+
+func writeFile(mem afero.Fs, siteDir, rel string, data []byte) error {
+	p := filepath.Join(siteDir, filepath.FromSlash(rel))
+	if err := mem.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return afero.WriteFile(mem, p, data, 0o644)
+}
+
+// SetFiles gives the generated files (Options.Files) new contents and returns the files that changed, for
+// RebuildChanged. A retitled policy changes the relations handed to its interpretations, an edited statistics table
+// a report's data: a rebuild, not a new site. It returns false, changing nothing, when a file would be added or
+// removed (a new year's archive, say), since Hugo sees the files of a site when it is made: callers make a new one.
+func (s *Site) SetFiles(files map[string][]byte) ([]Change, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(files) != len(s.files) {
+		return nil, false
+	}
+	for rel := range files {
+		if _, ok := s.files[rel]; !ok {
+			return nil, false
+		}
+	}
+	var changes []Change
+	for rel, data := range files {
+		if bytes.Equal(data, s.files[rel]) {
+			continue
+		}
+		if err := writeFile(s.mem, s.opts.SiteDir, rel, data); err != nil {
+			return nil, false
+		}
+		s.files[rel] = data
+		changes = append(changes, Change{Path: filepath.Join(s.opts.SiteDir, filepath.FromSlash(rel))})
+	}
+	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
+	return changes, true
 }
 
 // Change is one changed source file, for RebuildChanged.

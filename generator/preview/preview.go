@@ -8,7 +8,6 @@
 package preview
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -50,7 +49,6 @@ type Server struct {
 
 	// Owned by the rebuild loop.
 	site    *hugosite.Site
-	files   map[string][]byte // generated pages the Hugo site was built with
 	pending []hugosite.Change // changes not yet rendered because the site had errors
 	hugoBad bool              // Hugo itself failed last time: start afresh on the next change
 	cache   *content.Cache    // each file's validation, reset when the configuration changes
@@ -212,13 +210,13 @@ func (s *Server) partialBuild() {
 		s.fail(bad)
 		return
 	}
-	files := pipeline.GeneratedPages(cfg, site, time.Now(), true)
-	if !sameFiles(files, s.files) {
-		// A new year or topic appeared or went away: the generated pages are fixed when the Hugo site is made.
+	generated, ok := s.site.SetFiles(pipeline.GeneratedPages(cfg, site, time.Now(), true))
+	if !ok {
+		// A new year or topic appeared or went away.
 		s.fullBuild()
 		return
 	}
-	changes := s.pending
+	changes := append(s.pending, generated...)
 	t = time.Now()
 	probs, err := s.site.RebuildChanged(changes)
 	trace("hugo", time.Since(t))
@@ -277,7 +275,7 @@ func (s *Server) fullBuild() {
 	}
 	trace("forget", time.Since(t))
 	old, oldDir := s.site, s.served
-	s.site, s.files, s.pending, s.hugoBad = site, files, nil, false
+	s.site, s.pending, s.hugoBad = site, nil, false
 	s.mu.Lock()
 	s.live = site
 	s.mu.Unlock()
@@ -403,18 +401,6 @@ func toDiag(p hugosite.Problem) diag.Diagnostic {
 		d.Severity = diag.Warning
 	}
 	return d
-}
-
-func sameFiles(a, b map[string][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || !bytes.Equal(v, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // copyTree copies a file or a folder of the site, leaving out editors' temporary files.
