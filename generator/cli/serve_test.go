@@ -215,7 +215,7 @@ func readFile(t testing.TB, p string) string {
 }
 
 // A save renders the edited page and the pages recently viewed; every other page that shows the edited title (a
-// year archive, a list and its later pages) is rendered when it is asked for. This checks that none of them is
+// year archive, a list, its later pages and its feed) is rendered when it is asked for. This checks that none of them is
 // served stale, whether it was viewed before the edit or not.
 func TestServeRendersListsThatShowAnEditWhenAsked(t *testing.T) {
 	site := writeSite(t, "testdata/serve-site.txtar")
@@ -226,7 +226,7 @@ func TestServeRendersListsThatShowAnEditWhenAsked(t *testing.T) {
 	write(t, filepath.Join(site, "layouts", "policies", "list.html"), `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages 1).Pages }}<li>{{ .Title }}</li>{{ end }}</ul>{{ end }}`)
 	base, _, _ := startServe(t, site)
 	old, renamed := "关于第一项工作的通知", "关于第一项工作的通知（修订）"
-	lists := []string{"/archives/2024/", "/policies/page/2/"}
+	lists := []string{"/archives/2024/", "/policies/page/2/", "/index.xml"}
 	waitFor(t, base+"/policies/page/2/", "p1 on the second page", contains(old))
 
 	p1 := filepath.Join(site, "content", "policies", "p1.md")

@@ -47,7 +47,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	upath := path.Clean("/" + r.URL.Path)
-	if strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(upath, ".html") {
+	if strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(upath, ".html") || strings.HasSuffix(upath, ".xml") {
 		s.renderStale(r.URL.Path)
 	}
 	file := filepath.Join(root, filepath.FromSlash(upath))
