@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -127,7 +128,7 @@ func refPairs(renamed map[string]string, baseURL string) [][2][]byte {
 // rewritten, minified, scanned for links, written back, compressed and hashed. Doing every step on a file while it
 // is in memory keeps the whole pipeline close to Hugo's own time (see README, Performance).
 func process(root string, files []string, done map[string]bool, pairs [][2][]byte, m *minifier.Minifier,
-	lc *linkcheck.Checker, prev precompress.Previous, ft *fileTimes) (*processed, error) {
+	lc *linkcheck.Checker, prev *previous, ft *fileTimes) (*processed, error) {
 	res := &processed{cpu: map[string]time.Duration{}}
 	var (
 		mu    sync.Mutex
@@ -189,7 +190,7 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 }
 
 func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Minifier, lc *linkcheck.Checker,
-	prev precompress.Previous, ft *fileTimes, st *processed) error {
+	prev *previous, ft *fileTimes, st *processed) error {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	t := time.Now()
 	tick := func(step string) {
@@ -243,11 +244,19 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		return nil
 	}
 	st.textIn += int64(len(data))
-	var gz, br []byte
-	ok := false
-	if prev != nil {
-		gz, br, ok = prev(rel, e.SHA256, data)
+	if linked, ok := prev.link(rel, e.SHA256, p, mtime); ok {
+		for _, l := range linked {
+			if strings.HasSuffix(l.Path, ".gz") {
+				st.gz += l.Size
+			} else {
+				st.br += l.Size
+			}
+		}
+		st.entries = append(st.entries, linked...)
+		tick("compress")
+		return nil
 	}
+	gz, br, ok := prev.compressed(rel, e.SHA256, data)
 	if !ok {
 		gz, br = precompress.Gzip(data), precompress.Brotli(data)
 	}
@@ -289,36 +298,74 @@ func entry(rel string, data []byte) manifest.Entry {
 	return manifest.Entry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 }
 
-// previousCompressed reuses the .gz and .br of the previous release for a file whose bytes did not change:
-// brotli dominates a nightly build's time, and most files are the same from one night to the next. Whether a file
-// changed is read from the previous release's manifest (its SHA-256, computed for the new manifest anyway), so the
-// previous original is not read again; without a manifest the bytes are compared.
-func previousCompressed(prevDir string, prevSums map[string]string) precompress.Previous {
-	if prevDir == "" {
-		return nil
+// previous is the release that was live before this build: brotli dominates a cold build's time, and most files
+// are the same from one night to the next, so their compressed forms are taken from it.
+type previous struct {
+	dir     string
+	entries map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
+}
+
+var errStale = errors.New("previous compressed file differs")
+
+// link hard-links the previous release's .gz and .br of rel beside dst when the file did not change (its SHA-256
+// is the one in the previous manifest, which the new manifest needs anyway) and they have the size the manifest
+// says and the time the new ones must have. Nothing is read, written or hashed: the manifest's lines are reused.
+// A link shares the file, so one whose time differs (the site's last change moved) is not linked: setting the time
+// would change the live release. ok=false when it did not link both; the caller then falls back to compressed.
+func (pv *previous) link(rel, sum, dst string, mtime time.Time) (linked []manifest.Entry, ok bool) {
+	if pv == nil || pv.entries == nil || pv.entries[rel].SHA256 != sum {
+		return nil, false
 	}
-	return func(rel, sum string, data []byte) ([]byte, []byte, bool) {
-		p := filepath.Join(prevDir, filepath.FromSlash(rel))
-		if prevSums != nil {
-			if prevSums[rel] != sum {
-				return nil, nil, false
+	for _, ext := range []string{".gz", ".br"} {
+		e, ok := pv.entries[rel+ext]
+		if !ok {
+			continue // not smaller than the original last time, so not now either
+		}
+		src := filepath.Join(pv.dir, filepath.FromSlash(rel+ext))
+		fi, err := os.Lstat(src)
+		if err == nil && (!fi.Mode().IsRegular() || fi.Size() != e.Size || !fi.ModTime().Equal(mtime)) {
+			err = errStale
+		}
+		if err == nil {
+			err = os.Link(src, dst+ext)
+		}
+		if err != nil {
+			for _, l := range linked {
+				os.Remove(dst + strings.TrimPrefix(l.Path, rel))
 			}
-		} else if old, err := os.ReadFile(p); err != nil || !bytes.Equal(old, data) {
-			return nil, nil, false
+			return nil, false
 		}
-		gz, gerr := os.ReadFile(p + ".gz")
-		br, berr := os.ReadFile(p + ".br")
-		if gerr != nil && !os.IsNotExist(gerr) || berr != nil && !os.IsNotExist(berr) {
-			return nil, nil, false
-		}
-		// A missing form was not worth writing last time; with the same bytes it is not now either. Returning the
-		// original in its place makes the caller skip it (not smaller).
-		if gz == nil {
-			gz = data
-		}
-		if br == nil {
-			br = data
-		}
-		return gz, br, true
+		linked = append(linked, e)
 	}
+	return linked, true
+}
+
+// compressed reads the previous release's .gz and .br of a file whose bytes did not change, for when they cannot
+// be linked. Whether it changed is read from the previous manifest; without one the bytes are compared.
+func (pv *previous) compressed(rel, sum string, data []byte) ([]byte, []byte, bool) {
+	if pv == nil {
+		return nil, nil, false
+	}
+	p := filepath.Join(pv.dir, filepath.FromSlash(rel))
+	if pv.entries != nil {
+		if pv.entries[rel].SHA256 != sum {
+			return nil, nil, false
+		}
+	} else if old, err := os.ReadFile(p); err != nil || !bytes.Equal(old, data) {
+		return nil, nil, false
+	}
+	gz, gerr := os.ReadFile(p + ".gz")
+	br, berr := os.ReadFile(p + ".br")
+	if gerr != nil && !os.IsNotExist(gerr) || berr != nil && !os.IsNotExist(berr) {
+		return nil, nil, false
+	}
+	// A missing form was not worth writing last time; with the same bytes it is not now either. Returning the
+	// original in its place makes the caller skip it (not smaller).
+	if gz == nil {
+		gz = data
+	}
+	if br == nil {
+		br = data
+	}
+	return gz, br, true
 }

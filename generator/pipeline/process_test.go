@@ -11,7 +11,7 @@ import (
 )
 
 // A rebuild reuses the previous release's .gz and .br for unchanged files, judged by the previous manifest: a
-// changed file must get new ones, and an unchanged one the same bytes.
+// changed file must get new ones, and an unchanged one the previous ones, hard-linked, with the original's time.
 func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 	site := sampleSite(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -32,6 +32,10 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 	if changed == "" || kept == "" {
 		t.Fatalf("pages not found: %q %q", changed, kept)
 	}
+	firstDir, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		t.Fatal(err)
+	}
 	md := filepath.Join(site, "content/policies/gzbz-2024.md")
 	src, err := os.ReadFile(md)
 	if err != nil {
@@ -44,6 +48,10 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 		t.Fatalf("second build: exit %d\n%s", code, stderr)
 	}
 	second := tree(t, out)
+	secondDir, err := filepath.EvalSymlinks(out)
+	if err != nil || secondDir == firstDir {
+		t.Fatalf("no new release: %v", err)
+	}
 	if bytes.Equal(first[changed].data, second[changed].data) {
 		t.Fatalf("%s did not change", changed)
 	}
@@ -54,6 +62,22 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 		got, err := precompress.Decompress(p, f.data)
 		if err != nil || !bytes.Equal(got, second[p[:len(p)-3]].data) {
 			t.Errorf("%s does not decompress to its original (%v)", p, err)
+		}
+		if !f.mtime.Equal(second[p[:len(p)-3]].mtime) {
+			t.Errorf("%s: mtime differs from the original's", p)
+		}
+	}
+	same := func(rel string) bool {
+		a, err1 := os.Stat(filepath.Join(firstDir, rel))
+		b, err2 := os.Stat(filepath.Join(secondDir, rel))
+		return err1 == nil && err2 == nil && os.SameFile(a, b)
+	}
+	for _, ext := range []string{".gz", ".br"} {
+		if !same(kept + ext) {
+			t.Errorf("%s%s was not reused from the previous release", kept, ext)
+		}
+		if same(changed + ext) {
+			t.Errorf("%s%s of the changed page is the previous release's", changed, ext)
 		}
 	}
 	if !bytes.Equal(first[kept+".br"].data, second[kept+".br"].data) {

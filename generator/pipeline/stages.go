@@ -126,21 +126,21 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 	// The previous manifest says which files are unchanged (their compressed forms are reused) and, at the end,
 	// what changed since.
 	var (
-		prev     []manifest.Entry
-		prevSums map[string]string
+		prev []manifest.Entry
+		pv   *previous
 	)
 	if prevDir != "" {
+		pv = &previous{dir: prevDir}
 		if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
 			if prev, err = manifest.Decode(old); err == nil {
-				prevSums = make(map[string]string, len(prev))
+				pv.entries = make(map[string]manifest.Entry, len(prev))
 				for _, e := range prev {
-					prevSums[e.Path] = e.SHA256
+					pv.entries[e.Path] = e
 				}
 			}
 		}
 	}
-	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc,
-		previousCompressed(prevDir, prevSums), ft)
+	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, pv, ft)
 	if err != nil {
 		return fmt.Errorf("post-process output: %w", err)
 	}

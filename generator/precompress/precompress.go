@@ -141,11 +141,6 @@ func brotliWith(data []byte, pool *sync.Pool) []byte {
 	return b.Bytes()
 }
 
-// Previous finds the compressed forms of a file in the previous release, so that unchanged files are not
-// compressed again. sum is the hex SHA-256 of data. It returns ok=false when the previous release has no identical
-// original.
-type Previous func(rel, sum string, data []byte) (gz, br []byte, ok bool)
-
 // Decompress returns the original of a .gz or .br file's bytes, for verification. Gzip is read with the standard
 // library, not the package that wrote it, so that the check does not share the encoder's code.
 func Decompress(name string, data []byte) ([]byte, error) {
