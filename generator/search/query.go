@@ -64,6 +64,9 @@ func Open(fsys fs.FS) (*Index, error) {
 	if ix.meta.Format != Format {
 		return nil, fmt.Errorf("open search index: format %d, want %d", ix.meta.Format, Format)
 	}
+	if ix.meta.PerFile < 1 {
+		return nil, fmt.Errorf("open search index: %d documents per file", ix.meta.PerFile)
+	}
 	return ix, nil
 }
 
@@ -102,12 +105,19 @@ func (ix *Index) record(id int) (*record, error) {
 	if r, ok := ix.recs[id]; ok {
 		return r, nil
 	}
-	r := &record{}
-	if err := ix.read(filePath("docs", id), r); err != nil {
+	// The whole file is kept: its other records cost nothing more to check.
+	n, per := id/ix.meta.PerFile, ix.meta.PerFile
+	var recs []*record
+	if err := ix.read(filePath("docs", n), &recs); err != nil {
 		return nil, fmt.Errorf("read document: %w", err)
 	}
-	ix.recs[id] = r
-	return r, nil
+	if len(recs) != min(per, ix.meta.Docs-n*per) {
+		return nil, fmt.Errorf("read document: %s holds %d records", filePath("docs", n), len(recs))
+	}
+	for i, r := range recs {
+		ix.recs[n*per+i] = r
+	}
+	return ix.recs[id], nil
 }
 
 // rank orders results and bounds: more title words, then more occurrences,

@@ -277,9 +277,11 @@ func TestCheckBudget(t *testing.T) {
 			fetched++
 		}
 	}
-	if fetched != checkBudget(10) || len(ans.Results) != 0 || ans.Exact || ans.Total != 31-checkBudget(10) {
-		t.Errorf("first page: %d texts fetched, %d results, total %d, exact %v; want %d, 0, %d, false",
-			fetched, len(ans.Results), ans.Total, ans.Exact, checkBudget(10), 31-checkBudget(10))
+	// The candidates checked are ids 40 to 59, consecutive, so they share
+	// files docsPerFile to a file.
+	if want := checkBudget(10) / docsPerFile; fetched != want || len(ans.Results) != 0 || ans.Exact || ans.Total != 31-checkBudget(10) {
+		t.Errorf("first page: %d docs files fetched, %d results, total %d, exact %v; want %d, 0, %d, false",
+			fetched, len(ans.Results), ans.Total, ans.Exact, want, 31-checkBudget(10))
 	}
 	all, err := ix.Search("劳动仲裁", Filter{}, 0)
 	if err != nil {

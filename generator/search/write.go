@@ -12,11 +12,22 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is the layout version written to meta.json; search.js refuses an
 // index of another version rather than misreading it.
-const Format = 3
+const Format = 4
+
+// docsPerFile is how many documents' records share one docs/ file. Creating a
+// file costs the build far more than writing its bytes (on a busy build
+// machine 0.1 ms or more each, most of the index build for ten thousand
+// documents), so records are packed. A query fetches the file of each
+// candidate it checks and candidates are scattered over the ids, so the
+// others in the file are mostly wasted bytes; two to a file costs a first
+// query about half as much again in records (gzip shares their vocabulary),
+// which the 100 KB budget allows, and halves the files.
+const docsPerFile = 2
 
 // shardTarget is the raw size a shard aims at. A query downloads a whole shard
 // for each of its terms but needs one term of it, so small shards are what
@@ -31,11 +42,14 @@ const maxCount = 15
 
 // meta is search/meta.json: what the client needs before any shard.
 type meta struct {
-	Format int      `json:"format"`
-	Shards int      `json:"shards"`
-	Docs   int      `json:"docs"`
-	Kinds  []string `json:"kinds"`
-	Topics []string `json:"topics"`
+	Format int `json:"format"`
+	Shards int `json:"shards"`
+	Docs   int `json:"docs"`
+	// PerFile is docsPerFile: document id ÷ PerFile is the docs/ file that
+	// holds its record, id mod PerFile its place in the file's array.
+	PerFile int      `json:"perFile"`
+	Kinds   []string `json:"kinds"`
+	Topics  []string `json:"topics"`
 	// Years lists [year, first document id] in id order; ids are assigned
 	// newest first, so each year is one range.
 	Years [][2]int `json:"years"`
@@ -72,8 +86,9 @@ func mkdirs(dir, kind string, n int) error {
 	return nil
 }
 
-// record is search/docs/<id/256>/<id>.json, fetched only for candidates: what a result
-// shows and the text it is checked against.
+// record is one element of a search/docs/ file (filePath("docs", id/docsPerFile)),
+// fetched only for candidates: what a result shows and the text it is checked
+// against.
 type record struct {
 	URL         string   `json:"u"`
 	Title       string   `json:"t"`
@@ -94,6 +109,7 @@ func (r *record) fields() []string {
 
 // postings accumulates one term's list while documents are added in id order.
 type postings struct {
+	key  uint64
 	b    []byte
 	last int
 }
@@ -142,7 +158,7 @@ func writeIndex(docs []Doc, dir string) error {
 		return da.URL < db.URL
 	})
 
-	m := meta{Format: Format, Docs: len(docs), Kinds: Kinds}
+	m := meta{Format: Format, Docs: len(docs), PerFile: docsPerFile, Kinds: Kinds}
 	kindCode := map[string]int{}
 	for i, k := range Kinds {
 		kindCode[k] = i
@@ -167,7 +183,8 @@ func writeIndex(docs []Doc, dir string) error {
 		fl.TopicWidth++
 	}
 
-	if err := mkdirs(dir, "docs", len(docs)); err != nil {
+	docFiles := (len(docs) + docsPerFile - 1) / docsPerFile
+	if err := mkdirs(dir, "docs", docFiles); err != nil {
 		return err
 	}
 
@@ -200,7 +217,7 @@ func writeIndex(docs []Doc, dir string) error {
 	// The postings are built while the document files are written: creating
 	// files is mostly waiting on the file system, tokenizing is all CPU.
 	type built struct {
-		terms map[uint64]*postings
+		terms []postings
 		total int
 	}
 	postingsDone := make(chan built, 1)
@@ -208,11 +225,11 @@ func writeIndex(docs []Doc, dir string) error {
 		terms, total := buildPostings(docs, order)
 		postingsDone <- built{terms, total}
 	}()
-	for id, i := range order {
-		d := &docs[i]
-		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
-			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
-		files.write(filepath.Join(dir, filepath.FromSlash(filePath("docs", id))), &rec)
+	for n := range docFiles {
+		ids := order[n*docsPerFile : min(len(order), (n+1)*docsPerFile)]
+		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("docs", n))), func() []byte {
+			return docsJSON(docs, ids)
+		})
 	}
 	b := <-postingsDone
 	terms, total := b.terms, b.total
@@ -229,8 +246,8 @@ func writeIndex(docs []Doc, dir string) error {
 	// writes for a map[string]string: keys in byte order, and nothing to
 	// escape, since terms are letters and digits and postings use digits.
 	byShard := make([][]shardEntry, m.Shards)
-	for k, p := range terms {
-		t := keyString(k)
+	for _, p := range terms {
+		t := keyString(p.key)
 		n := shardOf(t, m.Shards)
 		byShard[n] = append(byShard[n], shardEntry{t, p.b})
 	}
@@ -247,17 +264,23 @@ func writeIndex(docs []Doc, dir string) error {
 
 // buildPostings tokenizes documents on every core and appends postings in id
 // order on one goroutine, which is what delta encoding needs. It returns the
-// postings by term key and their total size.
-func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
+// postings of every term and their total size.
+func buildPostings(docs []Doc, order []int) ([]postings, int) {
 	const block = 64
 	type entry struct {
 		key uint64
-		val int // tf<<1 | in title
+		val int32 // tf<<1 | in title
+	}
+	// A block's entries, document after document; ends[i] is where document
+	// i's end.
+	type blockTerms struct {
+		es   []entry
+		ends []int
 	}
 	nblocks := (len(order) + block - 1) / block
-	results := make([]chan [][]entry, nblocks)
+	results := make([]chan blockTerms, nblocks)
 	for i := range results {
-		results[i] = make(chan [][]entry, 1)
+		results[i] = make(chan blockTerms, 1)
 	}
 	// At most a few blocks wait for the merger, so memory stays that of a
 	// few blocks whatever the site's size.
@@ -272,13 +295,13 @@ func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
 	}()
 	for range runtime.GOMAXPROCS(0) {
 		go func() {
-			counts := map[uint64]int{}
+			counts := newKeyTable(12)
 			var c []rune
 			for b := range next {
-				out := make([][]entry, 0, block)
+				var out blockTerms
 				for id := b * block; id < min(len(order), (b+1)*block); id++ {
 					d := &docs[order[id]]
-					clear(counts)
+					counts.reset()
 					for f, text := range d.fields() {
 						c = c[:0]
 						for _, r := range text {
@@ -286,51 +309,164 @@ func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
 								c = append(c, r)
 							}
 						}
-						title := 0
+						var title int32
 						if f == 0 {
 							title = 1
 						}
-						indexKeys(c, func(k uint64) { counts[k] = (counts[k] + 2) | title })
+						indexKeys(c, func(k uint64) {
+							v := counts.slot(k)
+							*v = (*v + 2) | title
+						})
 					}
-					es := make([]entry, 0, len(counts))
-					for k, v := range counts {
-						es = append(es, entry{k, v})
+					if out.es == nil {
+						out.es = make([]entry, 0, block*len(counts.used))
 					}
-					out = append(out, es)
+					counts.each(func(k uint64, v int32) { out.es = append(out.es, entry{k, v}) })
+					out.ends = append(out.ends, len(out.es))
 				}
 				results[b] <- out
 			}
 		}()
 	}
-	terms := make(map[uint64]*postings, 1<<20)
+	var terms []postings
+	index := newKeyTable(16) // term key → 1 + index in terms
 	total := 0
-	// Postings are allocated in slabs: one allocation per term was most of
-	// the garbage collector's work.
-	var slab []postings
 	for b := range nblocks {
-		for i, es := range <-results[b] {
+		bt := <-results[b]
+		from := 0
+		for i, end := range bt.ends {
 			id := b*block + i
-			for _, e := range es {
-				p := terms[e.key]
-				if p == nil {
-					if len(slab) == 0 {
-						slab = make([]postings, 4096)
-					}
-					p = &slab[0]
-					slab = slab[1:]
-					p.last = -1
-					terms[e.key] = p
+			for _, e := range bt.es[from:end] {
+				slot := index.slot(e.key)
+				if *slot == 0 {
+					terms = append(terms, postings{key: e.key, last: -1})
+					*slot = int32(len(terms))
 				}
+				p := &terms[*slot-1]
 				n := len(p.b)
 				p.b = appendNum(p.b, id-p.last-1)
-				p.b = appendNum(p.b, min(e.val>>1, maxCount)<<1|e.val&1)
+				p.b = appendNum(p.b, int(min(e.val>>1, maxCount)<<1|e.val&1))
 				p.last = id
 				total += len(p.b) - n
 			}
+			from = end
 		}
 		<-sem
 	}
 	return terms, total
+}
+
+// docsJSON is the docs/ file of the documents ids: a JSON array of their
+// records, written by hand for the reason shards are (encoding/json's
+// reflection was a tenth of the build); the bytes are what json.Encoder with
+// SetEscapeHTML(false) writes for []record.
+func docsJSON(docs []Doc, ids []int) []byte {
+	n := 3
+	for _, i := range ids {
+		d := &docs[i]
+		n += len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Date) + len(d.IndexNo) + len(d.DocNo) +
+			len(d.Topic) + len(d.Publisher) + len(d.Text) + 64
+		for _, a := range d.Attachments {
+			n += len(a) + 3
+		}
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for k, i := range ids {
+		d := &docs[i]
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"u":`...)
+		b = appendJSONString(b, d.URL)
+		b = append(b, `,"t":`...)
+		b = appendJSONString(b, d.Title)
+		for _, f := range [...]struct {
+			key, val string
+		}{{`,"k":`, d.Kind}, {`,"d":`, d.Date}, {`,"i":`, d.IndexNo}, {`,"n":`, d.DocNo}, {`,"p":`, d.Topic}, {`,"b":`, d.Publisher}} {
+			if f.val != "" {
+				b = append(b, f.key...)
+				b = appendJSONString(b, f.val)
+			}
+		}
+		if len(d.Attachments) > 0 {
+			b = append(b, `,"a":[`...)
+			for j, a := range d.Attachments {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, a)
+			}
+			b = append(b, ']')
+		}
+		if strings.IndexFunc(d.Text, func(r rune) bool { return !unicode.IsSpace(r) }) >= 0 {
+			b = append(b, `,"x":`...)
+			b = appendDisplayJSON(b, d.Text)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']', '\n')
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does with
+// HTML escaping off: quotes, backslashes and control characters escaped,
+// U+2028 and U+2029 escaped for JavaScript, invalid UTF-8 replaced.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			b = appendEscape(b, c)
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', byte('0'+r&0xF))
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendEscape appends the JSON escape of an ASCII quote, backslash or
+// control character.
+func appendEscape(b []byte, c byte) []byte {
+	const hex = "0123456789abcdef"
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
 }
 
 type shardEntry struct {
@@ -388,6 +524,41 @@ func displayText(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// appendDisplayJSON appends displayText(s) as a JSON string, in one pass:
+// the texts are most of the index's bytes, and building the display text
+// and then escaping it took a tenth of the build.
+func appendDisplayJSON(b []byte, s string) []byte {
+	b = append(b, '"')
+	var prev rune
+	space, started := false, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !(r >= 0x4E00 && r <= 0x9FFF) && unicode.IsSpace(r) {
+			space = true
+			i += size
+			continue
+		}
+		if space && started && !(wide(prev) && wide(r)) {
+			b = append(b, ' ')
+		}
+		space, started = false, true
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = utf8.AppendRune(b, r)
+		case r < 0x20 || r == '"' || r == '\\':
+			b = appendEscape(b, byte(r))
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		prev = r
+		i += size
+	}
+	return append(b, '"')
 }
 
 // wide reports CJK and full-width characters, between which no space is meant.

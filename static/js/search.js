@@ -1,7 +1,8 @@
 // Site search for gongkai: the browser half of generator/search.
 //
 // It reads the static index under /search/ (meta.json, shards/G/N.json,
-// filters.json, docs/G/N.json, G = N/256) and never asks any other server. normalise(), queryTerms() and
+// filters.json, docs/G/N.json, G = N/256, each docs file the records of
+// meta.perFile consecutive documents) and never asks any other server. normalise(), queryTerms() and
 // search() mirror normalise.go, terms.go and query.go line for line: the Go
 // tests prove recall on the real index files with the Go copy, so a change
 // here must be made there too.
@@ -161,7 +162,7 @@
   Index.prototype.open = function () {
     var self = this;
     return this.get('meta.json').then(function (m) {
-      if (m.format !== 3) throw new Error('index format ' + m.format);
+      if (m.format !== 4 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
       self.meta = m;
       return m;
     });
@@ -175,6 +176,12 @@
       self.postingsCache.set(term, map);
       return map;
     });
+  };
+  // record: the file is fetched once (get() keeps it) and holds its
+  // neighbours' records too, which a later candidate may need.
+  Index.prototype.record = function (id) {
+    var per = this.meta.perFile;
+    return this.get(filePath('docs', Math.floor(id / per))).then(function (recs) { return recs[id % per]; });
   };
   Index.prototype.year = function (id) {
     var y = 0;
@@ -316,7 +323,7 @@
     // bytes, is what the user waits for. No more than Go's one-by-one loop
     // would check, so both stop at the same candidate.
     var batch = this.cands.slice(this.next, this.next + Math.min(budget - this.next, Math.max(1, limit - this.found.length)));
-    return Promise.all(batch.map(function (b) { return self.index.get(filePath('docs', b.id)); })).then(function (recs) {
+    return Promise.all(batch.map(function (b) { return self.index.record(b.id); })).then(function (recs) {
       recs.forEach(function (rec, i) {
         var b = batch[i];
         var tw = verify(rec, self.words);

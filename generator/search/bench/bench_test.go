@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"gongkai/generator/corpus"
+	"gongkai/generator/minifier"
 	"gongkai/generator/search"
 )
 
@@ -247,7 +248,7 @@ func dirSize(b testing.TB, dir string) (raw, gzipped int64, files int) {
 }
 
 // gongkaiQueries returns, per query, the gzip bytes a browser downloads for
-// it from a cold cache (script and stylesheet included) and the median
+// it from a cold cache (script and stylesheet included, minified as served) and the median
 // warm-cache query time; and the share of queries whose source document is
 // among the results (all of them, not just the first page).
 func gongkaiQueries(b testing.TB, site string, qs []Query) (first []int, lat []float64, recall float64) {
@@ -255,7 +256,18 @@ func gongkaiQueries(b testing.TB, site string, qs []Query) (first []int, lat []f
 	if err != nil {
 		b.Fatal(err)
 	}
-	assets := gzFile(b, filepath.Join(root, "static/js/search.js")) + gzFile(b, filepath.Join(root, "static/css/search.css"))
+	// The script and stylesheet as the build serves them: minified.
+	assets := 0
+	for _, p := range []string{"static/js/search.js", "static/css/search.css"} {
+		data, err := os.ReadFile(filepath.Join(root, p))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if data, err = minifier.New().Bytes(p, data); err != nil {
+			b.Fatal(err)
+		}
+		assets += gz(data)
+	}
 	fsys := os.DirFS(filepath.Join(site, "search"))
 	sizes := map[string]int{}
 	all, err := search.Open(fsys) // one warm index for recall, all results
