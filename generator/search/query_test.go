@@ -109,6 +109,32 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// TestTermFiles searches an index whose shards are so small that most terms
+// have files of their own (terms/) and requires the answers of the index as
+// built.
+func TestTermFiles(t *testing.T) {
+	ix, _ := writeFixture(t)
+	restore := SetShardTarget(4)
+	small, dir := writeFixture(t)
+	restore()
+	if files, _ := filepath.Glob(filepath.Join(dir, "search", "terms", "*", "*.json")); len(files) < 10 {
+		t.Fatalf("%d term files, want many", len(files))
+	}
+	for _, q := range []string{"欠薪", "仲裁", "劳动仲裁", "000014349/2024-00012", "东人社发2024 3号", "欠薪 投诉", "的", "工资", "DOCX", "薪劳"} {
+		want, err := ix.Search(q, Filter{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := small.Search(q, Filter{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(urls(got), urls(want)) || got.Total != want.Total {
+			t.Errorf("Search(%q) = %q total %d, want %q total %d", q, urls(got), got.Total, urls(want), want.Total)
+		}
+	}
+}
+
 func TestSnippet(t *testing.T) {
 	ix, _ := writeFixture(t)
 	ans, err := ix.Search("劳动仲裁", Filter{}, 0)

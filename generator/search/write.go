@@ -29,11 +29,14 @@ const Format = 4
 // which the 100 KB budget allows, and halves the files.
 const docsPerFile = 2
 
-// shardTarget is the raw size a shard aims at. A query downloads a whole shard
-// for each of its terms but needs one term of it, so small shards are what
-// keep a long query (up to a dozen terms) under 100 KB; below a few KB the
-// gzip and request overheads would take over.
-var shardTarget = 6 << 10
+// shardTarget is the raw size a shard aims at, and the size of postings
+// that get a file of their own (terms/). A query downloads a whole shard for
+// each of its terms but needs one term of it, so small shards are what keep
+// a long query (up to a dozen terms) under 100 KB; below a few KB the gzip
+// and request overheads would take over. 3.5 KB: with two records to a docs
+// file, the benchmark's costliest first query is 95 KB (90 KB at 3 KB, with
+// 350 more files; 98 KB at 4 KB, with 250 fewer).
+var shardTarget = 7 << 9
 
 // maxCount caps the occurrences a posting records, so that every count fits
 // one postings digit: ranking needs "often", not the exact figure, and a
@@ -108,9 +111,14 @@ func (r *record) fields() []string {
 }
 
 // postings accumulates one term's list while documents are added in id order.
+// The postings string of a term is the id gaps (appendNum each) followed by
+// one digit per document, its count<<1 | in-title: apart, each half repeats
+// itself, and gzip takes a common term's list, most of a long query's
+// download, down by a tenth more than with the two interleaved.
 type postings struct {
 	key  uint64
-	b    []byte
+	b    []byte // gaps
+	v    []byte // values
 	last int
 }
 
@@ -132,7 +140,7 @@ func Write(docs []Doc, outDir string) error {
 	if err := os.MkdirAll(final, 0o755); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
-	for _, name := range []string{"docs", "shards", "filters.json", "meta.json"} {
+	for _, name := range []string{"docs", "shards", "terms", "filters.json", "meta.json"} {
 		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
 			return fmt.Errorf("replace search index: %w", err)
 		}
@@ -216,46 +224,72 @@ func writeIndex(docs []Doc, dir string) error {
 	files := newWriterPool(4)
 	// The postings are built while the document files are written: creating
 	// files is mostly waiting on the file system, tokenizing is all CPU.
-	type built struct {
-		terms []postings
-		total int
-	}
-	postingsDone := make(chan built, 1)
-	go func() {
-		terms, total := buildPostings(docs, order)
-		postingsDone <- built{terms, total}
-	}()
+	postingsDone := make(chan []postings, 1)
+	go func() { postingsDone <- buildPostings(docs, order) }()
 	for n := range docFiles {
 		ids := order[n*docsPerFile : min(len(order), (n+1)*docsPerFile)]
 		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("docs", n))), func() []byte {
 			return docsJSON(docs, ids)
 		})
 	}
-	b := <-postingsDone
-	terms, total := b.terms, b.total
+	terms := <-postingsDone
 
-	// A power of two, so shard counts stay few and stable as a site grows.
-	total += len(terms) * 8 // key, quotes and separators
-	m.Shards = 1
-	for m.Shards*shardTarget < total {
-		m.Shards *= 2
+	// A term whose postings alone would fill a shard gets a file of its own
+	// (terms/), and its shard holds "*" and the file's number: the shard
+	// files then hold only small lists, so there are half as many of them,
+	// and a query for a common term downloads its list and one small shard
+	// instead of a shard that is mostly other terms' lists. Big terms are
+	// numbered in byte order of the term, so the numbers depend only on the
+	// documents.
+	var big []shardEntry
+	small := 0
+	for i := range terms {
+		p := &terms[i]
+		t := keyString(p.key)
+		if len(p.b)+len(p.v) >= shardTarget {
+			big = append(big, shardEntry{term: t, list: p.b, vals: p.v})
+			continue
+		}
+		small += len(t) + len(p.b) + len(p.v) + 6 // quotes and separators
 	}
+	sort.Slice(big, func(a, b int) bool { return big[a].term < big[b].term })
+	m.Shards = max(1, (small+shardTarget-1)/shardTarget)
 	// Shards are written by hand rather than through encoding/json: a big
 	// site has millions of terms, and the map encoder's reflection and key
 	// sorting were a third of the build. The bytes are what json.Encoder
 	// writes for a map[string]string: keys in byte order, and nothing to
 	// escape, since terms are letters and digits and postings use digits.
 	byShard := make([][]shardEntry, m.Shards)
-	for _, p := range terms {
+	for i := range terms {
+		p := &terms[i]
+		if len(p.b)+len(p.v) >= shardTarget {
+			continue
+		}
 		t := keyString(p.key)
 		n := shardOf(t, m.Shards)
-		byShard[n] = append(byShard[n], shardEntry{t, p.b})
+		byShard[n] = append(byShard[n], shardEntry{term: t, list: p.b, vals: p.v})
+	}
+	for i, e := range big {
+		n := shardOf(e.term, m.Shards)
+		byShard[n] = append(byShard[n], shardEntry{term: e.term, list: []byte("*" + strconv.Itoa(i))})
 	}
 	if err := mkdirs(dir, "shards", m.Shards); err != nil {
 		return err
 	}
+	if err := mkdirs(dir, "terms", len(big)); err != nil {
+		return err
+	}
 	for i, es := range byShard {
 		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("shards", i))), func() []byte { return shardJSON(es) })
+	}
+	for i, e := range big {
+		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("terms", i))), func() []byte {
+			b := make([]byte, 0, len(e.list)+len(e.vals)+3)
+			b = append(b, '"')
+			b = append(b, e.list...)
+			b = append(b, e.vals...)
+			return append(b, '"', '\n')
+		})
 	}
 	files.write(filepath.Join(dir, "filters.json"), &fl)
 	files.write(filepath.Join(dir, "meta.json"), &m)
@@ -264,8 +298,8 @@ func writeIndex(docs []Doc, dir string) error {
 
 // buildPostings tokenizes documents on every core and appends postings in id
 // order on one goroutine, which is what delta encoding needs. It returns the
-// postings of every term and their total size.
-func buildPostings(docs []Doc, order []int) ([]postings, int) {
+// postings of every term.
+func buildPostings(docs []Doc, order []int) []postings {
 	const block = 64
 	type entry struct {
 		key uint64
@@ -330,7 +364,6 @@ func buildPostings(docs []Doc, order []int) ([]postings, int) {
 	}
 	var terms []postings
 	index := newKeyTable(16) // term key → 1 + index in terms
-	total := 0
 	for b := range nblocks {
 		bt := <-results[b]
 		from := 0
@@ -343,17 +376,15 @@ func buildPostings(docs []Doc, order []int) ([]postings, int) {
 					*slot = int32(len(terms))
 				}
 				p := &terms[*slot-1]
-				n := len(p.b)
 				p.b = appendNum(p.b, id-p.last-1)
-				p.b = appendNum(p.b, int(min(e.val>>1, maxCount)<<1|e.val&1))
+				p.v = append(p.v, digits[min(e.val>>1, maxCount)<<1|e.val&1])
 				p.last = id
-				total += len(p.b) - n
 			}
 			from = end
 		}
 		<-sem
 	}
-	return terms, total
+	return terms
 }
 
 // docsJSON is the docs/ file of the documents ids: a JSON array of their
@@ -469,16 +500,17 @@ func appendEscape(b []byte, c byte) []byte {
 	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
 }
 
+// shardEntry is one term of a shard: its postings string is list then vals.
 type shardEntry struct {
-	term string
-	list []byte
+	term       string
+	list, vals []byte
 }
 
 func shardJSON(es []shardEntry) []byte {
 	sort.Slice(es, func(a, b int) bool { return es[a].term < es[b].term })
 	n := 3
 	for _, e := range es {
-		n += len(e.term) + len(e.list) + 6
+		n += len(e.term) + len(e.list) + len(e.vals) + 6
 	}
 	b := make([]byte, 0, n)
 	b = append(b, '{')
@@ -490,6 +522,7 @@ func shardJSON(es []shardEntry) []byte {
 		b = append(b, e.term...)
 		b = append(b, '"', ':', '"')
 		b = append(b, e.list...)
+		b = append(b, e.vals...)
 		b = append(b, '"')
 	}
 	return append(b, '}', '\n')

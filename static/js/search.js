@@ -1,8 +1,8 @@
 // Site search for gongkai: the browser half of generator/search.
 //
 // It reads the static index under /search/ (meta.json, shards/G/N.json,
-// filters.json, docs/G/N.json, G = N/256, each docs file the records of
-// meta.perFile consecutive documents) and never asks any other server. normalise(), queryTerms() and
+// terms/G/N.json for common terms, filters.json, docs/G/N.json, G = N/256,
+// each docs file the records of meta.perFile consecutive documents) and never asks any other server. normalise(), queryTerms() and
 // search() mirror normalise.go, terms.go and query.go line for line: the Go
 // tests prove recall on the real index files with the Go copy, so a change
 // here must be made there too.
@@ -138,6 +138,16 @@
     return out;
   }
 
+  // decodePostings: see encode.go. n id gaps, then n value digits.
+  function decodePostings(s) {
+    var ends = 0;
+    for (var i = 0; i < s.length; i++) if (DIGITS.indexOf(s[i]) < 32) ends++;
+    if (ends % 2) throw new Error('bad postings');
+    var n = ends / 2, gaps = decodeNums(s.slice(0, s.length - n)), vals = decodeNums(s.slice(s.length - n));
+    if (gaps.length !== n || vals.length !== n) throw new Error('bad postings');
+    return { gaps: gaps, vals: vals };
+  }
+
   // Index: the files under base, fetched once each and kept.
   function Index(base) {
     this.base = base;
@@ -171,8 +181,12 @@
     var self = this, cached = this.postingsCache.get(term);
     if (cached) return Promise.resolve(cached);
     return this.get(filePath('shards', shardOf(term, this.meta.shards))).then(function (shard) {
-      var nums = decodeNums(shard[term] || ''), map = new Map(), id = -1;
-      for (var i = 0; i + 1 < nums.length; i += 2) { id += nums[i] + 1; map.set(id, nums[i + 1]); }
+      var list = shard[term] || '';
+      // A common term's list is a file of its own (terms/), named in its shard.
+      return list.charAt(0) === '*' ? self.get(filePath('terms', Number(list.slice(1)))) : list;
+    }).then(function (list) {
+      var p = decodePostings(list), map = new Map(), id = -1;
+      for (var i = 0; i < p.gaps.length; i++) { id += p.gaps[i] + 1; map.set(id, p.vals[i]); }
       self.postingsCache.set(term, map);
       return map;
     });
