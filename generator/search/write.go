@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -297,32 +299,40 @@ func writeIndex(docs []Doc, dir string) error {
 }
 
 // buildPostings tokenizes documents on every core and appends postings in id
-// order on one goroutine, which is what delta encoding needs. It returns the
-// postings of every term.
+// order, which is what delta encoding needs, on one goroutine per part of
+// the terms (split by a hash of the key), so that merging, as costly as
+// tokenizing, runs on every core too. It returns the postings of every term.
 func buildPostings(docs []Doc, order []int) []postings {
 	const block = 64
+	parts := runtime.GOMAXPROCS(0)
 	type entry struct {
 		key uint64
 		val int32 // tf<<1 | in title
 	}
-	// A block's entries, document after document; ends[i] is where document
-	// i's end.
+	// One part of a block's entries, document after document; ends[i] is
+	// where document i's end.
 	type blockTerms struct {
 		es   []entry
 		ends []int
 	}
 	nblocks := (len(order) + block - 1) / block
-	results := make([]chan blockTerms, nblocks)
-	for i := range results {
-		results[i] = make(chan blockTerms, 1)
+	results := make([][]chan blockTerms, parts)
+	for p := range results {
+		results[p] = make([]chan blockTerms, nblocks)
+		for b := range results[p] {
+			results[p][b] = make(chan blockTerms, 1)
+		}
 	}
-	// At most a few blocks wait for the merger, so memory stays that of a
-	// few blocks whatever the site's size.
+	// At most a few blocks wait for the mergers, so memory stays that of a
+	// few blocks whatever the site's size. A block's slot is freed by the
+	// last merger done with it.
 	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	pending := make([]atomic.Int32, nblocks)
 	next := make(chan int)
 	go func() {
 		for b := range nblocks {
 			sem <- struct{}{}
+			pending[b].Store(int32(parts))
 			next <- b
 		}
 		close(next)
@@ -332,7 +342,7 @@ func buildPostings(docs []Doc, order []int) []postings {
 			counts := newKeyTable(12)
 			var c []rune
 			for b := range next {
-				var out blockTerms
+				out := make([]blockTerms, parts)
 				for id := b * block; id < min(len(order), (b+1)*block); id++ {
 					d := &docs[order[id]]
 					counts.reset()
@@ -352,39 +362,62 @@ func buildPostings(docs []Doc, order []int) []postings {
 							*v = (*v + 2) | title
 						})
 					}
-					if out.es == nil {
-						out.es = make([]entry, 0, block*len(counts.used))
+					if out[0].es == nil {
+						for p := range out {
+							out[p].es = make([]entry, 0, block*len(counts.used)/parts*5/4)
+						}
 					}
-					counts.each(func(k uint64, v int32) { out.es = append(out.es, entry{k, v}) })
-					out.ends = append(out.ends, len(out.es))
+					counts.each(func(k uint64, v int32) {
+						// A hash other than keyTable's, whose slots would
+						// otherwise cluster in each part's table.
+						p := int((k^k>>29)*0xBF58476D1CE4E5B9>>32) % parts
+						out[p].es = append(out[p].es, entry{k, v})
+					})
+					for p := range out {
+						out[p].ends = append(out[p].ends, len(out[p].es))
+					}
 				}
-				results[b] <- out
+				for p := range out {
+					results[p][b] <- out[p]
+				}
 			}
 		}()
 	}
-	var terms []postings
-	index := newKeyTable(16) // term key → 1 + index in terms
-	for b := range nblocks {
-		bt := <-results[b]
-		from := 0
-		for i, end := range bt.ends {
-			id := b*block + i
-			for _, e := range bt.es[from:end] {
-				slot := index.slot(e.key)
-				if *slot == 0 {
-					terms = append(terms, postings{key: e.key, last: -1})
-					*slot = int32(len(terms))
+	merged := make([][]postings, parts)
+	var wg sync.WaitGroup
+	for part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var terms []postings
+			index := newKeyTable(16) // term key → 1 + index in terms
+			for b := range nblocks {
+				bt := <-results[part][b]
+				from := 0
+				for i, end := range bt.ends {
+					id := b*block + i
+					for _, e := range bt.es[from:end] {
+						slot := index.slot(e.key)
+						if *slot == 0 {
+							terms = append(terms, postings{key: e.key, last: -1})
+							*slot = int32(len(terms))
+						}
+						p := &terms[*slot-1]
+						p.b = appendNum(p.b, id-p.last-1)
+						p.v = append(p.v, digits[min(e.val>>1, maxCount)<<1|e.val&1])
+						p.last = id
+					}
+					from = end
 				}
-				p := &terms[*slot-1]
-				p.b = appendNum(p.b, id-p.last-1)
-				p.v = append(p.v, digits[min(e.val>>1, maxCount)<<1|e.val&1])
-				p.last = id
+				if pending[b].Add(-1) == 0 {
+					<-sem
+				}
 			}
-			from = end
-		}
-		<-sem
+			merged[part] = terms
+		}()
 	}
-	return terms
+	wg.Wait()
+	return slices.Concat(merged...)
 }
 
 // docsJSON is the docs/ file of the documents ids: a JSON array of their
