@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
 )
 
@@ -31,5 +32,22 @@ func TestDocsJSON(t *testing.T) {
 	}
 	if string(got) != want.String() {
 		t.Errorf("docsJSON:\n%s\nencoding/json:\n%s", got, want.String())
+	}
+}
+
+func TestNextRune(t *testing.T) {
+	for _, s := range []string{"劳动仲裁", "a\xffb", "\xe4\xb8", "\xe4\xb8\x41", "\xed\xa0\x80", "\xe0\x80\x80", "ＡＢ😀　，。\u1000\ucfff\ud7ff"} {
+		var got, want []rune
+		for i := 0; i < len(s); {
+			r, size := nextRune(s, i)
+			got = append(got, r)
+			i += size
+		}
+		for _, r := range s {
+			want = append(want, r)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("nextRune over %q = %q, want %q", s, got, want)
+		}
 	}
 }
