@@ -10,6 +10,11 @@
   'use strict';
 
   var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+  // DIGIT_VAL[charCode] is the digit's value, -1 outside the alphabet: a
+  // common term's list is tens of thousands of digits, read on a keystroke.
+  var DIGIT_VAL = new Int8Array(128).fill(-1);
+  for (var di = 0; di < DIGITS.length; di++) DIGIT_VAL[DIGITS.charCodeAt(di)] = di;
+  function digitVal(s, i) { var c = s.charCodeAt(i); return c < 128 ? DIGIT_VAL[c] : -1; }
   var SHORT_WIN = 3;
   var LONG_WIN = 6;
   var PAGE = 10;
@@ -129,7 +134,7 @@
   function decodeNums(s) {
     var out = [], v = 0, shift = 0;
     for (var i = 0; i < s.length; i++) {
-      var d = DIGITS.indexOf(s[i]);
+      var d = digitVal(s, i);
       if (d < 0) throw new Error('bad postings');
       if (d >= 32) { v += (d - 32) * Math.pow(2, shift); shift += 5; continue; }
       out.push(v + d * Math.pow(2, shift));
@@ -141,7 +146,7 @@
   // decodePostings: see encode.go. n id gaps, then n value digits.
   function decodePostings(s) {
     var ends = 0;
-    for (var i = 0; i < s.length; i++) if (DIGITS.indexOf(s[i]) < 32) ends++;
+    for (var i = 0; i < s.length; i++) { var d = digitVal(s, i); if (d >= 0 && d < 32) ends++; }
     if (ends % 2) throw new Error('bad postings');
     var n = ends / 2, gaps = decodeNums(s.slice(0, s.length - n)), vals = decodeNums(s.slice(s.length - n));
     if (gaps.length !== n || vals.length !== n) throw new Error('bad postings');
