@@ -213,3 +213,38 @@ func readFile(t testing.TB, p string) string {
 	}
 	return string(b)
 }
+
+// A save renders the edited page and the pages recently viewed; every other page that shows the edited title (a
+// year archive, a list, its later pages and its feed) is rendered when it is asked for. This checks that none of them is
+// served stale, whether it was viewed before the edit or not.
+func TestServeRendersListsThatShowAnEditWhenAsked(t *testing.T) {
+	site := writeSite(t, "testdata/serve-site.txtar")
+	// One document a page: p2 (newest first) on /policies/, p1 on /policies/page/2/.
+	if err := os.MkdirAll(filepath.Join(site, "layouts", "policies"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(site, "layouts", "policies", "list.html"), `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages 1).Pages }}<li>{{ .Title }}</li>{{ end }}</ul>{{ end }}`)
+	base, _, _ := startServe(t, site)
+	old, renamed := "关于第一项工作的通知", "关于第一项工作的通知（修订）"
+	lists := []string{"/archives/2024/", "/policies/page/2/", "/index.xml"}
+	waitFor(t, base+"/policies/page/2/", "p1 on the second page", contains(old))
+
+	p1 := filepath.Join(site, "content", "policies", "p1.md")
+	write(t, p1, strings.Replace(readFile(t, p1), old, renamed, 1))
+	waitFor(t, base+"/policies/p1/", "the new title", contains(renamed))
+	for _, u := range lists {
+		waitFor(t, base+u, "the new title", contains(renamed))
+	}
+
+	// Viewed before the next edit or not, the lists follow again; the first page of the list was never asked for.
+	waitFor(t, base+"/policies/", "p2 on the first page", contains("关于第二项工作的通知"))
+	write(t, p1, strings.Replace(readFile(t, p1), renamed, old, 1))
+	waitFor(t, base+"/policies/p1/", "the old title back", func(status int, body string) bool {
+		return status == 200 && !strings.Contains(body, renamed)
+	})
+	for _, u := range lists {
+		waitFor(t, base+u, "the old title back", func(status int, body string) bool {
+			return status == 200 && strings.Contains(body, old) && !strings.Contains(body, renamed)
+		})
+	}
+}

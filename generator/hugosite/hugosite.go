@@ -26,6 +26,8 @@ import (
 	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/common/htime"
 	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/paths"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
@@ -48,6 +50,11 @@ type Options struct {
 	Preview bool
 	// Watch keeps the site ready for Rebuild.
 	Watch bool
+	// FastRender makes a rebuild render only the pages that changed and the pages recently asked for with
+	// RenderURL; any other page a change made stale is rendered when it is asked for. It is what keeps an edit on a
+	// site of 10,000 documents under a second: a year archive or a paginated list that shows the edited title would
+	// otherwise be rendered again on every save, whether anyone looks at it or not.
+	FastRender bool
 	// AllowRawHTML lets raw HTML in Markdown through (off by default: editors' Markdown is not trusted HTML).
 	AllowRawHTML bool
 	// Now is the build's clock; zero means the real time.
@@ -59,10 +66,13 @@ type Options struct {
 
 // Site is a loaded Hugo site.
 type Site struct {
-	opts Options
-	h    *hugolib.HugoSites
-	log  *logBuffer
-	mu   sync.Mutex
+	opts    Options
+	h       *hugolib.HugoSites
+	log     *logBuffer
+	mu      sync.Mutex
+	visited *types.EvictingQueue[string] // FastRender: pages rendered on every rebuild; Hugo's server keeps 20 too
+	mem     afero.Fs                     // the generated files (Options.Files), under the site's files
+	files   map[string][]byte
 }
 
 // Problem is one warning or error Hugo logged.
@@ -115,6 +125,9 @@ func New(opts Options) (*Site, error) {
 	if opts.Watch {
 		internal["watch"] = true
 	}
+	if opts.FastRender {
+		internal["fastRenderMode"] = true
+	}
 	if !opts.Now.IsZero() {
 		// Hugo decides what is future or expired by its clock; a fixed clock makes builds reproducible.
 		internal["clock"] = opts.Now.Format(time.RFC3339)
@@ -148,14 +161,10 @@ func New(opts Options) (*Site, error) {
 
 	cfgFile := filepath.Join(opts.SiteDir, "config.toml")
 	source := afero.Fs(hugofs.Os)
+	mem := afero.NewMemMapFs()
 	if len(opts.Files) > 0 {
-		mem := afero.NewMemMapFs()
 		for rel, data := range opts.Files {
-			p := filepath.Join(opts.SiteDir, filepath.FromSlash(rel))
-			if err := mem.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return nil, err
-			}
-			if err := afero.WriteFile(mem, p, data, 0o644); err != nil {
+			if err := writeFile(mem, opts.SiteDir, rel, data); err != nil {
 				return nil, err
 			}
 		}
@@ -186,7 +195,14 @@ func New(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, siteError("prepare Hugo site", err, opts.SiteDir)
 	}
-	return &Site{opts: opts, h: h, log: logs}, nil
+	site := &Site{opts: opts, h: h, log: logs, mem: mem, files: map[string][]byte{}}
+	for rel, data := range opts.Files {
+		site.files[rel] = data
+	}
+	if opts.FastRender {
+		site.visited = types.NewEvictingQueue[string](20)
+	}
+	return site, nil
 }
 
 // Build renders the whole site into PublishDir. Problems logged by Hugo come back with the error.
@@ -203,6 +219,44 @@ func (s *Site) Rebuild(events []fsnotify.Event) ([]Problem, error) {
 		}
 	}
 	return s.build(keep)
+}
+
+func writeFile(mem afero.Fs, siteDir, rel string, data []byte) error {
+	p := filepath.Join(siteDir, filepath.FromSlash(rel))
+	if err := mem.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return afero.WriteFile(mem, p, data, 0o644)
+}
+
+// SetFiles gives the generated files (Options.Files) new contents and returns the files that changed, for
+// RebuildChanged. A retitled policy changes the relations handed to its interpretations, an edited statistics table
+// a report's data: a rebuild, not a new site. It returns false, changing nothing, when a file would be added or
+// removed (a new year's archive, say), since Hugo sees the files of a site when it is made: callers make a new one.
+func (s *Site) SetFiles(files map[string][]byte) ([]Change, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(files) != len(s.files) {
+		return nil, false
+	}
+	for rel := range files {
+		if _, ok := s.files[rel]; !ok {
+			return nil, false
+		}
+	}
+	var changes []Change
+	for rel, data := range files {
+		if bytes.Equal(data, s.files[rel]) {
+			continue
+		}
+		if err := writeFile(s.mem, s.opts.SiteDir, rel, data); err != nil {
+			return nil, false
+		}
+		s.files[rel] = data
+		changes = append(changes, Change{Path: filepath.Join(s.opts.SiteDir, filepath.FromSlash(rel))})
+	}
+	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
+	return changes, true
 }
 
 // Change is one changed source file, for RebuildChanged.
@@ -230,11 +284,82 @@ func (s *Site) RebuildChanged(changes []Change) ([]Problem, error) {
 	return s.Rebuild(events)
 }
 
+// RenderURL renders the page at a URL path of the site (e.g. "/policies/abc/") if a change since its last render
+// left it stale; with FastRender, the server calls it before serving a page. The page joins the recently visited
+// pages that every rebuild renders. Without FastRender it does nothing.
+func (s *Site) RenderURL(urlPath string) ([]Problem, error) {
+	if s.visited == nil {
+		return nil, nil
+	}
+	// Hugo knows a page by its escaped RelPermalink: "/a/" for "/a/index.html", and a list's pager pages
+	// ("/a/page/2/") are rendered with the list.
+	u := paths.PathEscape(strings.TrimSuffix(urlPath, "index.html"))
+	var urls []string
+	if m := pagerRe.FindStringSubmatch(u); m != nil {
+		urls = append(urls, m[1])
+	}
+	urls = append(urls, u)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.h == nil {
+		return nil, nil
+	}
+	var stale []string
+	for _, u := range urls {
+		if !s.visited.Contains(u) {
+			stale = append(stale, u)
+		}
+	}
+	if len(stale) == 0 {
+		return nil, nil
+	}
+	touched := types.NewEvictingQueue[string](len(stale))
+	for _, u := range stale {
+		touched.Add(u)
+	}
+	probs, err := s.buildLocked(hugolib.BuildCfg{RecentlyTouched: touched, PartialReRender: true})
+	if err == nil {
+		for _, u := range stale {
+			s.visited.Add(u)
+		}
+	}
+	return probs, err
+}
+
+// Forget marks every page stale without rendering any, as a change of everything would: with FastRender, a stale
+// page is rendered again only when asked for (RenderURL). The files already written stay as they are: nothing has
+// changed, so they are still right.
+//
+// The preview calls it after a full build. On every rebuild Hugo checks each page rendered since the last change
+// against what changed, and on a site of 10,000 documents that check took most of an edit's time; a page forgotten
+// is not checked again until it is rendered again. Hugo treats any change of translations as a change of
+// everything, which is what Forget tells it; without an i18n/ file it does nothing.
+func (s *Site) Forget() ([]Problem, error) {
+	if s.visited == nil {
+		return nil, errors.New("hugosite: Forget needs FastRender")
+	}
+	files, _ := filepath.Glob(filepath.Join(s.opts.SiteDir, "i18n", "*.*"))
+	if len(files) == 0 {
+		return nil, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ev := fsnotify.Event{Name: files[0], Op: fsnotify.Write}
+	// An empty queue: not even the recently visited pages are rendered.
+	return s.buildLocked(hugolib.BuildCfg{RecentlyTouched: types.NewEvictingQueue[string](1)}, ev)
+}
+
+var pagerRe = regexp.MustCompile(`^(/(?:.*/)?)page/\d+/$`)
+
 func (s *Site) build(events []fsnotify.Event) ([]Problem, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.buildLocked(hugolib.BuildCfg{RecentlyTouched: s.visited}, events...)
+}
+
+func (s *Site) buildLocked(cfg hugolib.BuildCfg, events ...fsnotify.Event) ([]Problem, error) {
 	s.log.Reset()
-	err := s.h.Build(hugolib.BuildCfg{}, events...)
+	err := s.h.Build(cfg, events...)
 	probs := parseLog(s.log.String(), s.opts.SiteDir)
 	if err != nil {
 		probs = append(probs, errorProblem(err, s.opts.SiteDir))
@@ -254,10 +379,14 @@ func (s *Site) build(events []fsnotify.Event) ([]Problem, error) {
 
 // Close releases the site.
 func (s *Site) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.h == nil {
 		return nil
 	}
-	return s.h.Close()
+	h := s.h
+	s.h = nil
+	return h.Close()
 }
 
 type logBuffer struct {

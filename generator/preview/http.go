@@ -47,6 +47,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	upath := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(upath, ".html") || strings.HasSuffix(upath, ".xml") {
+		s.renderStale(r.URL.Path)
+	}
 	file := filepath.Join(root, filepath.FromSlash(upath))
 	info, err := os.Stat(file)
 	if err == nil && info.IsDir() {

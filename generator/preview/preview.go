@@ -8,7 +8,6 @@
 package preview
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -50,14 +49,14 @@ type Server struct {
 
 	// Owned by the rebuild loop.
 	site    *hugosite.Site
-	files   map[string][]byte // generated pages the Hugo site was built with
 	pending []hugosite.Change // changes not yet rendered because the site had errors
 	hugoBad bool              // Hugo itself failed last time: start afresh on the next change
 	cache   *content.Cache    // each file's validation, reset when the configuration changes
 	builds  int
 
 	mu     sync.RWMutex
-	served string // folder of the last good build; "" before the first
+	served string         // folder of the last good build; "" before the first
+	live   *hugosite.Site // the site that built served: renders stale pages when they are asked for
 	diags  []diag.Diagnostic
 	lang   string
 	gen    int           // bumped on every rebuild, good or bad
@@ -211,13 +210,13 @@ func (s *Server) partialBuild() {
 		s.fail(bad)
 		return
 	}
-	files := pipeline.GeneratedPages(cfg, site, time.Now(), true)
-	if !sameFiles(files, s.files) {
-		// A new year or topic appeared or went away: the generated pages are fixed when the Hugo site is made.
+	generated, ok := s.site.SetFiles(pipeline.GeneratedPages(cfg, site, time.Now(), true))
+	if !ok {
+		// A new year or topic appeared or went away.
 		s.fullBuild()
 		return
 	}
-	changes := s.pending
+	changes := append(s.pending, generated...)
 	t = time.Now()
 	probs, err := s.site.RebuildChanged(changes)
 	trace("hugo", time.Since(t))
@@ -247,6 +246,7 @@ func (s *Server) fullBuild() {
 		Params:       map[string]any{"preview": true},
 		Preview:      true,
 		Watch:        true,
+		FastRender:   true,
 		AllowRawHTML: cfg.Params.AllowRawHTML,
 	})
 	if err != nil {
@@ -266,8 +266,19 @@ func (s *Server) fullBuild() {
 		s.fail(bad)
 		return
 	}
+	t := time.Now()
+	if fprobs, ferr := site.Forget(); ferr != nil {
+		// Only slower edits follow; the site itself is good.
+		for _, d := range problems(fprobs, ferr) {
+			fmt.Fprintln(s.opts.Stderr, d.String())
+		}
+	}
+	trace("forget", time.Since(t))
 	old, oldDir := s.site, s.served
-	s.site, s.files, s.pending, s.hugoBad = site, files, nil, false
+	s.site, s.pending, s.hugoBad = site, nil, false
+	s.mu.Lock()
+	s.live = site
+	s.mu.Unlock()
 	s.succeed(out, warnings(probs))
 	if old != nil {
 		old.Close()
@@ -275,6 +286,27 @@ func (s *Server) fullBuild() {
 	if oldDir != "" {
 		// Responses being written keep their open files; Linux frees them when closed.
 		os.RemoveAll(oldDir)
+	}
+}
+
+// renderStale renders the page at urlPath if a rebuild left it stale (FastRender): a rebuild renders the edited
+// page and the pages open in a browser, and a list page that shows the edited title is brought up to date here, the
+// moment somebody asks for it. While the site has errors nothing is rendered: the last good pages are served.
+func (s *Server) renderStale(urlPath string) {
+	s.mu.RLock()
+	site, bad := s.live, len(s.diags) > 0
+	s.mu.RUnlock()
+	if site == nil || bad {
+		return
+	}
+	t := time.Now()
+	probs, err := site.RenderURL(urlPath)
+	trace("render on request", time.Since(t))
+	if bad := problems(probs, err); bad != nil {
+		s.fail(bad)
+		for _, d := range bad {
+			fmt.Fprintln(s.opts.Stderr, d.String())
+		}
 	}
 }
 
@@ -369,18 +401,6 @@ func toDiag(p hugosite.Problem) diag.Diagnostic {
 		d.Severity = diag.Warning
 	}
 	return d
-}
-
-func sameFiles(a, b map[string][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || !bytes.Equal(v, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // copyTree copies a file or a folder of the site, leaving out editors' temporary files.
