@@ -22,9 +22,9 @@ import (
 const Format = 4
 
 // docsPerFile is how many documents' records share one docs/ file. Creating a
-// file costs the build far more than writing its bytes (on a busy build
-// machine 0.1 ms or more each, most of the index build for ten thousand
-// documents), so records are packed. A query fetches the file of each
+// file costs the build far more than writing its bytes (on a busy machine
+// 0.1 ms or more each, more than a third of the index build for ten
+// thousand documents at one record a file), so records are packed. A query fetches the file of each
 // candidate it checks and candidates are scattered over the ids, so the
 // others in the file are mostly wasted bytes; two to a file costs a first
 // query about half as much again in records (gzip shares their vocabulary),
@@ -221,11 +221,11 @@ func writeIndex(docs []Doc, dir string) error {
 	}
 	fl.Kind, fl.Topic = kind.String(), topic.String()
 
-	// Files are written by a pool: on a build machine most of their cost is
-	// waiting on open(2), which overlaps.
+	// Files are written by a pool: most of their cost is in open(2), in the
+	// kernel, which overlaps on several cores and with waiting on the disk.
 	files := newWriterPool(4)
-	// The postings are built while the document files are written: creating
-	// files is mostly waiting on the file system, tokenizing is all CPU.
+	// The postings are built while the document files are written, so both
+	// cores stay busy.
 	postingsDone := make(chan []postings, 1)
 	go func() { postingsDone <- buildPostings(docs, order) }()
 	for n := range docFiles {
