@@ -35,13 +35,13 @@ func TestSetFilesRebuildsWithGeneratedFiles(t *testing.T) {
 	dir := t.TempDir()
 	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "out")
 	writeTree(t, site, map[string]string{
-		"config.toml":        "baseURL = \"https://example.gov.cn/\"\ntitle = \"t\"\n",
-		"layouts/page.html":  `<p>{{ .Title }}|{{ index hugo.Data.gen.rel .File.ContentBaseName }}</p>`,
-		"layouts/list.html":  `<h1>{{ .Title }}</h1>`,
-		"content/docs/a.md":  "+++\ntitle = \"A\"\n+++\n",
-		"content/_index.md":  "+++\ntitle = \"home\"\n+++\n",
-		"i18n/zh.toml":       "",
-		"content/docs/b.md":  "+++\ntitle = \"B\"\n+++\n",
+		"config.toml":       "baseURL = \"https://example.gov.cn/\"\ntitle = \"t\"\n",
+		"layouts/page.html": `<p>{{ .Title }}|{{ index hugo.Data.gen.rel .File.ContentBaseName }}</p>`,
+		"layouts/list.html": `<h1>{{ .Title }}</h1>`,
+		"content/docs/a.md": "+++\ntitle = \"A\"\n+++\n",
+		"content/_index.md": "+++\ntitle = \"home\"\n+++\n",
+		"i18n/zh.toml":      "",
+		"content/docs/b.md": "+++\ntitle = \"B\"\n+++\n",
 	})
 	files := map[string][]byte{
 		"data/gen/rel.json":          []byte(`{"a":"first","b":"other"}`),

@@ -16,7 +16,9 @@
 // 6-character window (digits are so common that pairs of them select nothing;
 // the longer windows make a 索引号 query cheap). Terms are spread over small
 // shard files by an FNV hash, so a query downloads only the shards of its
-// terms. A query word first looks up a minimal cover of terms; when that
+// terms; a common term's list, as big as a shard by itself, is a file of its
+// own that its shard names. Documents' records are packed two to a file:
+// creating files, not computing the index, is what a build spends most on. A query word first looks up a minimal cover of terms; when that
 // leaves more than a page of candidates it also looks up the terms across the
 // cover's joins, which proves most false candidates false from the index
 // alone. Terms only propose candidates; every candidate shown is checked

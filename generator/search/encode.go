@@ -30,7 +30,33 @@ var digitVal = func() (t [256]int8) {
 	return t
 }()
 
-// decodeNums parses a postings string back into numbers.
+// decodePostings parses a postings string: n id gaps (numbers) followed by n
+// value digits. Gaps and values each end in a digit of the low half, so n is
+// half the count of those.
+func decodePostings(s string) (gaps, vals []int, err error) {
+	ends := 0
+	for i := 0; i < len(s); i++ {
+		if d := digitVal[s[i]]; d >= 0 && d < 32 {
+			ends++
+		}
+	}
+	if ends%2 != 0 {
+		return nil, nil, fmt.Errorf("postings of odd length")
+	}
+	n := ends / 2
+	if gaps, err = decodeNums(s[:len(s)-n]); err != nil {
+		return nil, nil, err
+	}
+	if vals, err = decodeNums(s[len(s)-n:]); err != nil {
+		return nil, nil, err
+	}
+	if len(gaps) != n || len(vals) != n {
+		return nil, nil, fmt.Errorf("postings: %d gaps, %d values", len(gaps), len(vals))
+	}
+	return gaps, vals, nil
+}
+
+// decodeNums parses a string of numbers.
 func decodeNums(s string) ([]int, error) {
 	var out []int
 	v, shift := 0, 0

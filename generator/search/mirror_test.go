@@ -26,9 +26,22 @@ func TestScriptMirrorsGo(t *testing.T) {
 		t.Skip("node not found")
 	}
 	docs := bench.Docs(400, 3)
+	// Once as built, and once with small shards, so that many terms have
+	// files of their own (terms/), as common terms of a big site do.
+	t.Run("default", func(t *testing.T) { mirror(t, node, docs, false) })
+	t.Run("small-shards", func(t *testing.T) {
+		defer search.SetShardTarget(512)()
+		mirror(t, node, docs, true)
+	})
+}
+
+func mirror(t *testing.T, node string, docs []search.Doc, termFiles bool) {
 	out := t.TempDir()
 	if err := search.Write(docs, out); err != nil {
 		t.Fatal(err)
+	}
+	if terms, _ := filepath.Glob(filepath.Join(out, "search", "terms", "*", "*.json")); termFiles && len(terms) == 0 {
+		t.Fatal("no term has a file of its own")
 	}
 	r := rand.New(rand.NewPCG(3, 3))
 	queries := []string{"欠薪", "劳动仲裁", "根治欠薪工作", "的", "工作 通知", "2024", "东人社发〔2019〕3号", "ＡＢＣ", "，", "关于 年度报告 2020"}

@@ -6,6 +6,7 @@ import (
 	"html"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,6 +20,7 @@ type Index struct {
 	meta    meta
 	filters *filters
 	shards  map[int]map[string]string
+	terms   map[int]string // files of terms with a file of their own
 	recs    map[int]*record
 	// Fetched lists, in order, every file read, relative to the index root.
 	Fetched []string
@@ -57,12 +59,15 @@ type Answer struct {
 
 // Open reads meta.json from fsys, the index root (outDir/search).
 func Open(fsys fs.FS) (*Index, error) {
-	ix := &Index{fsys: fsys, shards: map[int]map[string]string{}, recs: map[int]*record{}}
+	ix := &Index{fsys: fsys, shards: map[int]map[string]string{}, terms: map[int]string{}, recs: map[int]*record{}}
 	if err := ix.read("meta.json", &ix.meta); err != nil {
 		return nil, fmt.Errorf("open search index: %w", err)
 	}
 	if ix.meta.Format != Format {
 		return nil, fmt.Errorf("open search index: format %d, want %d", ix.meta.Format, Format)
+	}
+	if ix.meta.PerFile < 1 {
+		return nil, fmt.Errorf("open search index: %d documents per file", ix.meta.PerFile)
 	}
 	return ix, nil
 }
@@ -85,15 +90,28 @@ func (ix *Index) postings(term string) (map[int]int, error) {
 		}
 		ix.shards[n] = s
 	}
-	nums, err := decodeNums(s[term])
+	list := s[term]
+	if strings.HasPrefix(list, "*") { // a term with a file of its own
+		n, err := strconv.Atoi(list[1:])
+		if err != nil {
+			return nil, fmt.Errorf("term %q: bad reference %q", term, list)
+		}
+		if list, ok = ix.terms[n]; !ok {
+			if err := ix.read(filePath("terms", n), &list); err != nil {
+				return nil, fmt.Errorf("read term: %w", err)
+			}
+			ix.terms[n] = list
+		}
+	}
+	gaps, vals, err := decodePostings(list)
 	if err != nil {
 		return nil, fmt.Errorf("term %q: %w", term, err)
 	}
-	out := make(map[int]int, len(nums)/2)
+	out := make(map[int]int, len(gaps))
 	id := -1
-	for i := 0; i+1 < len(nums); i += 2 {
-		id += nums[i] + 1
-		out[id] = nums[i+1]
+	for i, g := range gaps {
+		id += g + 1
+		out[id] = vals[i]
 	}
 	return out, nil
 }
@@ -102,12 +120,19 @@ func (ix *Index) record(id int) (*record, error) {
 	if r, ok := ix.recs[id]; ok {
 		return r, nil
 	}
-	r := &record{}
-	if err := ix.read(filePath("docs", id), r); err != nil {
+	// The whole file is kept: its other records cost nothing more to check.
+	n, per := id/ix.meta.PerFile, ix.meta.PerFile
+	var recs []*record
+	if err := ix.read(filePath("docs", n), &recs); err != nil {
 		return nil, fmt.Errorf("read document: %w", err)
 	}
-	ix.recs[id] = r
-	return r, nil
+	if len(recs) != min(per, ix.meta.Docs-n*per) {
+		return nil, fmt.Errorf("read document: %s holds %d records", filePath("docs", n), len(recs))
+	}
+	for i, r := range recs {
+		ix.recs[n*per+i] = r
+	}
+	return ix.recs[id], nil
 }
 
 // rank orders results and bounds: more title words, then more occurrences,

@@ -109,6 +109,32 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// TestTermFiles searches an index whose shards are so small that most terms
+// have files of their own (terms/) and requires the answers of the index as
+// built.
+func TestTermFiles(t *testing.T) {
+	ix, _ := writeFixture(t)
+	restore := SetShardTarget(4)
+	small, dir := writeFixture(t)
+	restore()
+	if files, _ := filepath.Glob(filepath.Join(dir, "search", "terms", "*", "*.json")); len(files) < 10 {
+		t.Fatalf("%d term files, want many", len(files))
+	}
+	for _, q := range []string{"欠薪", "仲裁", "劳动仲裁", "000014349/2024-00012", "东人社发2024 3号", "欠薪 投诉", "的", "工资", "DOCX", "薪劳"} {
+		want, err := ix.Search(q, Filter{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := small.Search(q, Filter{}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(urls(got), urls(want)) || got.Total != want.Total {
+			t.Errorf("Search(%q) = %q total %d, want %q total %d", q, urls(got), got.Total, urls(want), want.Total)
+		}
+	}
+}
+
 func TestSnippet(t *testing.T) {
 	ix, _ := writeFixture(t)
 	ans, err := ix.Search("劳动仲裁", Filter{}, 0)
@@ -277,9 +303,11 @@ func TestCheckBudget(t *testing.T) {
 			fetched++
 		}
 	}
-	if fetched != checkBudget(10) || len(ans.Results) != 0 || ans.Exact || ans.Total != 31-checkBudget(10) {
-		t.Errorf("first page: %d texts fetched, %d results, total %d, exact %v; want %d, 0, %d, false",
-			fetched, len(ans.Results), ans.Total, ans.Exact, checkBudget(10), 31-checkBudget(10))
+	// The candidates checked are ids 40 to 59, consecutive, so they share
+	// files docsPerFile to a file.
+	if want := checkBudget(10) / docsPerFile; fetched != want || len(ans.Results) != 0 || ans.Exact || ans.Total != 31-checkBudget(10) {
+		t.Errorf("first page: %d docs files fetched, %d results, total %d, exact %v; want %d, 0, %d, false",
+			fetched, len(ans.Results), ans.Total, ans.Exact, want, 31-checkBudget(10))
 	}
 	all, err := ix.Search("劳动仲裁", Filter{}, 0)
 	if err != nil {

@@ -158,3 +158,23 @@ func TestFoldCJK(t *testing.T) {
 		}
 	}
 }
+
+func TestPostingsString(t *testing.T) {
+	gaps, vals := []int{0, 40, 1 << 20, 5}, []int{3, 31, 0, 2}
+	var s []byte
+	for _, g := range gaps {
+		s = appendNum(s, g)
+	}
+	for _, v := range vals {
+		s = append(s, digits[v])
+	}
+	g, v, err := decodePostings(string(s))
+	if err != nil || !slices.Equal(g, gaps) || !slices.Equal(v, vals) {
+		t.Errorf("decodePostings(%q) = %v, %v, %v", s, g, v, err)
+	}
+	for _, bad := range []string{"012", "0Z1", "01Z"} {
+		if _, _, err := decodePostings(bad); err == nil {
+			t.Errorf("decodePostings(%q) accepted a malformed list", bad)
+		}
+	}
+}

@@ -7,22 +7,38 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is the layout version written to meta.json; search.js refuses an
 // index of another version rather than misreading it.
-const Format = 3
+const Format = 4
 
-// shardTarget is the raw size a shard aims at. A query downloads a whole shard
-// for each of its terms but needs one term of it, so small shards are what
-// keep a long query (up to a dozen terms) under 100 KB; below a few KB the
-// gzip and request overheads would take over.
-var shardTarget = 6 << 10
+// docsPerFile is how many documents' records share one docs/ file. Creating a
+// file costs the build far more than writing its bytes (on a busy machine
+// 0.1 ms or more each, more than a third of the index build for ten
+// thousand documents at one record a file), so records are packed. A query fetches the file of each
+// candidate it checks and candidates are scattered over the ids, so the
+// others in the file are mostly wasted bytes; two to a file costs a first
+// query about half as much again in records (gzip shares their vocabulary),
+// which the 100 KB budget allows, and halves the files.
+const docsPerFile = 2
+
+// shardTarget is the raw size a shard aims at, and the size of postings
+// that get a file of their own (terms/). A query downloads a whole shard for
+// each of its terms but needs one term of it, so small shards are what keep
+// a long query (up to a dozen terms) under 100 KB; below a few KB the gzip
+// and request overheads would take over. 3.5 KB: with two records to a docs
+// file, the benchmark's costliest first query is 95 KB (90 KB at 3 KB, with
+// 350 more files; 98 KB at 4 KB, with 250 fewer).
+var shardTarget = 7 << 9
 
 // maxCount caps the occurrences a posting records, so that every count fits
 // one postings digit: ranking needs "often", not the exact figure, and a
@@ -31,11 +47,14 @@ const maxCount = 15
 
 // meta is search/meta.json: what the client needs before any shard.
 type meta struct {
-	Format int      `json:"format"`
-	Shards int      `json:"shards"`
-	Docs   int      `json:"docs"`
-	Kinds  []string `json:"kinds"`
-	Topics []string `json:"topics"`
+	Format int `json:"format"`
+	Shards int `json:"shards"`
+	Docs   int `json:"docs"`
+	// PerFile is docsPerFile: document id ÷ PerFile is the docs/ file that
+	// holds its record, id mod PerFile its place in the file's array.
+	PerFile int      `json:"perFile"`
+	Kinds   []string `json:"kinds"`
+	Topics  []string `json:"topics"`
 	// Years lists [year, first document id] in id order; ids are assigned
 	// newest first, so each year is one range.
 	Years [][2]int `json:"years"`
@@ -72,8 +91,9 @@ func mkdirs(dir, kind string, n int) error {
 	return nil
 }
 
-// record is search/docs/<id/256>/<id>.json, fetched only for candidates: what a result
-// shows and the text it is checked against.
+// record is one element of a search/docs/ file (filePath("docs", id/docsPerFile)),
+// fetched only for candidates: what a result shows and the text it is checked
+// against.
 type record struct {
 	URL         string   `json:"u"`
 	Title       string   `json:"t"`
@@ -93,8 +113,14 @@ func (r *record) fields() []string {
 }
 
 // postings accumulates one term's list while documents are added in id order.
+// The postings string of a term is the id gaps (appendNum each) followed by
+// one digit per document, its count<<1 | in-title: apart, each half repeats
+// itself, and gzip takes a common term's list, most of a long query's
+// download, down by a tenth more than with the two interleaved.
 type postings struct {
-	b    []byte
+	key  uint64
+	b    []byte // gaps
+	v    []byte // values
 	last int
 }
 
@@ -116,7 +142,7 @@ func Write(docs []Doc, outDir string) error {
 	if err := os.MkdirAll(final, 0o755); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
-	for _, name := range []string{"docs", "shards", "filters.json", "meta.json"} {
+	for _, name := range []string{"docs", "shards", "terms", "filters.json", "meta.json"} {
 		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
 			return fmt.Errorf("replace search index: %w", err)
 		}
@@ -142,7 +168,7 @@ func writeIndex(docs []Doc, dir string) error {
 		return da.URL < db.URL
 	})
 
-	m := meta{Format: Format, Docs: len(docs), Kinds: Kinds}
+	m := meta{Format: Format, Docs: len(docs), PerFile: docsPerFile, Kinds: Kinds}
 	kindCode := map[string]int{}
 	for i, k := range Kinds {
 		kindCode[k] = i
@@ -167,7 +193,8 @@ func writeIndex(docs []Doc, dir string) error {
 		fl.TopicWidth++
 	}
 
-	if err := mkdirs(dir, "docs", len(docs)); err != nil {
+	docFiles := (len(docs) + docsPerFile - 1) / docsPerFile
+	if err := mkdirs(dir, "docs", docFiles); err != nil {
 		return err
 	}
 
@@ -194,51 +221,77 @@ func writeIndex(docs []Doc, dir string) error {
 	}
 	fl.Kind, fl.Topic = kind.String(), topic.String()
 
-	// Files are written by a pool: on a build machine most of their cost is
-	// waiting on open(2), which overlaps.
+	// Files are written by a pool: most of their cost is in open(2), in the
+	// kernel, which overlaps on several cores and with waiting on the disk.
 	files := newWriterPool(4)
-	// The postings are built while the document files are written: creating
-	// files is mostly waiting on the file system, tokenizing is all CPU.
-	type built struct {
-		terms map[uint64]*postings
-		total int
+	// The postings are built while the document files are written, so both
+	// cores stay busy.
+	postingsDone := make(chan []postings, 1)
+	go func() { postingsDone <- buildPostings(docs, order) }()
+	for n := range docFiles {
+		ids := order[n*docsPerFile : min(len(order), (n+1)*docsPerFile)]
+		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("docs", n))), func() []byte {
+			return docsJSON(docs, ids)
+		})
 	}
-	postingsDone := make(chan built, 1)
-	go func() {
-		terms, total := buildPostings(docs, order)
-		postingsDone <- built{terms, total}
-	}()
-	for id, i := range order {
-		d := &docs[i]
-		rec := record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
-			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)}
-		files.write(filepath.Join(dir, filepath.FromSlash(filePath("docs", id))), &rec)
-	}
-	b := <-postingsDone
-	terms, total := b.terms, b.total
+	terms := <-postingsDone
 
-	// A power of two, so shard counts stay few and stable as a site grows.
-	total += len(terms) * 8 // key, quotes and separators
-	m.Shards = 1
-	for m.Shards*shardTarget < total {
-		m.Shards *= 2
+	// A term whose postings alone would fill a shard gets a file of its own
+	// (terms/), and its shard holds "*" and the file's number: the shard
+	// files then hold only small lists, so there are half as many of them,
+	// and a query for a common term downloads its list and one small shard
+	// instead of a shard that is mostly other terms' lists. Big terms are
+	// numbered in byte order of the term, so the numbers depend only on the
+	// documents.
+	var big []shardEntry
+	small := 0
+	for i := range terms {
+		p := &terms[i]
+		t := keyString(p.key)
+		if len(p.b)+len(p.v) >= shardTarget {
+			big = append(big, shardEntry{term: t, list: p.b, vals: p.v})
+			continue
+		}
+		small += len(t) + len(p.b) + len(p.v) + 6 // quotes and separators
 	}
+	sort.Slice(big, func(a, b int) bool { return big[a].term < big[b].term })
+	m.Shards = max(1, (small+shardTarget-1)/shardTarget)
 	// Shards are written by hand rather than through encoding/json: a big
 	// site has millions of terms, and the map encoder's reflection and key
 	// sorting were a third of the build. The bytes are what json.Encoder
 	// writes for a map[string]string: keys in byte order, and nothing to
 	// escape, since terms are letters and digits and postings use digits.
 	byShard := make([][]shardEntry, m.Shards)
-	for k, p := range terms {
-		t := keyString(k)
+	for i := range terms {
+		p := &terms[i]
+		if len(p.b)+len(p.v) >= shardTarget {
+			continue
+		}
+		t := keyString(p.key)
 		n := shardOf(t, m.Shards)
-		byShard[n] = append(byShard[n], shardEntry{t, p.b})
+		byShard[n] = append(byShard[n], shardEntry{term: t, list: p.b, vals: p.v})
+	}
+	for i, e := range big {
+		n := shardOf(e.term, m.Shards)
+		byShard[n] = append(byShard[n], shardEntry{term: e.term, list: []byte("*" + strconv.Itoa(i))})
 	}
 	if err := mkdirs(dir, "shards", m.Shards); err != nil {
 		return err
 	}
+	if err := mkdirs(dir, "terms", len(big)); err != nil {
+		return err
+	}
 	for i, es := range byShard {
 		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("shards", i))), func() []byte { return shardJSON(es) })
+	}
+	for i, e := range big {
+		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("terms", i))), func() []byte {
+			b := make([]byte, 0, len(e.list)+len(e.vals)+3)
+			b = append(b, '"')
+			b = append(b, e.list...)
+			b = append(b, e.vals...)
+			return append(b, '"', '\n')
+		})
 	}
 	files.write(filepath.Join(dir, "filters.json"), &fl)
 	files.write(filepath.Join(dir, "meta.json"), &m)
@@ -246,103 +299,264 @@ func writeIndex(docs []Doc, dir string) error {
 }
 
 // buildPostings tokenizes documents on every core and appends postings in id
-// order on one goroutine, which is what delta encoding needs. It returns the
-// postings by term key and their total size.
-func buildPostings(docs []Doc, order []int) (map[uint64]*postings, int) {
+// order, which is what delta encoding needs, on one goroutine per part of
+// the terms (split by a hash of the key), so that merging, as costly as
+// tokenizing, runs on every core too. It returns the postings of every term.
+func buildPostings(docs []Doc, order []int) []postings {
 	const block = 64
+	parts := runtime.GOMAXPROCS(0)
 	type entry struct {
 		key uint64
-		val int // tf<<1 | in title
+		val int32 // tf<<1 | in title
+	}
+	// One part of a block's entries, document after document; ends[i] is
+	// where document i's end.
+	type blockTerms struct {
+		es   []entry
+		ends []int
 	}
 	nblocks := (len(order) + block - 1) / block
-	results := make([]chan [][]entry, nblocks)
-	for i := range results {
-		results[i] = make(chan [][]entry, 1)
+	results := make([][]chan blockTerms, parts)
+	for p := range results {
+		results[p] = make([]chan blockTerms, nblocks)
+		for b := range results[p] {
+			results[p][b] = make(chan blockTerms, 1)
+		}
 	}
-	// At most a few blocks wait for the merger, so memory stays that of a
-	// few blocks whatever the site's size.
+	// At most a few blocks wait for the mergers, so memory stays that of a
+	// few blocks whatever the site's size. A block's slot is freed by the
+	// last merger done with it, and the mergers hand their entry buffers
+	// back for the next blocks: allocating them afresh, zeroed, was a tenth
+	// of the work.
 	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	free := make(chan []entry, parts*(cap(sem)+runtime.GOMAXPROCS(0)))
+	pending := make([]atomic.Int32, nblocks)
 	next := make(chan int)
 	go func() {
 		for b := range nblocks {
 			sem <- struct{}{}
+			pending[b].Store(int32(parts))
 			next <- b
 		}
 		close(next)
 	}()
 	for range runtime.GOMAXPROCS(0) {
 		go func() {
-			counts := map[uint64]int{}
+			counts := newKeyTable(12)
 			var c []rune
 			for b := range next {
-				out := make([][]entry, 0, block)
+				out := make([]blockTerms, parts)
 				for id := b * block; id < min(len(order), (b+1)*block); id++ {
 					d := &docs[order[id]]
-					clear(counts)
+					counts.reset()
 					for f, text := range d.fields() {
 						c = c[:0]
-						for _, r := range text {
+						for i := 0; i < len(text); {
+							r, size := nextRune(text, i)
 							if r = fold(r); r >= 0 {
 								c = append(c, r)
 							}
+							i += size
 						}
-						title := 0
+						var title int32
 						if f == 0 {
 							title = 1
 						}
-						indexKeys(c, func(k uint64) { counts[k] = (counts[k] + 2) | title })
+						indexKeys(c, func(k uint64) {
+							v := counts.slot(k)
+							*v = (*v + 2) | title
+						})
 					}
-					es := make([]entry, 0, len(counts))
-					for k, v := range counts {
-						es = append(es, entry{k, v})
+					if out[0].es == nil {
+						for p := range out {
+							select {
+							case out[p].es = <-free:
+							default:
+								out[p].es = make([]entry, 0, block*len(counts.used)/parts*5/4)
+							}
+						}
 					}
-					out = append(out, es)
+					counts.each(func(k uint64, v int32) {
+						// A hash other than keyTable's, whose slots would
+						// otherwise cluster in each part's table.
+						p := int((k^k>>29)*0xBF58476D1CE4E5B9>>32) % parts
+						out[p].es = append(out[p].es, entry{k, v})
+					})
+					for p := range out {
+						out[p].ends = append(out[p].ends, len(out[p].es))
+					}
 				}
-				results[b] <- out
+				for p := range out {
+					results[p][b] <- out[p]
+				}
 			}
 		}()
 	}
-	terms := make(map[uint64]*postings, 1<<20)
-	total := 0
-	// Postings are allocated in slabs: one allocation per term was most of
-	// the garbage collector's work.
-	var slab []postings
-	for b := range nblocks {
-		for i, es := range <-results[b] {
-			id := b*block + i
-			for _, e := range es {
-				p := terms[e.key]
-				if p == nil {
-					if len(slab) == 0 {
-						slab = make([]postings, 4096)
+	merged := make([][]postings, parts)
+	var wg sync.WaitGroup
+	for part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var terms []postings
+			index := newKeyTable(16) // term key → 1 + index in terms
+			for b := range nblocks {
+				bt := <-results[part][b]
+				from := 0
+				for i, end := range bt.ends {
+					id := b*block + i
+					for _, e := range bt.es[from:end] {
+						slot := index.slot(e.key)
+						if *slot == 0 {
+							terms = append(terms, postings{key: e.key, last: -1})
+							*slot = int32(len(terms))
+						}
+						p := &terms[*slot-1]
+						p.b = appendNum(p.b, id-p.last-1)
+						p.v = append(p.v, digits[min(e.val>>1, maxCount)<<1|e.val&1])
+						p.last = id
 					}
-					p = &slab[0]
-					slab = slab[1:]
-					p.last = -1
-					terms[e.key] = p
+					from = end
 				}
-				n := len(p.b)
-				p.b = appendNum(p.b, id-p.last-1)
-				p.b = appendNum(p.b, min(e.val>>1, maxCount)<<1|e.val&1)
-				p.last = id
-				total += len(p.b) - n
+				select {
+				case free <- bt.es[:0]:
+				default:
+				}
+				if pending[b].Add(-1) == 0 {
+					<-sem
+				}
 			}
-		}
-		<-sem
+			merged[part] = terms
+		}()
 	}
-	return terms, total
+	wg.Wait()
+	return slices.Concat(merged...)
 }
 
+// docsJSON is the docs/ file of the documents ids: a JSON array of their
+// records, written by hand for the reason shards are (encoding/json's
+// reflection was a tenth of the build); the bytes are what json.Encoder with
+// SetEscapeHTML(false) writes for []record.
+func docsJSON(docs []Doc, ids []int) []byte {
+	n := 3
+	for _, i := range ids {
+		d := &docs[i]
+		n += len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Date) + len(d.IndexNo) + len(d.DocNo) +
+			len(d.Topic) + len(d.Publisher) + len(d.Text) + 64
+		for _, a := range d.Attachments {
+			n += len(a) + 3
+		}
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for k, i := range ids {
+		d := &docs[i]
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"u":`...)
+		b = appendJSONString(b, d.URL)
+		b = append(b, `,"t":`...)
+		b = appendJSONString(b, d.Title)
+		for _, f := range [...]struct {
+			key, val string
+		}{{`,"k":`, d.Kind}, {`,"d":`, d.Date}, {`,"i":`, d.IndexNo}, {`,"n":`, d.DocNo}, {`,"p":`, d.Topic}, {`,"b":`, d.Publisher}} {
+			if f.val != "" {
+				b = append(b, f.key...)
+				b = appendJSONString(b, f.val)
+			}
+		}
+		if len(d.Attachments) > 0 {
+			b = append(b, `,"a":[`...)
+			for j, a := range d.Attachments {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, a)
+			}
+			b = append(b, ']')
+		}
+		if strings.IndexFunc(d.Text, func(r rune) bool { return !unicode.IsSpace(r) }) >= 0 {
+			b = append(b, `,"x":`...)
+			b = appendDisplayJSON(b, d.Text)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']', '\n')
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does with
+// HTML escaping off: quotes, backslashes and control characters escaped,
+// U+2028 and U+2029 escaped for JavaScript, invalid UTF-8 replaced.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			b = appendEscape(b, c)
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', byte('0'+r&0xF))
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendEscape appends the JSON escape of an ASCII quote, backslash or
+// control character.
+func appendEscape(b []byte, c byte) []byte {
+	const hex = "0123456789abcdef"
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+}
+
+// shardEntry is one term of a shard: its postings string is list then vals.
 type shardEntry struct {
-	term string
-	list []byte
+	term       string
+	list, vals []byte
 }
 
 func shardJSON(es []shardEntry) []byte {
 	sort.Slice(es, func(a, b int) bool { return es[a].term < es[b].term })
 	n := 3
 	for _, e := range es {
-		n += len(e.term) + len(e.list) + 6
+		n += len(e.term) + len(e.list) + len(e.vals) + 6
 	}
 	b := make([]byte, 0, n)
 	b = append(b, '{')
@@ -354,6 +568,7 @@ func shardJSON(es []shardEntry) []byte {
 		b = append(b, e.term...)
 		b = append(b, '"', ':', '"')
 		b = append(b, e.list...)
+		b = append(b, e.vals...)
 		b = append(b, '"')
 	}
 	return append(b, '}', '\n')
@@ -388,6 +603,53 @@ func displayText(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// appendDisplayJSON appends displayText(s) as a JSON string, in one pass:
+// the texts are most of the index's bytes, and building the display text
+// and then escaping it took a tenth of the build.
+func appendDisplayJSON(b []byte, s string) []byte {
+	b = append(b, '"')
+	var prev rune
+	space, started := false, false
+	for i := 0; i < len(s); {
+		r, size := nextRune(s, i)
+		if !(r >= 0x4E00 && r <= 0x9FFF) && unicode.IsSpace(r) {
+			space = true
+			i += size
+			continue
+		}
+		if space && started && !(wide(prev) && wide(r)) {
+			b = append(b, ' ')
+		}
+		space, started = false, true
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = utf8.AppendRune(b, r)
+		case r < 0x20 || r == '"' || r == '\\':
+			b = appendEscape(b, byte(r))
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		prev = r
+		i += size
+	}
+	return append(b, '"')
+}
+
+// nextRune decodes the rune at s[i:] as utf8.DecodeRuneInString does, with
+// a fast path for the three-byte characters (CJK) most of the text is.
+func nextRune(s string, i int) (rune, int) {
+	b0 := s[i]
+	if b0 < utf8.RuneSelf {
+		return rune(b0), 1
+	}
+	// 0xE1-0xEC lead U+1000-U+CFFF, where any two continuation bytes make
+	// a valid character (0xE0 and 0xED have overlong and surrogate forms).
+	if b0 >= 0xE1 && b0 <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(b0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // wide reports CJK and full-width characters, between which no space is meant.

@@ -1,7 +1,8 @@
 // Site search for gongkai: the browser half of generator/search.
 //
 // It reads the static index under /search/ (meta.json, shards/G/N.json,
-// filters.json, docs/G/N.json, G = N/256) and never asks any other server. normalise(), queryTerms() and
+// terms/G/N.json for common terms, filters.json, docs/G/N.json, G = N/256,
+// each docs file the records of meta.perFile consecutive documents) and never asks any other server. normalise(), queryTerms() and
 // search() mirror normalise.go, terms.go and query.go line for line: the Go
 // tests prove recall on the real index files with the Go copy, so a change
 // here must be made there too.
@@ -9,6 +10,11 @@
   'use strict';
 
   var DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+  // DIGIT_VAL[charCode] is the digit's value, -1 outside the alphabet: a
+  // common term's list is tens of thousands of digits, read on a keystroke.
+  var DIGIT_VAL = new Int8Array(128).fill(-1);
+  for (var di = 0; di < DIGITS.length; di++) DIGIT_VAL[DIGITS.charCodeAt(di)] = di;
+  function digitVal(s, i) { var c = s.charCodeAt(i); return c < 128 ? DIGIT_VAL[c] : -1; }
   var SHORT_WIN = 3;
   var LONG_WIN = 6;
   var PAGE = 10;
@@ -128,13 +134,23 @@
   function decodeNums(s) {
     var out = [], v = 0, shift = 0;
     for (var i = 0; i < s.length; i++) {
-      var d = DIGITS.indexOf(s[i]);
+      var d = digitVal(s, i);
       if (d < 0) throw new Error('bad postings');
       if (d >= 32) { v += (d - 32) * Math.pow(2, shift); shift += 5; continue; }
       out.push(v + d * Math.pow(2, shift));
       v = 0; shift = 0;
     }
     return out;
+  }
+
+  // decodePostings: see encode.go. n id gaps, then n value digits.
+  function decodePostings(s) {
+    var ends = 0;
+    for (var i = 0; i < s.length; i++) { var d = digitVal(s, i); if (d >= 0 && d < 32) ends++; }
+    if (ends % 2) throw new Error('bad postings');
+    var n = ends / 2, gaps = decodeNums(s.slice(0, s.length - n)), vals = decodeNums(s.slice(s.length - n));
+    if (gaps.length !== n || vals.length !== n) throw new Error('bad postings');
+    return { gaps: gaps, vals: vals };
   }
 
   // Index: the files under base, fetched once each and kept.
@@ -161,7 +177,7 @@
   Index.prototype.open = function () {
     var self = this;
     return this.get('meta.json').then(function (m) {
-      if (m.format !== 3) throw new Error('index format ' + m.format);
+      if (m.format !== 4 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
       self.meta = m;
       return m;
     });
@@ -170,11 +186,21 @@
     var self = this, cached = this.postingsCache.get(term);
     if (cached) return Promise.resolve(cached);
     return this.get(filePath('shards', shardOf(term, this.meta.shards))).then(function (shard) {
-      var nums = decodeNums(shard[term] || ''), map = new Map(), id = -1;
-      for (var i = 0; i + 1 < nums.length; i += 2) { id += nums[i] + 1; map.set(id, nums[i + 1]); }
+      var list = shard[term] || '';
+      // A common term's list is a file of its own (terms/), named in its shard.
+      return list.charAt(0) === '*' ? self.get(filePath('terms', Number(list.slice(1)))) : list;
+    }).then(function (list) {
+      var p = decodePostings(list), map = new Map(), id = -1;
+      for (var i = 0; i < p.gaps.length; i++) { id += p.gaps[i] + 1; map.set(id, p.vals[i]); }
       self.postingsCache.set(term, map);
       return map;
     });
+  };
+  // record: the file is fetched once (get() keeps it) and holds its
+  // neighbours' records too, which a later candidate may need.
+  Index.prototype.record = function (id) {
+    var per = this.meta.perFile;
+    return this.get(filePath('docs', Math.floor(id / per))).then(function (recs) { return recs[id % per]; });
   };
   Index.prototype.year = function (id) {
     var y = 0;
@@ -316,7 +342,7 @@
     // bytes, is what the user waits for. No more than Go's one-by-one loop
     // would check, so both stop at the same candidate.
     var batch = this.cands.slice(this.next, this.next + Math.min(budget - this.next, Math.max(1, limit - this.found.length)));
-    return Promise.all(batch.map(function (b) { return self.index.get(filePath('docs', b.id)); })).then(function (recs) {
+    return Promise.all(batch.map(function (b) { return self.index.record(b.id); })).then(function (recs) {
       recs.forEach(function (rec, i) {
         var b = batch[i];
         var tw = verify(rec, self.words);
