@@ -307,6 +307,34 @@ type previous struct {
 
 var errStale = errors.New("previous compressed file differs")
 
+// sameCompression reports whether the previous release was compressed as this build compresses: a release made by
+// another version of gongkai (other levels, another encoder) must not lend its .gz and .br, or the output would
+// depend on what was published before and no longer be the same bytes from the same sources. The compressors are
+// deterministic, so compressing again the first few files that have both forms and comparing tells.
+func (pv *previous) sameCompression(entries []manifest.Entry) bool {
+	checked := 0
+	for _, e := range entries {
+		if checked == 3 {
+			break
+		}
+		if !precompress.Compressible(e.Path) || e.Path == manifest.Name {
+			continue // the manifest is compressed at levels of its own
+		}
+		p := filepath.Join(pv.dir, filepath.FromSlash(e.Path))
+		gz, gerr := os.ReadFile(p + ".gz")
+		br, berr := os.ReadFile(p + ".br")
+		if gerr != nil || berr != nil {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.Equal(precompress.Gzip(data), gz) || !bytes.Equal(precompress.Brotli(data), br) {
+			return false
+		}
+		checked++
+	}
+	return checked > 0
+}
+
 // link hard-links the previous release's .gz and .br of rel beside dst when the file did not change (its SHA-256
 // is the one in the previous manifest, which the new manifest needs anyway) and they have the size the manifest
 // says and the time the new ones must have. Nothing is read, written or hashed: the manifest's lines are reused.
@@ -341,19 +369,12 @@ func (pv *previous) link(rel, sum, dst string, mtime time.Time) (linked []manife
 }
 
 // compressed reads the previous release's .gz and .br of a file whose bytes did not change, for when they cannot
-// be linked. Whether it changed is read from the previous manifest; without one the bytes are compared.
+// be linked. Whether it changed is read from the previous manifest.
 func (pv *previous) compressed(rel, sum string, data []byte) ([]byte, []byte, bool) {
-	if pv == nil {
+	if pv == nil || pv.entries == nil || pv.entries[rel].SHA256 != sum {
 		return nil, nil, false
 	}
 	p := filepath.Join(pv.dir, filepath.FromSlash(rel))
-	if pv.entries != nil {
-		if pv.entries[rel].SHA256 != sum {
-			return nil, nil, false
-		}
-	} else if old, err := os.ReadFile(p); err != nil || !bytes.Equal(old, data) {
-		return nil, nil, false
-	}
 	gz, gerr := os.ReadFile(p + ".gz")
 	br, berr := os.ReadFile(p + ".br")
 	if gerr != nil && !os.IsNotExist(gerr) || berr != nil && !os.IsNotExist(berr) {

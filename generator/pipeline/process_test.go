@@ -2,11 +2,13 @@ package pipeline_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"gongkai/generator/manifest"
 	"gongkai/generator/precompress"
 )
 
@@ -82,5 +84,66 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 	}
 	if !bytes.Equal(first[kept+".br"].data, second[kept+".br"].data) {
 		t.Errorf("%s.br differs between two builds of the same bytes", kept)
+	}
+}
+
+// A previous release compressed another way (another version of gongkai, other levels) lends nothing: the output
+// must be what these sources give, not what happened to be published before.
+func TestRebuildRecompressesWhenThePreviousReleaseWasCompressedOtherwise(t *testing.T) {
+	site := sampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	firstDir, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every .gz made again at another level: still a valid gzip of the same original, other bytes.
+	other := 0
+	for p, f := range tree(t, out) {
+		if !strings.HasSuffix(p, ".gz") {
+			continue
+		}
+		orig, err := precompress.Decompress(p, f.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+		w.Write(orig)
+		w.Close()
+		if !bytes.Equal(b.Bytes(), f.data) {
+			other++
+		}
+		full := filepath.Join(firstDir, filepath.FromSlash(p))
+		if err := os.WriteFile(full, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(full, f.mtime, f.mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if other == 0 {
+		t.Fatal("gzip level 1 gave the same bytes as the build's level")
+	}
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("second build: exit %d\n%s", code, stderr)
+	}
+	for p, f := range tree(t, out) {
+		if !strings.HasSuffix(p, ".gz") && !strings.HasSuffix(p, ".br") || strings.HasPrefix(p, manifest.Name) {
+			continue // the manifest is compressed at levels of its own
+		}
+		orig, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p[:len(p)-3])))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := precompress.Brotli(orig)
+		if strings.HasSuffix(p, ".gz") {
+			want = precompress.Gzip(orig)
+		}
+		if !bytes.Equal(f.data, want) {
+			t.Errorf("%s: not what this build compresses", p)
+		}
 	}
 }

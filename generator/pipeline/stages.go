@@ -139,6 +139,9 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 				}
 			}
 		}
+		if !pv.sameCompression(prev) {
+			pv = nil
+		}
 	}
 	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, pv, ft)
 	if err != nil {
