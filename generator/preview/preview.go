@@ -226,7 +226,7 @@ func (s *Server) partialBuild() {
 		return
 	}
 	s.pending = nil
-	s.succeed(s.served, warnings(probs))
+	s.succeed(s.served, s.site, warnings(probs))
 }
 
 // fullBuild renders the whole site into a fresh folder and swaps it in when it succeeded.
@@ -276,10 +276,7 @@ func (s *Server) fullBuild() {
 	trace("forget", time.Since(t))
 	old, oldDir := s.site, s.served
 	s.site, s.pending, s.hugoBad = site, nil, false
-	s.mu.Lock()
-	s.live = site
-	s.mu.Unlock()
-	s.succeed(out, warnings(probs))
+	s.succeed(out, site, warnings(probs))
 	if old != nil {
 		old.Close()
 	}
@@ -325,9 +322,9 @@ func (s *Server) fail(bad []diag.Diagnostic) {
 	s.mu.Unlock()
 }
 
-func (s *Server) succeed(dir string, warns []diag.Diagnostic) {
+func (s *Server) succeed(dir string, site *hugosite.Site, warns []diag.Diagnostic) {
 	s.mu.Lock()
-	s.served = dir
+	s.served, s.live = dir, site
 	s.diags = nil
 	s.bump()
 	s.mu.Unlock()
