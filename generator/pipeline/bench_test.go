@@ -123,9 +123,10 @@ func BenchmarkBuild10000(b *testing.B) {
 				for _, s := range rep.Stages {
 					parts = append(parts, fmt.Sprintf("%s %.2fs/%.0fMB", s.Name, s.Seconds, s.PeakRSSMB))
 				}
-				b.Logf("round %d, stages (%s): %s", r+1, f, strings.Join(parts, ", "))
+				// Said at once, like each run's figures: the benchmark's own log keeps only its first lines.
+				fmt.Fprintf(os.Stderr, "bench: round %d, stages (%s): %s\n", r+1, f, strings.Join(parts, ", "))
 				if r == 0 {
-					b.Logf("output (%s): %d pages, %d files, minified %d -> %d bytes, gzip %d, brotli %d",
+					fmt.Fprintf(os.Stderr, "bench: output (%s): %d pages, %d files, minified %d -> %d bytes, gzip %d, brotli %d\n",
 						f, rep.Pages, rep.Files, rep.Bytes.Rendered, rep.Bytes.Minified, rep.Bytes.Gzip, rep.Bytes.Brotli)
 				}
 			}
