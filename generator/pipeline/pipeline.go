@@ -45,8 +45,9 @@ type Result struct {
 	Stages    []Stage
 	Report    *report.Report // filled as far as the build got
 
-	dir string    // the site's folder, absolute
-	now time.Time // the build's clock, in the site's time zone
+	dir  string      // the site's folder, absolute
+	now  time.Time   // the build's clock, in the site's time zone
+	memo []memoEntry // how this build minified, for the next one
 }
 
 // Doc is one published document with what Hugo made of it: its address and its text.
@@ -229,6 +230,8 @@ func Build(opts Options) (*Result, error) {
 		return r, fmt.Errorf("publish: %w", err)
 	}
 	committed = true
+	// Only a slower next build if it cannot be written.
+	writeMemo(target.Releases, id, r.memo)
 	r.Published = rel
 	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)

@@ -37,6 +37,7 @@ type processed struct {
 	broken   []linkcheck.Broken
 	external []linkcheck.External
 	pages    int
+	memo     []memoEntry // for the next build
 }
 
 // listFiles returns every file under root as sorted slash paths.
@@ -164,6 +165,7 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 			}
 			mu.Lock()
 			res.entries = append(res.entries, local.entries...)
+			res.memo = append(res.memo, local.memo...)
 			res.rendered += local.rendered
 			res.minified += local.minified
 			res.output += local.output
@@ -207,9 +209,14 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 	if isHTML && len(pairs) > 0 {
 		data = rewriteRefs(data, pairs)
 	}
+	var raw string // the rendered bytes' SHA-256, for the memo
 	if !done && minifier.Minifiable(rel) && !strings.Contains(path.Base(rel), ".min.") {
 		st.rendered += int64(len(data))
-		if data, err = m.Bytes(rel, data); err != nil {
+		sum := sha256.Sum256(data)
+		raw = hex.EncodeToString(sum[:])
+		if old, ok := prev.minified(rel, raw); ok {
+			data = old
+		} else if data, err = m.Bytes(rel, data); err != nil {
 			return err
 		}
 		st.minified += int64(len(data))
@@ -239,6 +246,9 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 	st.output += int64(len(data))
 	e := entry(rel, data)
 	st.entries = append(st.entries, e)
+	if raw != "" {
+		st.memo = append(st.memo, memoEntry{rel: rel, raw: raw, min: e.SHA256})
+	}
 	tick("hash")
 	if !precompress.Compressible(rel) {
 		return nil
@@ -303,6 +313,15 @@ func entry(rel string, data []byte) manifest.Entry {
 type previous struct {
 	dir     string
 	entries map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
+	memo    memo                      // how its files were minified; nil when unknown
+}
+
+// minified returns the previous release's minified bytes of rel if its rendered bytes were the same (raw).
+func (pv *previous) minified(rel, raw string) ([]byte, bool) {
+	if pv == nil || pv.memo == nil {
+		return nil, false
+	}
+	return pv.memo.reuse(pv.dir, rel, raw)
 }
 
 var errStale = errors.New("previous compressed file differs")

@@ -3,8 +3,12 @@ package pipeline_test
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -144,6 +148,88 @@ func TestRebuildRecompressesWhenThePreviousReleaseWasCompressedOtherwise(t *test
 		}
 		if !bytes.Equal(f.data, want) {
 			t.Errorf("%s: not what this build compresses", p)
+		}
+	}
+}
+
+// A nightly build takes a page whose rendered bytes did not change from the previous release, minified, instead of
+// minifying it again; the output stays what minifying would give. To see which way a page took, the previous
+// release's copy is altered (and the memo told of it): taken, the alteration shows.
+func TestRebuildTakesUnchangedPagesMinifiedFromThePreviousRelease(t *testing.T) {
+	site := sampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	releases := filepath.Join(filepath.Dir(out), ".public-releases")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	first := tree(t, out)
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("second build: exit %d\n%s", code, stderr)
+	}
+	for p, f := range tree(t, out) {
+		if !bytes.Equal(f.data, first[p].data) {
+			t.Errorf("%s differs between a build and the one after it", p)
+		}
+	}
+
+	// alter marks the live release's copy of each page and rewrites the memo's record of it to match.
+	alter := func(pages ...string) {
+		t.Helper()
+		live, err := filepath.EvalSymlinks(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		memo, err := os.ReadFile(filepath.Join(releases, ".minified"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, page := range pages {
+			p := filepath.Join(live, filepath.FromSlash(page))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = append(data, "<!--taken-->"...)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			old := regexp.MustCompile(`(?m)^([0-9a-f]{64}) [0-9a-f]{64} ` + regexp.QuoteMeta(page) + `$`)
+			if !old.Match(memo) {
+				t.Fatalf("%s is not in the memo", page)
+			}
+			sum := sha256.Sum256(data)
+			memo = old.ReplaceAll(memo, []byte("${1} "+hex.EncodeToString(sum[:])+" "+page))
+		}
+		if err := os.WriteFile(filepath.Join(releases, ".minified"), memo, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var pages []string
+	for p := range first {
+		if strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
+		}
+	}
+	sort.Strings(pages)
+	firstPage, lastPage := pages[0], pages[len(pages)-1]
+
+	alter(lastPage)
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("third build: exit %d\n%s", code, stderr)
+	}
+	if got := tree(t, out)[lastPage].data; !bytes.HasSuffix(got, []byte("<!--taken-->")) {
+		t.Fatalf("%s was minified again, not taken from the previous release", lastPage)
+	}
+
+	// A previous release minified otherwise (another version of gongkai, say) lends nothing: the first pages are
+	// minified again and compared before any is taken.
+	alter(firstPage, lastPage)
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("fourth build: exit %d\n%s", code, stderr)
+	}
+	for _, p := range []string{firstPage, lastPage} {
+		if got := tree(t, out)[p].data; !bytes.Equal(got, first[p].data) {
+			t.Errorf("%s: want it minified again, as in the first build", p)
 		}
 	}
 }

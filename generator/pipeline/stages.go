@@ -140,13 +140,18 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 			}
 		}
 		if !pv.sameCompression(prev) {
-			pv = nil
+			pv.entries = nil // nothing compressed is reused
+		}
+		if pv.memo = loadMemo(filepath.Dir(prevDir), filepath.Base(prevDir)); pv.memo != nil &&
+			!pv.memo.sameMinifier(m, staging, prevDir, files, refPairs(renamed, r.Config.BaseURL)) {
+			pv.memo = nil
 		}
 	}
 	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, pv, ft)
 	if err != nil {
 		return fmt.Errorf("post-process output: %w", err)
 	}
+	r.memo = res.memo
 	wall := time.Since(start)
 	peak := memwatch.Peak()
 	memwatch.Reset()
