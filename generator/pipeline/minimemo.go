@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -89,23 +90,23 @@ func (m memo) reuse(prevDir, rel, raw string) ([]byte, bool) {
 }
 
 // sameMinifier reports whether the previous release was minified as this build minifies (another version of
-// gongkai may set the minifier otherwise): the first few files whose rendered bytes did not change are minified
-// again and compared. Minifying is deterministic, so a few files tell.
+// gongkai may set the minifier otherwise): of each kind of file (HTML, XML, JSON, ...), the first few whose rendered
+// bytes did not change are minified again and compared. Minifying is deterministic, so a few files tell.
 func (m memo) sameMinifier(mf *minifier.Minifier, staging, prevDir string, files []string, pairs [][2][]byte) bool {
-	checked := 0
+	checked := map[string]int{}
 	for _, rel := range files {
-		if checked == 3 {
-			break
-		}
+		ext := path.Ext(rel)
 		e, ok := m[rel]
-		if !ok || !strings.HasSuffix(rel, ".html") {
+		if !ok || checked[ext] == 3 {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(staging, filepath.FromSlash(rel)))
 		if err != nil {
 			continue
 		}
-		data = rewriteRefs(data, pairs) // as the pass does before minifying
+		if ext == ".html" {
+			data = rewriteRefs(data, pairs) // as the pass does before minifying
+		}
 		sum := sha256.Sum256(data)
 		if hex.EncodeToString(sum[:]) != e.raw {
 			continue
@@ -118,7 +119,7 @@ func (m memo) sameMinifier(mf *minifier.Minifier, staging, prevDir string, files
 		if err != nil || !bytes.Equal(now, old) {
 			return false
 		}
-		checked++
+		checked[ext]++
 	}
-	return checked > 0
+	return len(checked) > 0
 }
