@@ -33,6 +33,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/resources/page"
 	"github.com/spf13/afero"
 )
 
@@ -386,7 +387,13 @@ func (s *Site) Close() error {
 	}
 	h := s.h
 	s.h = nil
-	return h.Close()
+	err := h.Close()
+	// Hugo keeps the page lists it sorted in a process-wide cache (resources/page's spc) and empties it only when
+	// the next render starts, so a closed site stayed reachable through its pages: 370 MB of a 10,000-document
+	// build that the rest of the build carried through every collection. Emptying it is what Hugo does itself
+	// before each render; a site still open elsewhere in the process just sorts again.
+	page.Clear()
+	return err
 }
 
 type logBuffer struct {

@@ -3,8 +3,10 @@ package hugosite
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 )
 
 func writeTree(t *testing.T, dir string, files map[string]string) {
@@ -91,5 +93,38 @@ func TestSetFilesRebuildsWithGeneratedFiles(t *testing.T) {
 		"content/archives/_index.md": []byte("+++\ntitle = \"按年份浏览\"\n+++\n"),
 	}); !ok || len(changes) != 0 {
 		t.Fatalf("nothing changed: want no changes, got %v %v", changes, ok)
+	}
+}
+
+// A closed site must be garbage: the build goes on for seconds after Hugo (minifying, compressing) and its peak
+// memory and collection time are Hugo's leftovers when anything in Hugo still reaches them.
+func TestClosedSiteIsCollected(t *testing.T) {
+	dir := t.TempDir()
+	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "out")
+	writeTree(t, site, map[string]string{
+		"config.toml": "baseURL = \"https://example.gov.cn/\"\ntitle = \"t\"\n",
+		// Sorting by date fills Hugo's page-sort cache, which held the last site before Close emptied it.
+		"layouts/list.html": `{{ range .Pages.ByDate.Reverse }}{{ .Title }}{{ end }}`,
+		"layouts/page.html": `{{ .Title }}`,
+		"content/docs/a.md": "+++\ntitle = \"A\"\ndate = 2024-01-02\n+++\n",
+		"content/docs/b.md": "+++\ntitle = \"B\"\ndate = 2024-01-03\n+++\n",
+	})
+	s, err := New(Options{SiteDir: site, PublishDir: out, CacheDir: filepath.Join(dir, "cache")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Build(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readOut(t, out, "docs/index.html"); got != "BA" {
+		t.Fatalf("list: %q", got)
+	}
+	h := weak.Make(s.h)
+	s.Close()
+	s = nil
+	runtime.GC()
+	runtime.GC()
+	if h.Value() != nil {
+		t.Fatal("the Hugo site is still reachable after Close")
 	}
 }
