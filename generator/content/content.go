@@ -13,8 +13,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"gongkai/generator/diag"
@@ -128,27 +131,26 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 			}
 		}
 	}
-	seen := map[string]bool{}
-	for _, f := range files {
-		read := func() ([]byte, error) { return os.ReadFile(filepath.Join(dir, filepath.FromSlash(f))) }
-		var d *Document
-		if cache != nil {
+	if cache == nil {
+		docs, err := v.files(files)
+		if err != nil {
+			return nil, nil, err
+		}
+		site.Documents = docs
+	} else {
+		seen := map[string]bool{}
+		for _, f := range files {
 			seen[f] = true
-			d, err = v.fileCached(f, cache, read)
-		} else {
-			var src []byte
-			if src, err = read(); err == nil {
-				d = v.file(f, src)
+			d, err := v.fileCached(f, cache, func() ([]byte, error) {
+				return os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+			})
+			if err != nil {
+				return nil, nil, fmt.Errorf("read %s: %w", f, err)
+			}
+			if d != nil {
+				site.Documents = append(site.Documents, d)
 			}
 		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", f, err)
-		}
-		if d != nil {
-			site.Documents = append(site.Documents, d)
-		}
-	}
-	if cache != nil {
 		for f := range cache.files {
 			if !seen[f] {
 				delete(cache.files, f)
@@ -158,6 +160,53 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 	v.crossChecks(site)
 	v.statistics(site)
 	return site, v.diags, nil
+}
+
+// files validates the files on every core: a whole-site validation of 10,000 documents comes before Hugo in every
+// build, and each file's checks read nothing but the file and the configuration. Documents and diagnostics are
+// merged in file order, so the result does not depend on which worker took which file.
+func (v *validator) files(files []string) ([]*Document, error) {
+	type result struct {
+		doc   *Document
+		diags *diag.List
+		err   error
+	}
+	results := make([]result, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				f := files[i]
+				w := *v
+				w.diags = &diag.List{}
+				src, err := os.ReadFile(filepath.Join(v.dir, filepath.FromSlash(f)))
+				if err != nil {
+					results[i].err = fmt.Errorf("read %s: %w", f, err)
+					continue
+				}
+				results[i] = result{doc: w.file(f, src), diags: w.diags}
+			}
+		}()
+	}
+	wg.Wait()
+	var docs []*Document
+	for _, r := range results {
+		if r.err != nil {
+			return nil, r.err
+		}
+		v.diags.Merge(r.diags)
+		if r.doc != nil {
+			docs = append(docs, r.doc)
+		}
+	}
+	return docs, nil
 }
 
 // markdownFiles lists content/**/*.md as sorted slash paths relative to dir.
