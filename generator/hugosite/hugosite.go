@@ -58,6 +58,12 @@ type Options struct {
 	FastRender bool
 	// AllowRawHTML lets raw HTML in Markdown through (off by default: editors' Markdown is not trusted HTML).
 	AllowRawHTML bool
+	// Publish, when set, sees every file Hugo publishes before it is written, with its slash path relative to
+	// PublishDir; returning false means the caller has it from elsewhere and it is not written. A nightly build
+	// takes a page that came out as the night before from the live release, as a hard link: creating a file is
+	// most of what a file costs on some disks, and Hugo writing it first would pay that for nothing. data is
+	// reused after the call returns; Publish is called from several goroutines at once.
+	Publish func(rel string, data []byte) bool
 	// Now is the build's clock; zero means the real time.
 	Now time.Time
 	// Minify lets Hugo minify what it renders, as `hugo --minify` does. gongkai's build leaves it off and minifies
@@ -185,7 +191,11 @@ func New(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, siteError("load Hugo configuration", err, opts.SiteDir)
 	}
-	fs := hugofs.NewFromSourceAndDestination(source, hugofs.Os, flags)
+	dest := afero.Fs(hugofs.Os)
+	if opts.Publish != nil {
+		dest = &publishFs{Fs: hugofs.Os, root: opts.PublishDir, publish: opts.Publish}
+	}
+	fs := hugofs.NewFromSourceAndDestination(source, dest, flags)
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  res,
 		Fs:       fs,

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"weak"
 )
@@ -126,5 +127,53 @@ func TestClosedSiteIsCollected(t *testing.T) {
 	runtime.GC()
 	if h.Value() != nil {
 		t.Fatal("the Hugo site is still reachable after Close")
+	}
+}
+
+// Options.Publish sees every file with the bytes Hugo would write, and what it declines is not written.
+func TestPublishDecidesWhatIsWritten(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	writeTree(t, site, map[string]string{
+		"config.toml":       "baseURL = \"https://example.gov.cn/\"\ntitle = \"t\"\n",
+		"layouts/list.html": `<h1>{{ .Title }}</h1>`,
+		"layouts/page.html": `<p>{{ .Title }}</p>`,
+		"content/docs/a.md": "+++\ntitle = \"A\"\n+++\n",
+		"content/docs/b.md": "+++\ntitle = \"B\"\n+++\n",
+	})
+	build := func(out string, publish func(string, []byte) bool) {
+		t.Helper()
+		s, err := New(Options{SiteDir: site, PublishDir: out, CacheDir: filepath.Join(dir, "cache"), Publish: publish})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.Build(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plain, hooked := filepath.Join(dir, "plain"), filepath.Join(dir, "hooked")
+	build(plain, nil)
+	seen := map[string]string{}
+	var mu sync.Mutex
+	build(hooked, func(rel string, data []byte) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[rel] = string(data)
+		return rel != "docs/b/index.html"
+	})
+	if seen["docs/b/index.html"] != "<p>B</p>" || seen["docs/a/index.html"] != "<p>A</p>" {
+		t.Fatalf("Publish saw %q", seen)
+	}
+	if _, err := os.Stat(filepath.Join(hooked, "docs/b/index.html")); !os.IsNotExist(err) {
+		t.Errorf("a declined file was written (%v)", err)
+	}
+	for rel, data := range seen {
+		if rel == "docs/b/index.html" {
+			continue
+		}
+		if got := readOut(t, hooked, rel); got != data || got != readOut(t, plain, rel) {
+			t.Errorf("%s: %q written, %q seen, %q without Publish", rel, got, data, readOut(t, plain, rel))
+		}
 	}
 }
