@@ -19,6 +19,7 @@ import (
 	"gongkai/generator/health"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/memwatch"
+	"gongkai/generator/minifier"
 	"gongkai/generator/publish"
 	"gongkai/generator/report"
 	"gongkai/generator/siteconfig"
@@ -179,8 +180,30 @@ func Build(opts Options) (*Result, error) {
 		}
 	}()
 
+	// static/ comes first: the pages refer to its CSS and JS by their fingerprinted names, and that is how their
+	// rendered bytes are compared with the previous release's while Hugo publishes them.
+	static, err := treecopy.Copy(filepath.Join(dir, "static"), staging, nil)
+	if err != nil {
+		return r, fmt.Errorf("copy static files: %w", err)
+	}
+	if err := stagehook.Reach("static"); err != nil {
+		return r, fmt.Errorf("copy static files: %w", err)
+	}
+	m := minifier.New()
+	assets, err := fingerprint(m, staging, static)
+	if err != nil {
+		return r, fmt.Errorf("fingerprint assets: %w", err)
+	}
+	r.stage("static", &timer)
+	pv, prev := loadPrevious(prevDir, m)
+	k := &keeper{prev: pv, pairs: refPairs(assets.renamed, r.Config.BaseURL), static: map[string]bool{},
+		smp: newSampler(), kept: map[string]keptFile{}}
+	for _, rel := range static {
+		k.static[rel] = true
+	}
+
 	files := GeneratedPages(r.Config, r.Site, opts.Now, false)
-	pages, err := render(r, dir, staging, files, opts.Now)
+	pages, err := render(r, dir, staging, files, opts.Now, k.publish)
 	if err != nil {
 		return r, err
 	}
@@ -198,21 +221,12 @@ func Build(opts Options) (*Result, error) {
 	}
 	r.stage("render", &timer)
 
-	static, err := treecopy.Copy(filepath.Join(dir, "static"), staging, nil)
-	if err != nil {
-		return r, fmt.Errorf("copy static files: %w", err)
-	}
-	if err := stagehook.Reach("static"); err != nil {
-		return r, fmt.Errorf("copy static files: %w", err)
-	}
-	r.stage("static", &timer)
-
 	r.Docs = publishedDocs(r.Site, pages, opts.Now)
 	if err := postRender(r, staging, &timer); err != nil {
 		return r, err
 	}
 
-	if err := r.postProcess(staging, prevDir, static, pages, newFileTimes(r.Docs, opts.Now)); err != nil {
+	if err := r.postProcess(staging, pv, prev, m, assets, k, pages, newFileTimes(r.Docs, opts.Now)); err != nil {
 		return r, err
 	}
 	timer = time.Now() // postProcess recorded its own stages
@@ -231,7 +245,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	committed = true
 	// Only a slower next build if it cannot be written.
-	writeMemo(target.Releases, id, r.memo)
+	writeMemo(target.Releases, id, r.memo, k.smp.data)
 	r.Published = rel
 	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)
@@ -240,13 +254,15 @@ func Build(opts Options) (*Result, error) {
 
 // render runs Hugo into staging and returns the pages it rendered. It is a function of its own so that nothing
 // keeps Hugo's site reachable after it.
-func render(r *Result, dir, staging string, files map[string][]byte, now time.Time) ([]pageInfo, error) {
+func render(r *Result, dir, staging string, files map[string][]byte, now time.Time,
+	publish func(string, []byte) bool) ([]pageInfo, error) {
 	hs, err := hugosite.New(hugosite.Options{
 		SiteDir:      dir,
 		PublishDir:   staging,
 		Files:        files,
 		AllowRawHTML: r.Config.Params.AllowRawHTML,
 		Now:          now,
+		Publish:      publish,
 	})
 	var pe *hugosite.ProblemError
 	if errors.As(err, &pe) {

@@ -57,13 +57,18 @@ func listFiles(root string) ([]string, error) {
 	return out, err
 }
 
+// assets are static/'s CSS and JS, minified and renamed by fingerprint.
+type assets struct {
+	renamed       map[string]string // old URL path -> new
+	done          map[string]bool   // new slash paths: minified already
+	before, after int64             // their bytes before and after minifying
+}
+
 // fingerprint minifies the CSS and JS copied from static/ and renames each to name.<hash>.ext, so that they can be
-// cached as immutable; it returns the old and new URL paths. Only static/'s files are renamed: files written by
-// later stages (e.g. a search index's scripts) load each other by name.
-func fingerprint(m *minifier.Minifier, root string, static []string) (map[string]string, map[string]bool, int64, int64, error) {
-	renamed := map[string]string{}
-	done := map[string]bool{}
-	var before, after int64
+// cached as immutable. Only static/'s files are renamed: files written by later stages (e.g. a search index's
+// scripts) load each other by name.
+func fingerprint(m *minifier.Minifier, root string, static []string) (*assets, error) {
+	a := &assets{renamed: map[string]string{}, done: map[string]bool{}}
 	for _, rel := range static {
 		ext := strings.ToLower(path.Ext(rel))
 		if ext != ".css" && ext != ".js" {
@@ -72,28 +77,28 @@ func fingerprint(m *minifier.Minifier, root string, static []string) (map[string
 		p := filepath.Join(root, filepath.FromSlash(rel))
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, nil, 0, 0, err
+			return nil, err
 		}
 		out := data
 		if !strings.Contains(path.Base(rel), ".min.") {
 			if out, err = m.Bytes(rel, data); err != nil {
-				return nil, nil, 0, 0, err
+				return nil, err
 			}
 		}
-		before += int64(len(data))
-		after += int64(len(out))
+		a.before += int64(len(data))
+		a.after += int64(len(out))
 		sum := sha256.Sum256(out)
 		newRel := strings.TrimSuffix(rel, path.Ext(rel)) + "." + hex.EncodeToString(sum[:])[:10] + path.Ext(rel)
 		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(newRel)), out, 0o644); err != nil {
-			return nil, nil, 0, 0, fmt.Errorf("write %s: %w", newRel, err)
+			return nil, fmt.Errorf("write %s: %w", newRel, err)
 		}
 		if err := os.Remove(p); err != nil {
-			return nil, nil, 0, 0, err
+			return nil, err
 		}
-		renamed["/"+rel] = "/" + newRel
-		done[newRel] = true
+		a.renamed["/"+rel] = "/" + newRel
+		a.done[newRel] = true
 	}
-	return renamed, done, before, after, nil
+	return a, nil
 }
 
 // rewriteRefs points quoted attribute values at fingerprinted names. Hugo's output is not minified yet, so every
@@ -127,9 +132,10 @@ func refPairs(renamed map[string]string, baseURL string) [][2][]byte {
 
 // process is the one parallel pass over the output: each file is read once, references to fingerprinted assets
 // rewritten, minified, scanned for links, written back, compressed and hashed. Doing every step on a file while it
-// is in memory keeps the whole pipeline close to Hugo's own time (see README, Performance).
+// is in memory keeps the whole pipeline close to Hugo's own time (see README, Performance). The files Hugo rendered
+// as for the previous release (kept) were not written: they are taken from it.
 func process(root string, files []string, done map[string]bool, pairs [][2][]byte, m *minifier.Minifier,
-	lc *linkcheck.Checker, prev *previous, ft *fileTimes) (*processed, error) {
+	lc *linkcheck.Checker, prev *previous, kept map[string]keptFile, smp *sampler, ft *fileTimes) (*processed, error) {
 	res := &processed{cpu: map[string]time.Duration{}}
 	var (
 		mu    sync.Mutex
@@ -155,7 +161,13 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 						mu.Unlock()
 					}
 				}
-				if err := processFile(root, rel, done[rel], pairs, m, lc, prev, ft, local); err != nil {
+				var err error
+				if k, ok := kept[rel]; ok {
+					err = processKept(root, rel, k, lc, prev, ft, local)
+				} else {
+					err = processFile(root, rel, done[rel], pairs, m, lc, prev, smp, ft, local)
+				}
+				if err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
@@ -191,15 +203,23 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 	return res, nil
 }
 
+// stepTimer adds the time since its last call to a step's CPU time (the pass's report shares its wall time out
+// in proportion).
+type stepTimer struct {
+	t  time.Time
+	st *processed
+}
+
+func (s *stepTimer) tick(step string) {
+	now := time.Now()
+	s.st.cpu[step] += now.Sub(s.t)
+	s.t = now
+}
+
 func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Minifier, lc *linkcheck.Checker,
-	prev *previous, ft *fileTimes, st *processed) error {
+	prev *previous, smp *sampler, ft *fileTimes, st *processed) error {
 	p := filepath.Join(root, filepath.FromSlash(rel))
-	t := time.Now()
-	tick := func(step string) {
-		now := time.Now()
-		st.cpu[step] += now.Sub(t)
-		t = now
-	}
+	timer := &stepTimer{time.Now(), st}
 	data, err := os.ReadFile(p)
 	if err != nil {
 		return err
@@ -210,10 +230,11 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		data = rewriteRefs(data, pairs)
 	}
 	var raw string // the rendered bytes' SHA-256, for the memo
-	if !done && minifier.Minifiable(rel) && !strings.Contains(path.Base(rel), ".min.") {
+	if !done && reusable(rel) {
 		st.rendered += int64(len(data))
 		sum := sha256.Sum256(data)
 		raw = hex.EncodeToString(sum[:])
+		smp.offer(rel, data)
 		if old, ok := prev.minified(rel, raw); ok {
 			data = old
 		} else if data, err = m.Bytes(rel, data); err != nil {
@@ -221,26 +242,20 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		}
 		st.minified += int64(len(data))
 	}
-	tick("minify")
+	timer.tick("minify")
 	if isHTML {
 		lc.Page(rel, htmlscan.Scan(data))
 		st.pages++
-		tick("verify")
+		timer.tick("verify")
 	}
 	if !bytes.Equal(orig, data) {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", rel, err)
 		}
 	}
-	tick("minify")
+	timer.tick("minify")
 	mtime := ft.of(rel)
-	setTime := func(p string) error {
-		if err := os.Chtimes(p, mtime, mtime); err != nil {
-			return fmt.Errorf("set file times: %w", err)
-		}
-		return nil
-	}
-	if err := setTime(p); err != nil {
+	if err := setTime(p, mtime); err != nil {
 		return err
 	}
 	st.output += int64(len(data))
@@ -249,12 +264,84 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 	if raw != "" {
 		st.memo = append(st.memo, memoEntry{rel: rel, raw: raw, min: e.SHA256})
 	}
-	tick("hash")
+	timer.tick("hash")
+	return compress(p, rel, e.SHA256, mtime, func() ([]byte, error) { return data, nil }, prev, st, timer)
+}
+
+// processKept puts in place a file Hugo rendered as it did for the previous release: a hard link to that
+// release's file when it has the time this one must have (nothing read or written), a copy otherwise. Only a page
+// is read, for its links.
+func processKept(root, rel string, k keptFile, lc *linkcheck.Checker, prev *previous, ft *fileTimes, st *processed) error {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	src := filepath.Join(prev.dir, filepath.FromSlash(rel))
+	timer := &stepTimer{time.Now(), st}
+	var data []byte
+	load := func() ([]byte, error) {
+		if data != nil {
+			return data, nil
+		}
+		d, err := os.ReadFile(src)
+		if err != nil {
+			return nil, fmt.Errorf("read %s from the live release: %w", rel, err)
+		}
+		if sum := sha256.Sum256(d); hex.EncodeToString(sum[:]) != k.min {
+			return nil, fmt.Errorf("%s in the live release changed during the build", rel)
+		}
+		data = d
+		return d, nil
+	}
+	st.rendered += k.rendered
+	st.minified += k.size
+	if strings.HasSuffix(rel, ".html") {
+		d, err := load()
+		if err != nil {
+			return err
+		}
+		lc.Page(rel, htmlscan.Scan(d))
+		st.pages++
+		timer.tick("verify")
+	}
+	mtime := ft.of(rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	// A link shares the file with the live release: only one that already has the right time is linked, so that
+	// nothing under the live release is ever changed.
+	fi, err := os.Lstat(src)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != k.size || !fi.ModTime().Equal(mtime) || os.Link(src, p) != nil {
+		d, err := load()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, d, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", rel, err)
+		}
+		if err := setTime(p, mtime); err != nil {
+			return err
+		}
+	}
+	timer.tick("minify")
+	st.output += k.size
+	st.entries = append(st.entries, manifest.Entry{Path: rel, Size: k.size, SHA256: k.min})
+	st.memo = append(st.memo, k.memoEntry)
+	timer.tick("hash")
+	return compress(p, rel, k.min, mtime, load, prev, st, timer)
+}
+
+func setTime(p string, t time.Time) error {
+	if err := os.Chtimes(p, t, t); err != nil {
+		return fmt.Errorf("set file times: %w", err)
+	}
+	return nil
+}
+
+// compress writes the .gz and .br of the file at p (slash path rel, SHA-256 sum), or links or copies them from the
+// previous release when the file did not change.
+func compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), prev *previous, st *processed, timer *stepTimer) error {
 	if !precompress.Compressible(rel) {
 		return nil
 	}
-	st.textIn += int64(len(data))
-	if linked, ok := prev.link(rel, e.SHA256, p, mtime); ok {
+	if linked, ok := prev.link(rel, sum, p, mtime); ok {
 		for _, l := range linked {
 			if strings.HasSuffix(l.Path, ".gz") {
 				st.gz += l.Size
@@ -263,10 +350,16 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 			}
 		}
 		st.entries = append(st.entries, linked...)
-		tick("compress")
+		st.textIn += prev.entries[rel].Size
+		timer.tick("compress")
 		return nil
 	}
-	gz, br, ok := prev.compressed(rel, e.SHA256, data)
+	data, err := load()
+	if err != nil {
+		return err
+	}
+	st.textIn += int64(len(data))
+	gz, br, ok := prev.compressed(rel, sum, data)
 	if !ok {
 		gz, br = precompress.Gzip(data), precompress.Brotli(data)
 	}
@@ -274,7 +367,7 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
 			return fmt.Errorf("write %s.gz: %w", rel, err)
 		}
-		if err := setTime(p + ".gz"); err != nil {
+		if err := setTime(p+".gz", mtime); err != nil {
 			return err
 		}
 		st.gz += int64(len(gz))
@@ -285,22 +378,27 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
 			return fmt.Errorf("write %s.br: %w", rel, err)
 		}
-		if err := setTime(p + ".br"); err != nil {
+		if err := setTime(p+".br", mtime); err != nil {
 			return err
 		}
 		st.br += int64(len(br))
 	} else {
 		br = nil
 	}
-	tick("compress")
+	timer.tick("compress")
 	if gz != nil {
 		st.entries = append(st.entries, entry(rel+".gz", gz))
 	}
 	if br != nil {
 		st.entries = append(st.entries, entry(rel+".br", br))
 	}
-	tick("hash")
+	timer.tick("hash")
 	return nil
+}
+
+// reusable reports whether a file of this name is minified, and so has a line in the memo.
+func reusable(rel string) bool {
+	return minifier.Minifiable(rel) && !strings.Contains(path.Base(rel), ".min.")
 }
 
 func entry(rel string, data []byte) manifest.Entry {
@@ -312,8 +410,9 @@ func entry(rel string, data []byte) manifest.Entry {
 // are the same from one night to the next, so their compressed forms are taken from it.
 type previous struct {
 	dir     string
-	entries map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
-	memo    memo                      // how its files were minified; nil when unknown
+	files   map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
+	entries map[string]manifest.Entry // the same, but nil when its compressed files must not be reused
+	memo    *memo                     // how its files were minified; nil when unknown or not how this build minifies
 }
 
 // minified returns the previous release's minified bytes of rel if its rendered bytes were the same (raw).

@@ -89,6 +89,38 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 	if !bytes.Equal(first[kept+".br"].data, second[kept+".br"].data) {
 		t.Errorf("%s.br differs between two builds of the same bytes", kept)
 	}
+	// The unchanged page itself was not written: Hugo's output was compared with what it rendered for the live
+	// release, and the live release's file linked.
+	if !same(kept) {
+		t.Errorf("%s was written again, not linked from the previous release", kept)
+	}
+	if same(changed) {
+		t.Errorf("the changed page %s is the previous release's file", changed)
+	}
+
+	// Whatever was taken from the live release, the release is what a build with no previous one gives: the same
+	// files, bytes and times.
+	cold := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, cold, now); code != 0 {
+		t.Fatalf("cold build: exit %d\n%s", code, stderr)
+	}
+	want := tree(t, cold)
+	for p, f := range second {
+		w, ok := want[p]
+		switch {
+		case !ok:
+			t.Errorf("%s: only in the rebuild", p)
+		case !bytes.Equal(f.data, w.data):
+			t.Errorf("%s: bytes differ from a cold build's", p)
+		case !f.mtime.Equal(w.mtime):
+			t.Errorf("%s: time %v, a cold build gives %v", p, f.mtime, w.mtime)
+		}
+	}
+	for p := range want {
+		if _, ok := second[p]; !ok {
+			t.Errorf("%s: missing from the rebuild", p)
+		}
+	}
 }
 
 // A previous release compressed another way (another version of gongkai, other levels) lends nothing: the output

@@ -110,44 +110,46 @@ func readPreviousCatalog(prevDir string) (*catalog.Catalog, error) {
 	return catalog.Parse(data)
 }
 
-// postProcess fingerprints, minifies, verifies, compresses and hashes the output, then writes the manifest.
-func (r *Result) postProcess(staging, prevDir string, static []string, pages []pageInfo, ft *fileTimes) error {
-	start := time.Now()
-	m := minifier.New()
-	renamed, done, before, after, err := fingerprint(m, staging, static)
-	if err != nil {
-		return fmt.Errorf("fingerprint assets: %w", err)
+// loadPrevious reads what a build takes from the release that is live: its manifest (which files are unchanged,
+// and at the end, what changed since), its compressed files if compressed as this build compresses, and the memo
+// of how it was minified if minified as this build minifies. A build with no previous release gets an empty one.
+func loadPrevious(prevDir string, m *minifier.Minifier) (*previous, []manifest.Entry) {
+	pv := &previous{dir: prevDir}
+	if prevDir == "" {
+		return pv, nil
 	}
+	var prev []manifest.Entry
+	if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
+		if prev, err = manifest.Decode(old); err == nil {
+			pv.files = make(map[string]manifest.Entry, len(prev))
+			for _, e := range prev {
+				pv.files[e.Path] = e
+			}
+		}
+	}
+	if pv.sameCompression(prev) {
+		pv.entries = pv.files
+	}
+	if pv.files != nil {
+		pv.memo = loadMemo(filepath.Dir(prevDir), filepath.Base(prevDir), m)
+	}
+	return pv, prev
+}
+
+// postProcess minifies, verifies, compresses and hashes the output, then writes the manifest.
+func (r *Result) postProcess(staging string, pv *previous, prev []manifest.Entry, m *minifier.Minifier, a *assets,
+	k *keeper, pages []pageInfo, ft *fileTimes) error {
+	start := time.Now()
 	files, err := listFiles(staging)
 	if err != nil {
 		return fmt.Errorf("list output: %w", err)
 	}
-	lc := linkcheck.New(files, r.Config.BaseURL)
-	// The previous manifest says which files are unchanged (their compressed forms are reused) and, at the end,
-	// what changed since.
-	var (
-		prev []manifest.Entry
-		pv   *previous
-	)
-	if prevDir != "" {
-		pv = &previous{dir: prevDir}
-		if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
-			if prev, err = manifest.Decode(old); err == nil {
-				pv.entries = make(map[string]manifest.Entry, len(prev))
-				for _, e := range prev {
-					pv.entries[e.Path] = e
-				}
-			}
-		}
-		if !pv.sameCompression(prev) {
-			pv.entries = nil // nothing compressed is reused
-		}
-		if pv.memo = loadMemo(filepath.Dir(prevDir), filepath.Base(prevDir)); pv.memo != nil &&
-			!pv.memo.sameMinifier(m, staging, prevDir, files, refPairs(renamed, r.Config.BaseURL)) {
-			pv.memo = nil
-		}
+	for rel := range k.kept {
+		files = append(files, rel)
 	}
-	res, err := process(staging, files, done, refPairs(renamed, r.Config.BaseURL), m, lc, pv, ft)
+	sort.Strings(files)
+	lc := linkcheck.New(files, r.Config.BaseURL)
+	res, err := process(staging, files, a.done, k.pairs, m, lc, pv, k.kept, k.smp, ft)
 	if err != nil {
 		return fmt.Errorf("post-process output: %w", err)
 	}
@@ -216,7 +218,7 @@ func (r *Result) postProcess(staging, prevDir string, static []string, pages []p
 	}
 	rep.Pages = res.pages
 	rep.Files = len(res.entries) + 1
-	rep.Bytes = report.Bytes{Rendered: res.rendered + before, Minified: res.minified + after, Output: res.output,
+	rep.Bytes = report.Bytes{Rendered: res.rendered + a.before, Minified: res.minified + a.after, Output: res.output,
 		Compressible: res.textIn, Gzip: res.gz, Brotli: res.br}
 	r.addStage("manifest", time.Since(t), memwatch.Peak())
 	memwatch.Reset()
