@@ -182,7 +182,8 @@ type keptFile struct {
 	size     int64 // minified
 }
 
-// keeper decides, for each file Hugo publishes, whether it is kept from the previous release (see memo).
+// keeper decides, for each file Hugo publishes and each file of the search index, whether it is kept from the
+// previous release (see memo).
 type keeper struct {
 	prev   *previous
 	pairs  [][2][]byte

@@ -101,7 +101,7 @@ func Check(siteDir string) (*Result, error) {
 // postRender are the stages that add files to the output from the published documents, after Hugo rendered and
 // static/ was copied, and before the output is minified, compressed, verified and published. Their files go
 // through all of that like any other.
-func postRender(r *Result, outDir string, timer *time.Time) error {
+func postRender(r *Result, outDir string, k *keeper, timer *time.Time) error {
 	if err := writeCatalog(r, outDir); err != nil {
 		return fmt.Errorf("write catalogue: %w", err)
 	}
@@ -110,7 +110,7 @@ func postRender(r *Result, outDir string, timer *time.Time) error {
 	for _, d := range r.Docs {
 		plain[d.URL] = d.Text
 	}
-	if err := writeSearch(r.Site, plain, r.now, outDir); err != nil {
+	if err := writeSearch(r.Site, plain, r.now, outDir, k.publish); err != nil {
 		return err
 	}
 	r.stage("search", timer)
@@ -222,7 +222,7 @@ func Build(opts Options) (*Result, error) {
 	r.stage("render", &timer)
 
 	r.Docs = publishedDocs(r.Site, pages, opts.Now)
-	if err := postRender(r, staging, &timer); err != nil {
+	if err := postRender(r, staging, k, &timer); err != nil {
 		return r, err
 	}
 

@@ -10,8 +10,9 @@ import (
 
 // writeSearch writes the full-text index of the published documents into the
 // staging folder, from the text Hugo rendered (plain, by URL). It runs before
-// publication, so a site is never published with an index of other documents.
-func writeSearch(site *content.Site, plain map[string]string, now time.Time, staging string) error {
+// publication, so a site is never published with an index of other documents. keep is as for search.WriteKeeping.
+func writeSearch(site *content.Site, plain map[string]string, now time.Time, staging string,
+	keep func(string, []byte) bool) error {
 	var docs []search.Doc
 	for _, d := range site.Documents {
 		if !Published(d, now) {
@@ -30,5 +31,5 @@ func writeSearch(site *content.Site, plain map[string]string, now time.Time, sta
 		}
 		docs = append(docs, sd)
 	}
-	return search.Write(docs, staging)
+	return search.WriteKeeping(docs, staging, keep)
 }

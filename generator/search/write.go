@@ -3,7 +3,9 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -130,12 +132,19 @@ type postings struct {
 // the shard count it finds there must be that of the shards beside it. The
 // bytes depend only on docs, never on their order.
 func Write(docs []Doc, outDir string) error {
+	return WriteKeeping(docs, outDir, nil)
+}
+
+// WriteKeeping is Write for a build that may have some of the index already: keep, when set, sees each file (its
+// slash path relative to outDir, e.g. search/meta.json) before it is written, and a file it returns false for is
+// not written. data is reused after keep returns.
+func WriteKeeping(docs []Doc, outDir string, keep func(rel string, data []byte) bool) error {
 	tmp, err := os.MkdirTemp(outDir, ".search-")
 	if err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := writeIndex(docs, tmp); err != nil {
+	if err := writeIndex(docs, tmp, keep); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
 	final := filepath.Join(outDir, "search")
@@ -146,6 +155,9 @@ func Write(docs []Doc, outDir string) error {
 		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
 			return fmt.Errorf("replace search index: %w", err)
 		}
+		if _, err := os.Lstat(filepath.Join(tmp, name)); keep != nil && errors.Is(err, fs.ErrNotExist) {
+			continue // kept: the caller has it
+		}
 		if err := os.Rename(filepath.Join(tmp, name), filepath.Join(final, name)); err != nil {
 			return fmt.Errorf("replace search index: %w", err)
 		}
@@ -153,7 +165,7 @@ func Write(docs []Doc, outDir string) error {
 	return nil
 }
 
-func writeIndex(docs []Doc, dir string) error {
+func writeIndex(docs []Doc, dir string, keep func(string, []byte) bool) error {
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -223,7 +235,7 @@ func writeIndex(docs []Doc, dir string) error {
 
 	// Files are written by a pool: most of their cost is in open(2), in the
 	// kernel, which overlaps on several cores and with waiting on the disk.
-	files := newWriterPool(4)
+	files := newWriterPool(4, dir, keep)
 	// The postings are built while the document files are written, so both
 	// cores stay busy.
 	postingsDone := make(chan []postings, 1)
@@ -661,10 +673,12 @@ type writerPool struct {
 	wg   sync.WaitGroup
 	mu   sync.Mutex
 	err  error
+	dir  string                    // the index's folder, search/ once in place
+	keep func(string, []byte) bool // see WriteKeeping
 }
 
-func newWriterPool(n int) *writerPool {
-	p := &writerPool{jobs: make(chan func() error, 64)}
+func newWriterPool(n int, dir string, keep func(string, []byte) bool) *writerPool {
+	p := &writerPool{jobs: make(chan func() error, 64), dir: dir, keep: keep}
 	for range n {
 		p.wg.Add(1)
 		go func() {
@@ -685,35 +699,39 @@ func newWriterPool(n int) *writerPool {
 
 func (p *writerPool) write(path string, v any) {
 	p.jobs <- func() error {
-		if err := writeJSON(path, v); err != nil {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
 		}
-		return nil
+		return p.put(path, buf.Bytes())
 	}
 }
 
 // writeBytes writes the bytes data returns, computed on the pool.
 func (p *writerPool) writeBytes(path string, data func() []byte) {
-	p.jobs <- func() error {
-		if err := os.WriteFile(path, data(), 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	p.jobs <- func() error { return p.put(path, data()) }
+}
+
+func (p *writerPool) put(path string, data []byte) error {
+	if p.keep != nil {
+		rel, err := filepath.Rel(p.dir, path)
+		if err != nil {
+			return err
 		}
-		return nil
+		if !p.keep("search/"+filepath.ToSlash(rel), data) {
+			return nil
+		}
 	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	return nil
 }
 
 func (p *writerPool) wait() error {
 	close(p.jobs)
 	p.wg.Wait()
 	return p.err
-}
-
-func writeJSON(path string, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
