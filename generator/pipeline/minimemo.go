@@ -28,8 +28,12 @@ import (
 // may not), and if not, nothing is taken. Without that, an upgrade would make the output depend on history.
 const memoName = ".minified"
 
-// samplesPerKind is how many files of each kind the memo keeps the rendered bytes of.
-const samplesPerKind = 3
+// samplesPerKind is how many files of each kind the memo keeps the rendered bytes of, of the files of at most
+// sampleMax bytes: the catalogue of 10,000 documents is 8 MB, and the memo is read before every render.
+const (
+	samplesPerKind = 3
+	sampleMax      = 64 << 10
+)
 
 type memoEntry struct {
 	rel      string
@@ -141,7 +145,8 @@ func (mm *memo) reuse(prevDir, rel, raw string) ([]byte, bool) {
 	return data, true
 }
 
-// sampler keeps the rendered bytes of the first files of each kind, by path, as they are offered in any order.
+// sampler keeps the rendered bytes of the first files of each kind, by path, of those small enough, as they are
+// offered in any order.
 type sampler struct {
 	mu     sync.Mutex
 	byKind map[string][]string // extension -> the first rels, sorted
@@ -153,6 +158,9 @@ func newSampler() *sampler {
 }
 
 func (s *sampler) offer(rel string, raw []byte) {
+	if len(raw) > sampleMax {
+		return
+	}
 	ext := path.Ext(rel)
 	s.mu.Lock()
 	defer s.mu.Unlock()
