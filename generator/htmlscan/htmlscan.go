@@ -5,6 +5,7 @@
 package htmlscan
 
 import (
+	"bytes"
 	"html"
 	"strings"
 
@@ -23,47 +24,82 @@ type Page struct {
 	IDs  map[string]bool
 }
 
-var urlAttrs = map[string]bool{"href": true, "src": true, "srcset": true, "poster": true, "action": true, "data": true}
+// urlAttrs are the attributes that hold a URL, except srcset (a list of them).
+var urlAttrs = [][]byte{[]byte("href"), []byte("src"), []byte("poster"), []byte("action"), []byte("data")}
 
-// Scan lexes one HTML document.
+var (
+	attrID     = []byte("id")
+	attrName   = []byte("name")
+	attrSrcset = []byte("srcset")
+)
+
+// Scan lexes one HTML document. Only the values it keeps are turned into strings: a page has hundreds of
+// attributes, and every build scans every page.
 func Scan(data []byte) Page {
 	pg := Page{IDs: map[string]bool{}}
 	l := thtml.NewLexer(parse.NewInputBytes(data))
 	tag := ""
 	for {
-		tt, raw := l.Next()
+		tt, _ := l.Next()
 		switch tt {
 		case thtml.ErrorToken:
 			return pg
 		case thtml.StartTagToken:
-			tag = strings.ToLower(string(l.Text()))
+			tag = tagName(l.Text())
 		case thtml.AttributeToken:
-			key := strings.ToLower(string(l.AttrKey()))
-			val := attrValue(l.AttrVal())
+			key := l.AttrKey()
 			switch {
-			case key == "id" || (key == "name" && tag == "a"):
-				pg.IDs[val] = true
-			case key == "srcset":
-				for _, c := range strings.Split(val, ",") {
+			case bytes.EqualFold(key, attrID) || (tag == "a" && bytes.EqualFold(key, attrName)):
+				pg.IDs[attrValue(l.AttrVal())] = true
+			case bytes.EqualFold(key, attrSrcset):
+				for _, c := range strings.Split(attrValue(l.AttrVal()), ",") {
 					if f := strings.Fields(c); len(f) > 0 {
-						pg.Refs = append(pg.Refs, Ref{tag, key, f[0]})
+						pg.Refs = append(pg.Refs, Ref{tag, "srcset", f[0]})
 					}
 				}
-			case urlAttrs[key]:
-				if key == "data" && tag != "object" {
-					continue
+			default:
+				for _, a := range urlAttrs {
+					if bytes.EqualFold(key, a) {
+						if tag == "object" || string(a) != "data" {
+							pg.Refs = append(pg.Refs, Ref{tag, string(a), attrValue(l.AttrVal())})
+						}
+						break
+					}
 				}
-				pg.Refs = append(pg.Refs, Ref{tag, key, val})
 			}
 		}
-		_ = raw
 	}
 }
 
-func attrValue(b []byte) string {
-	s := string(b)
-	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
-		s = s[1 : len(s)-1]
+// tagNames are the names of common elements, so that most tags are named without allocating.
+var tagNames = map[string]string{}
+
+func init() {
+	for _, t := range []string{"a", "abbr", "area", "article", "aside", "audio", "b", "base", "blockquote", "body",
+		"br", "button", "caption", "code", "col", "colgroup", "dd", "details", "dialog", "div", "dl", "dt", "em",
+		"embed", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+		"header", "hr", "html", "i", "iframe", "img", "input", "label", "legend", "li", "link", "main", "meta", "nav",
+		"object", "ol", "optgroup", "option", "p", "picture", "pre", "q", "script", "section", "select", "small",
+		"source", "span", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template",
+		"textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "use", "video"} {
+		tagNames[t] = t
 	}
-	return strings.TrimSpace(html.UnescapeString(s))
+}
+
+func tagName(b []byte) string {
+	if t, ok := tagNames[string(b)]; ok { // the conversion in a map index does not allocate
+		return t
+	}
+	return strings.ToLower(string(b))
+}
+
+func attrValue(b []byte) string {
+	if len(b) >= 2 && (b[0] == '"' || b[0] == '\'') && b[len(b)-1] == b[0] {
+		b = b[1 : len(b)-1]
+	}
+	s := string(b)
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return strings.TrimSpace(s)
 }
