@@ -190,8 +190,8 @@ type keptFile struct {
 	size     int64 // minified
 }
 
-// keeper decides, for each file Hugo publishes and each file of the search index, whether it is kept from the
-// previous release (see memo).
+// keeper decides, for each file Hugo publishes and each file of the catalogue and the search index, whether it is
+// kept from the previous release (see memo).
 type keeper struct {
 	prev   *previous
 	pairs  [][2][]byte

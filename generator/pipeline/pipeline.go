@@ -102,7 +102,7 @@ func Check(siteDir string) (*Result, error) {
 // static/ was copied, and before the output is minified, compressed, verified and published. Their files go
 // through all of that like any other.
 func postRender(r *Result, outDir string, k *keeper, timer *time.Time) error {
-	if err := writeCatalog(r, outDir); err != nil {
+	if err := writeCatalog(r, outDir, k); err != nil {
 		return fmt.Errorf("write catalogue: %w", err)
 	}
 	r.stage("catalogue", timer)

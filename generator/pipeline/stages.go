@@ -76,20 +76,28 @@ func publishedDocs(site *content.Site, pages []pageInfo, now time.Time) []Doc {
 	return out
 }
 
-func writeCatalog(r *Result, outDir string) error {
+func writeCatalog(r *Result, outDir string, k *keeper) error {
 	var in []catalog.Input
 	for _, d := range r.Docs {
 		in = append(in, catalog.Input{Doc: d.Document, Path: d.Path, Lastmod: d.Lastmod})
 	}
 	c := catalog.Build(r.Config.Params.SiteName, r.Config.BaseURL, r.Config.Lang, r.Config.Location, in)
 	js := c.JSON()
-	if err := catalog.Validate(js); err != nil {
-		return err
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"catalog.json", js}, {"catalog.csv", c.CSV()}, {"catalog.schema.json", catalog.Schema}} {
+		if !k.publish(f.name, f.data) {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(outDir, f.name), f.data, 0o644); err != nil {
+			return err
+		}
 	}
-	for name, data := range map[string][]byte{
-		"catalog.json": js, "catalog.csv": c.CSV(), "catalog.schema.json": catalog.Schema,
-	} {
-		if err := os.WriteFile(filepath.Join(outDir, name), data, 0o644); err != nil {
+	// A catalogue kept from the live release passed the schema before that was published: the same bytes need no
+	// second look (a third of a second at 10,000 documents, on one core).
+	if _, kept := k.kept["catalog.json"]; !kept {
+		if err := catalog.Validate(js); err != nil {
 			return err
 		}
 	}
