@@ -106,23 +106,7 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 	if code, stderr := build(t, site, cold, now); code != 0 {
 		t.Fatalf("cold build: exit %d\n%s", code, stderr)
 	}
-	want := tree(t, cold)
-	for p, f := range second {
-		w, ok := want[p]
-		switch {
-		case !ok:
-			t.Errorf("%s: only in the rebuild", p)
-		case !bytes.Equal(f.data, w.data):
-			t.Errorf("%s: bytes differ from a cold build's", p)
-		case !f.mtime.Equal(w.mtime):
-			t.Errorf("%s: time %v, a cold build gives %v", p, f.mtime, w.mtime)
-		}
-	}
-	for p := range want {
-		if _, ok := second[p]; !ok {
-			t.Errorf("%s: missing from the rebuild", p)
-		}
-	}
+	sameTree(t, second, tree(t, cold))
 }
 
 // A previous release compressed another way (another version of gongkai, other levels) lends nothing: the output
