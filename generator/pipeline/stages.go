@@ -152,7 +152,17 @@ func (r *Result) postProcess(staging string, pv *previous, prev []manifest.Entry
 	if err != nil {
 		return fmt.Errorf("list output: %w", err)
 	}
+	written := make(map[string]bool, len(files))
+	for _, rel := range files {
+		written[rel] = true
+	}
 	for rel := range k.kept {
+		if written[rel] {
+			// Published twice (two pages at one address), kept once and written once: the written one is
+			// taken, as the disk would have kept the last write.
+			delete(k.kept, rel)
+			continue
+		}
 		files = append(files, rel)
 	}
 	sort.Strings(files)
