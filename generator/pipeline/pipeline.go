@@ -1,5 +1,5 @@
-// Package pipeline runs gongkai's stages in order: read the configuration, validate the content, render with
-// Hugo, copy static files, post-process, verify, publish. It owns the order and the rule that nothing reaches the
+// Package pipeline runs gongkai's stages in order: read the configuration, validate the content, copy static
+// files, render with Hugo, post-process, verify, publish. It owns the order and the rule that nothing reaches the
 // published path unless every stage before publication succeeded.
 package pipeline
 
