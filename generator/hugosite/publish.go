@@ -22,7 +22,7 @@ type publishFs struct {
 
 func (p *publishFs) Create(name string) (afero.File, error) {
 	rel, err := filepath.Rel(p.root, name)
-	if err != nil || rel == ".." || len(rel) > 3 && rel[:3] == ".."+string(filepath.Separator) {
+	if err != nil || !filepath.IsLocal(rel) {
 		return p.Fs.Create(name) // not under the publish folder: not one of the site's files
 	}
 	buf := buffers.Get().(*bytes.Buffer)

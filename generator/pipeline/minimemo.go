@@ -220,12 +220,13 @@ func (k *keeper) publish(rel string, data []byte) bool {
 	if hexSum(data) != e.raw {
 		return true
 	}
-	if f, ok := k.prev.files[rel]; !ok || f.SHA256 != e.min {
+	f, ok := k.prev.files[rel]
+	if !ok || f.SHA256 != e.min {
 		return true
 	}
 	k.smp.offer(rel, data)
 	k.mu.Lock()
-	k.kept[rel] = keptFile{memoEntry: e, rendered: int64(len(data)), size: k.prev.files[rel].Size}
+	k.kept[rel] = keptFile{memoEntry: e, rendered: int64(len(data)), size: f.Size}
 	k.mu.Unlock()
 	return false
 }

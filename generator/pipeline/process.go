@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -87,8 +85,7 @@ func fingerprint(m *minifier.Minifier, root string, static []string) (*assets, e
 		}
 		a.before += int64(len(data))
 		a.after += int64(len(out))
-		sum := sha256.Sum256(out)
-		newRel := strings.TrimSuffix(rel, path.Ext(rel)) + "." + hex.EncodeToString(sum[:])[:10] + path.Ext(rel)
+		newRel := strings.TrimSuffix(rel, path.Ext(rel)) + "." + hexSum(out)[:10] + path.Ext(rel)
 		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(newRel)), out, 0o644); err != nil {
 			return nil, fmt.Errorf("write %s: %w", newRel, err)
 		}
@@ -232,8 +229,7 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 	var raw string // the rendered bytes' SHA-256, for the memo
 	if !done && reusable(rel) {
 		st.rendered += int64(len(data))
-		sum := sha256.Sum256(data)
-		raw = hex.EncodeToString(sum[:])
+		raw = hexSum(data)
 		smp.offer(rel, data)
 		if old, ok := prev.minified(rel, raw); ok {
 			data = old
@@ -284,7 +280,7 @@ func processKept(root, rel string, k keptFile, lc *linkcheck.Checker, prev *prev
 		if err != nil {
 			return nil, fmt.Errorf("read %s from the live release: %w", rel, err)
 		}
-		if sum := sha256.Sum256(d); hex.EncodeToString(sum[:]) != k.min {
+		if hexSum(d) != k.min {
 			return nil, fmt.Errorf("%s in the live release changed during the build", rel)
 		}
 		data = d
@@ -350,7 +346,7 @@ func compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), 
 			}
 		}
 		st.entries = append(st.entries, linked...)
-		st.textIn += prev.entries[rel].Size
+		st.textIn += prev.files[rel].Size
 		timer.tick("compress")
 		return nil
 	}
@@ -363,37 +359,37 @@ func compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), 
 	if !ok {
 		gz, br = precompress.Gzip(data), precompress.Brotli(data)
 	}
-	if len(gz) < len(data) {
-		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
-			return fmt.Errorf("write %s.gz: %w", rel, err)
-		}
-		if err := setTime(p+".gz", mtime); err != nil {
-			return err
-		}
-		st.gz += int64(len(gz))
-	} else {
-		gz = nil
+	wroteGz, err := writeSmaller(p+".gz", rel+".gz", gz, len(data), mtime)
+	if err != nil {
+		return err
 	}
-	if len(br) < len(data) {
-		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
-			return fmt.Errorf("write %s.br: %w", rel, err)
-		}
-		if err := setTime(p+".br", mtime); err != nil {
-			return err
-		}
-		st.br += int64(len(br))
-	} else {
-		br = nil
+	wroteBr, err := writeSmaller(p+".br", rel+".br", br, len(data), mtime)
+	if err != nil {
+		return err
 	}
 	timer.tick("compress")
-	if gz != nil {
+	if wroteGz {
+		st.gz += int64(len(gz))
 		st.entries = append(st.entries, entry(rel+".gz", gz))
 	}
-	if br != nil {
+	if wroteBr {
+		st.br += int64(len(br))
 		st.entries = append(st.entries, entry(rel+".br", br))
 	}
 	timer.tick("hash")
 	return nil
+}
+
+// writeSmaller writes a compressed form (rel, for messages) to p with the time t, unless it is not smaller than its
+// original of n bytes: serving it would cost the client more than the original.
+func writeSmaller(p, rel string, data []byte, n int, t time.Time) (bool, error) {
+	if len(data) >= n {
+		return false, nil
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return false, fmt.Errorf("write %s: %w", rel, err)
+	}
+	return true, setTime(p, t)
 }
 
 // reusable reports whether a file of this name is minified, and so has a line in the memo.
@@ -402,17 +398,16 @@ func reusable(rel string) bool {
 }
 
 func entry(rel string, data []byte) manifest.Entry {
-	sum := sha256.Sum256(data)
-	return manifest.Entry{Path: rel, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+	return manifest.Entry{Path: rel, Size: int64(len(data)), SHA256: hexSum(data)}
 }
 
 // previous is the release that was live before this build: brotli dominates a cold build's time, and most files
 // are the same from one night to the next, so their compressed forms are taken from it.
 type previous struct {
-	dir     string
-	files   map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
-	entries map[string]manifest.Entry // the same, but nil when its compressed files must not be reused
-	memo    *memo                     // how its files were minified; nil when unknown or not how this build minifies
+	dir   string
+	files map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
+	gzbr  bool                      // it was compressed as this build compresses: its .gz and .br may be reused
+	memo  *memo                     // how its files were minified; nil when unknown or not how this build minifies
 }
 
 // minified returns the previous release's minified bytes of rel if its rendered bytes were the same (raw).
@@ -459,11 +454,11 @@ func (pv *previous) sameCompression(entries []manifest.Entry) bool {
 // A link shares the file, so one whose time differs (the site's last change moved) is not linked: setting the time
 // would change the live release. ok=false when it did not link both; the caller then falls back to compressed.
 func (pv *previous) link(rel, sum, dst string, mtime time.Time) (linked []manifest.Entry, ok bool) {
-	if pv == nil || pv.entries == nil || pv.entries[rel].SHA256 != sum {
+	if pv == nil || !pv.gzbr || pv.files[rel].SHA256 != sum {
 		return nil, false
 	}
 	for _, ext := range []string{".gz", ".br"} {
-		e, ok := pv.entries[rel+ext]
+		e, ok := pv.files[rel+ext]
 		if !ok {
 			continue // not smaller than the original last time, so not now either
 		}
@@ -489,7 +484,7 @@ func (pv *previous) link(rel, sum, dst string, mtime time.Time) (linked []manife
 // compressed reads the previous release's .gz and .br of a file whose bytes did not change, for when they cannot
 // be linked. Whether it changed is read from the previous manifest.
 func (pv *previous) compressed(rel, sum string, data []byte) ([]byte, []byte, bool) {
-	if pv == nil || pv.entries == nil || pv.entries[rel].SHA256 != sum {
+	if pv == nil || !pv.gzbr || pv.files[rel].SHA256 != sum {
 		return nil, nil, false
 	}
 	p := filepath.Join(pv.dir, filepath.FromSlash(rel))

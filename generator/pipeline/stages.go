@@ -135,9 +135,7 @@ func loadPrevious(prevDir string, m *minifier.Minifier) (*previous, []manifest.E
 			}
 		}
 	}
-	if pv.sameCompression(prev) {
-		pv.entries = pv.files
-	}
+	pv.gzbr = pv.sameCompression(prev)
 	if pv.files != nil {
 		pv.memo = loadMemo(filepath.Dir(prevDir), filepath.Base(prevDir), m)
 	}
@@ -211,25 +209,18 @@ func (r *Result) postProcess(staging string, pv *previous, prev []manifest.Entry
 	rep := r.Report
 	rep.Changes = report.Diff(prev, res.entries)
 	wg.Wait()
-	p := filepath.Join(staging, manifest.Name)
+	p, mt := filepath.Join(staging, manifest.Name), ft.of(manifest.Name)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
-	if len(gz) < len(data) {
-		if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
-			return fmt.Errorf("write manifest: %w", err)
-		}
+	if err := setTime(p, mt); err != nil {
+		return err
 	}
-	if len(br) < len(data) {
-		if err := os.WriteFile(p+".br", br, 0o644); err != nil {
-			return fmt.Errorf("write manifest: %w", err)
-		}
+	if _, err := writeSmaller(p+".gz", manifest.Name+".gz", gz, len(data), mt); err != nil {
+		return err
 	}
-	for _, name := range []string{p, p + ".gz", p + ".br"} {
-		t := ft.of(manifest.Name)
-		if err := os.Chtimes(name, t, t); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("set file times: %w", err)
-		}
+	if _, err := writeSmaller(p+".br", manifest.Name+".br", br, len(data), mt); err != nil {
+		return err
 	}
 	if err := stagehook.Reach("compress"); err != nil {
 		return err

@@ -8,13 +8,13 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
 	"time"
 
 	"gongkai/generator/hugosite"
+	"gongkai/generator/treecopy"
 )
 
 func main() {
@@ -64,23 +64,6 @@ func run(site, out, now string) error {
 		return err
 	}
 	// Hugo's command line copies static/ after rendering; its library does not.
-	src := filepath.Join(site, "static")
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) && p == src {
-				return fs.SkipAll
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		dst := filepath.Join(out, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
+	_, err = treecopy.Copy(filepath.Join(site, "static"), out, nil)
+	return err
 }
