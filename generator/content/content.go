@@ -391,3 +391,17 @@ func (v *validator) attachments(dir string) []Attachment {
 	}
 	return out
 }
+
+// Published reports whether d appears in a build at now: not a draft, not scheduled later, not expired.
+func Published(d *Document, now time.Time) bool {
+	if d.Draft {
+		return false
+	}
+	if d.Date.After(now) || (!d.PublishDate.IsZero() && d.PublishDate.After(now)) {
+		return false
+	}
+	if !d.ExpiryDate.IsZero() && !d.ExpiryDate.After(now) {
+		return false
+	}
+	return true
+}

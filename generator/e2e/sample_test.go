@@ -223,7 +223,7 @@ func checkArchives(t *testing.T, b *built) {
 	t.Helper()
 	byYear := map[int][]string{}
 	for _, d := range b.site.Documents {
-		if pipeline.Published(d, now) {
+		if content.Published(d, now) {
 			y := d.Date.In(b.res.Config.Location).Year()
 			byYear[y] = append(byYear[y], d.URL)
 		}
@@ -353,7 +353,7 @@ func TestHomePage(t *testing.T) {
 	newest := map[content.Kind]*content.Document{}
 	years := map[string]bool{}
 	for _, d := range b.site.Documents {
-		if !pipeline.Published(d, now) {
+		if !content.Published(d, now) {
 			continue
 		}
 		if cur := newest[d.Kind]; cur == nil || d.Date.After(cur.Date) {

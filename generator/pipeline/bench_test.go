@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"gongkai/generator/corpus"
+	"gongkai/generator/listpages"
 	"gongkai/generator/pipeline"
 	"gongkai/generator/report"
 )
@@ -87,7 +88,7 @@ func BenchmarkBuild10000(b *testing.B) {
 		b.Fatal(err)
 	}
 	nowT, _ := time.Parse(time.RFC3339, benchNow)
-	for rel, data := range pipeline.GeneratedPages(r.Config, r.Site, nowT, false) {
+	for rel, data := range listpages.Pages(r.Config, r.Site, nowT, false) {
 		p := filepath.Join(plainSite, filepath.FromSlash(rel))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, data, 0o644); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"gongkai/generator/catalog"
 	"gongkai/generator/cli"
+	"gongkai/generator/content"
 	"gongkai/generator/corpus"
 	"gongkai/generator/manifest"
 	"gongkai/generator/pipeline"
@@ -179,7 +180,7 @@ func TestOutputsForMachines(t *testing.T) {
 	nowT, _ := time.Parse(time.RFC3339, now)
 	var want []string
 	for _, d := range r.Site.Documents {
-		if pipeline.Published(d, nowT) {
+		if content.Published(d, nowT) {
 			want = append(want, "https://rsj.example.gov.cn"+d.URL)
 		}
 	}

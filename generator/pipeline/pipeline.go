@@ -18,6 +18,7 @@ import (
 	"gongkai/generator/diag"
 	"gongkai/generator/health"
 	"gongkai/generator/hugosite"
+	"gongkai/generator/listpages"
 	"gongkai/generator/memwatch"
 	"gongkai/generator/minifier"
 	"gongkai/generator/publish"
@@ -202,7 +203,7 @@ func Build(opts Options) (*Result, error) {
 		k.static[rel] = true
 	}
 
-	files := GeneratedPages(r.Config, r.Site, opts.Now, false)
+	files := listpages.Pages(r.Config, r.Site, opts.Now, false)
 	pages, err := render(r, dir, staging, files, opts.Now, k.publish)
 	if err != nil {
 		return r, err
@@ -314,18 +315,4 @@ func addProblems(l *diag.List, probs []hugosite.Problem) {
 		}
 		l.Add(d)
 	}
-}
-
-// Published reports whether d appears in a build at now: not a draft, not scheduled later, not expired.
-func Published(d *content.Document, now time.Time) bool {
-	if d.Draft {
-		return false
-	}
-	if d.Date.After(now) || (!d.PublishDate.IsZero() && d.PublishDate.After(now)) {
-		return false
-	}
-	if !d.ExpiryDate.IsZero() && !d.ExpiryDate.After(now) {
-		return false
-	}
-	return true
 }

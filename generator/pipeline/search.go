@@ -15,7 +15,7 @@ func writeSearch(site *content.Site, plain map[string]string, now time.Time, sta
 	keep func(string, []byte) bool) error {
 	var docs []search.Doc
 	for _, d := range site.Documents {
-		if !Published(d, now) {
+		if !content.Published(d, now) {
 			continue
 		}
 		text, ok := plain[d.URL]

@@ -24,7 +24,7 @@ import (
 	"gongkai/generator/content"
 	"gongkai/generator/diag"
 	"gongkai/generator/hugosite"
-	"gongkai/generator/pipeline"
+	"gongkai/generator/listpages"
 	"gongkai/generator/siteconfig"
 	"gongkai/generator/treecopy"
 	"gongkai/generator/watch"
@@ -210,7 +210,7 @@ func (s *Server) partialBuild() {
 		s.fail(bad)
 		return
 	}
-	generated, ok := s.site.SetFiles(pipeline.GeneratedPages(cfg, site, time.Now(), true))
+	generated, ok := s.site.SetFiles(listpages.Pages(cfg, site, time.Now(), true))
 	if !ok {
 		// A new year or topic appeared or went away.
 		s.fullBuild()
@@ -238,7 +238,7 @@ func (s *Server) fullBuild() {
 	}
 	s.builds++
 	out := filepath.Join(s.tmp, fmt.Sprintf("build-%d", s.builds))
-	files := pipeline.GeneratedPages(cfg, docs, time.Now(), true)
+	files := listpages.Pages(cfg, docs, time.Now(), true)
 	site, err := hugosite.New(hugosite.Options{
 		SiteDir:      s.dir,
 		PublishDir:   out,

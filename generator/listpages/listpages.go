@@ -1,4 +1,7 @@
-package pipeline
+// Package listpages provides the pages gongkai adds to a site from what it knows about every document (year
+// archives, 主题分类 pages, recent changes) and the data the layouts list from (relations between documents, the
+// navigation). Both the build and the preview lay them over content/ for Hugo; nothing is written into the site.
+package listpages
 
 import (
 	"encoding/json"
@@ -13,9 +16,9 @@ import (
 	"gongkai/generator/siteconfig"
 )
 
-// GeneratedPages are the list pages gongkai adds to a site from what it knows about every document: year archives
+// Pages are the list pages gongkai adds to a site from what it knows about every document: year archives
 // and 主题分类 pages. They are laid over content/ for Hugo and never written into the site.
-func GeneratedPages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
+func Pages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
 	files := ArchivePages(cfg, site, now, preview)
 	for k, v := range TopicPages(cfg, site, now, preview) {
 		files[k] = v
@@ -41,7 +44,7 @@ func Nav(site *content.Site) []byte {
 	for _, k := range site.Kinds {
 		sections = append(sections, string(k))
 	}
-	// Generated for every site: see GeneratedPages.
+	// Generated for every site: see Pages.
 	sections = append(sections, "archives", "topics")
 	data, _ := json.Marshal(map[string]any{"sections": sections, "changes": true})
 	return data
@@ -58,7 +61,7 @@ func Relations(site *content.Site, now time.Time, preview bool) []byte {
 	interps := map[string][]*content.Document{}
 	replaces := map[string][]*content.Document{}
 	for _, d := range site.Documents {
-		if !preview && !Published(d, now) {
+		if !preview && !content.Published(d, now) {
 			continue
 		}
 		if p := d.Interprets.Policy; p != "" {
@@ -92,7 +95,7 @@ func Relations(site *content.Site, now time.Time, preview bool) []byte {
 func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
 	years := map[int]bool{}
 	for _, d := range site.Documents {
-		if preview || Published(d, now) {
+		if preview || content.Published(d, now) {
 			years[d.Date.In(cfg.Location).Year()] = true
 		}
 	}
@@ -116,7 +119,7 @@ func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, pre
 func TopicPages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
 	used := map[string]bool{}
 	for _, d := range site.Documents {
-		if d.Topic != "" && (preview || Published(d, now)) {
+		if d.Topic != "" && (preview || content.Published(d, now)) {
 			used[d.Topic] = true
 			if i := strings.Index(d.Topic, `\`); i >= 0 {
 				used[d.Topic[:i]] = true
