@@ -22,7 +22,16 @@ import (
 // Schema is the JSON Schema of catalog.json.
 //
 //go:embed catalog.schema.json
-var Schema []byte
+var schemaSource []byte
+
+// Schema is the shipped schema with the kinds of content.Kinds written in: the file names them as {{kinds}}, so that
+// the kinds are declared in one place only.
+var Schema = func() []byte {
+	names := content.KindNames()
+	list, _ := json.Marshal(names)
+	s := strings.ReplaceAll(string(schemaSource), `["{{kinds}}"]`, string(list))
+	return []byte(strings.ReplaceAll(s, "{{kinds}}", strings.Join(names, "|")))
+}()
 
 // Catalog is catalog.json.
 type Catalog struct {

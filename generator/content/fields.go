@@ -1,37 +1,5 @@
 package content
 
-// Kind is one of the four kinds of disclosure document, named by its folder under content/.
-type Kind string
-
-const (
-	Reports         Kind = "reports"
-	Policies        Kind = "policies"
-	Interpretations Kind = "interpretations"
-	Articles        Kind = "articles"
-)
-
-// Kinds lists the kinds in the order the site shows them.
-var Kinds = []Kind{Reports, Policies, Interpretations, Articles}
-
-// Label is the kind's name in lang.
-func (k Kind) Label(lang string) string {
-	zh := map[Kind]string{Reports: "年度报告", Policies: "政策文件", Interpretations: "政策解读", Articles: "普法"}
-	en := map[Kind]string{Reports: "Annual reports", Policies: "Policy documents", Interpretations: "Policy interpretations", Articles: "Legal education"}
-	if lang == "en" {
-		return en[k]
-	}
-	return zh[k]
-}
-
-func isKind(s string) bool {
-	for _, k := range Kinds {
-		if string(k) == s {
-			return true
-		}
-	}
-	return false
-}
-
 // field describes one front-matter key: its labels, which kinds may use it and which must.
 type field struct {
 	zh, en   string
@@ -54,7 +22,7 @@ var fields = map[string]field{
 	"replaced_by":          {zh: "替代文件", en: "replaced by"},
 	"doc_no":               {zh: "发文字号", en: "document number"},
 	"written":              {zh: "成文日期", en: "date written"},
-	"index_no":             {zh: "索引号", en: "index number", kinds: []Kind{Reports, Policies, Interpretations, Articles}, required: []Kind{Reports, Policies, Interpretations}},
+	"index_no":             {zh: "索引号", en: "index number", required: []Kind{Reports, Policies, Interpretations, Info}},
 	"changes":              {zh: "修订记录", en: "change history"},
 	"year":                 {zh: "报告年度", en: "year reported on", kinds: []Kind{Reports}, required: []Kind{Reports}},
 	"report_type":          {zh: "报告类别", en: "report type", kinds: []Kind{Reports}},

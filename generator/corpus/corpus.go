@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongkai/generator/content"
 	"gongkai/generator/treecopy"
 )
 
@@ -87,29 +88,29 @@ func Generate(n int, seed int64, opt Options) []Doc {
 		day := 1 + g.r.Intn(28)
 		date := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d:00+08:00", year, month, day, 8+g.r.Intn(10), g.r.Intn(60))
 		kind := g.kind(i)
-		if kind == "interpretations" && len(policies) == 0 {
-			kind = "policies"
+		if kind == string(content.Interpretations) && len(policies) == 0 {
+			kind = string(content.Policies)
 		}
 		d := Doc{Kind: kind, Name: fmt.Sprintf("%s-%05d", kind[:3], i), Date: date, Topic: g.pick(topics)}
 		var fm strings.Builder
 		d.Title = g.title(kind, year)
 		fmt.Fprintf(&fm, "title = %q\ndate = %s\ntopic = '%s'\nkeywords = [%q, %q]\nsummary = %q\n",
 			d.Title, date, d.Topic, g.pick(terms), g.pick(terms), g.sentence())
-		if kind != "articles" {
+		if kind != string(content.Articles) {
 			g.serial[year]++
 			d.IndexNo = fmt.Sprintf("MB1A23456/%d-%05d", year, g.serial[year])
 			fmt.Fprintf(&fm, "index_no = \"%s\"\n", d.IndexNo)
 		}
 		switch kind {
-		case "reports":
+		case string(content.Reports):
 			fmt.Fprintf(&fm, "year = %d\nreport_type = \"法治政府建设年度报告\"\n", year-1)
-		case "policies":
+		case string(content.Policies):
 			d.DocNo = fmt.Sprintf("东人社发〔%d〕%d号", year, g.serial[year])
 			fmt.Fprintf(&fm, "doc_no = \"%s\"\nwritten = %04d-%02d-%02d\n", d.DocNo, year, month, max(1, day-1))
 			policies = append(policies, d.Name)
-		case "interpretations":
+		case string(content.Interpretations):
 			fmt.Fprintf(&fm, "interprets = { policy = \"policies/%s\" }\n", policies[g.r.Intn(len(policies))])
-		case "articles":
+		case string(content.Articles):
 			fmt.Fprintf(&fm, "laws = [%q]\n", g.pick(laws))
 		}
 		d.FrontMatter = fm.String()
@@ -138,13 +139,13 @@ type gen struct {
 func (g *gen) kind(i int) string {
 	switch x := g.r.Intn(100); {
 	case x < 8:
-		return "reports"
+		return string(content.Reports)
 	case x < 43:
-		return "policies"
+		return string(content.Policies)
 	case x < 68:
-		return "interpretations"
+		return string(content.Interpretations)
 	default:
-		return "articles"
+		return string(content.Articles)
 	}
 }
 
@@ -152,11 +153,11 @@ func (g *gen) pick(list []string) string { return list[g.r.Intn(len(list))] }
 
 func (g *gen) title(kind string, year int) string {
 	switch kind {
-	case "reports":
+	case string(content.Reports):
 		return fmt.Sprintf("天津市河东区人力资源和社会保障局%d年法治政府建设年度报告(%s)", year-1, g.pick(terms))
-	case "policies":
+	case string(content.Policies):
 		return fmt.Sprintf("关于进一步做好%s和%s工作的通知", g.pick(terms), g.pick(terms))
-	case "interpretations":
+	case string(content.Interpretations):
 		return fmt.Sprintf("《关于%s工作的实施意见》政策解读", g.pick(terms))
 	}
 	return fmt.Sprintf("%s:%s中的%s", g.pick(laws), g.pick(terms), g.pick(terms))

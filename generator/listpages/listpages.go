@@ -29,7 +29,7 @@ func Pages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bo
 	// The recent-changes page: its layout lists every publication and change note of the site.
 	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "changes")))
 	files[RelationsFile] = Relations(site, now, preview)
-	files[NavFile] = Nav(site)
+	files[NavFile] = Nav(site, cfg.Lang)
 	return files
 }
 
@@ -39,14 +39,25 @@ const NavFile = "data/gongkai/nav.json"
 // Nav lists the sections every page links to (header, breadcrumb, footer). Looking them up as pages from every page
 // would make every page depend on every list page, and a list page changes whenever one of its documents does: in
 // preview, one edit would re-render the whole site.
-func Nav(site *content.Site) []byte {
+func Nav(site *content.Site, lang string) []byte {
+	// The kinds of document, for every layout that lists documents of all kinds: content.Kinds is their only
+	// declaration.
+	type kind struct {
+		Kind  string `json:"kind"`
+		Label string `json:"label"`
+		One   string `json:"one"`
+	}
+	kinds := []kind{}
+	for _, k := range content.Kinds {
+		kinds = append(kinds, kind{string(k), k.Label(lang), k.LabelOne(lang)})
+	}
 	sections := []string{}
 	for _, k := range site.Kinds {
 		sections = append(sections, string(k))
 	}
 	// Generated for every site: see Pages.
 	sections = append(sections, "archives", "topics")
-	data, _ := json.Marshal(map[string]any{"sections": sections, "changes": true})
+	data, _ := json.Marshal(map[string]any{"sections": sections, "changes": true, "kinds": kinds})
 	return data
 }
 

@@ -24,8 +24,8 @@ import (
 	"gongkai/generator/stagehook"
 )
 
-// docSections are the sections whose documents' plain text the catalogue and the search index need.
-var docSections = []string{"reports", "policies", "interpretations", "articles"}
+// docSections are the sections whose documents' plain text the catalogue and the search index need: the kinds.
+var docSections = content.KindNames()
 
 // pageInfo is one page as Hugo rendered it.
 type pageInfo struct {

@@ -32,16 +32,31 @@
 // tests hold the two to the same files.
 package search
 
+import "sort"
+
 // Doc is one published document as the build pipeline hands it over.
 type Doc struct {
-	URL, Title, Kind, Date, IndexNo, DocNo, Topic, Publisher string   // Kind is "reports"|"policies"|"interpretations"|"articles"; Date "YYYY-MM-DD"
+	URL, Title, Kind, Date, IndexNo, DocNo, Topic, Publisher string   // Kind is the folder of the kind (content.Kinds); Date "YYYY-MM-DD"
 	Text                                                     string   // plain body text as rendered (Markdown removed)
 	Attachments                                              []string // attachment file names
 }
 
-// Kinds lists the document kinds in the order their codes are written to
-// meta.json; the client maps the code back to the name.
-var Kinds = []string{"reports", "policies", "interpretations", "articles"}
+// kindsOf lists the kinds of docs, sorted, in the order their codes are
+// written to meta.json; the client maps the code back to the name. The kinds
+// themselves are declared once, by the content model (content.Kinds): the
+// index takes whatever kinds its documents have.
+func kindsOf(docs []Doc) []string {
+	seen := map[string]bool{}
+	var out []string
+	for i := range docs {
+		if k := docs[i].Kind; k != "" && !seen[k] {
+			seen[docs[i].Kind] = true
+			out = append(out, docs[i].Kind)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 // fields returns the searchable texts of d, title first: the title is field 0
 // because a title match ranks first, and the postings carry a title flag.

@@ -296,7 +296,7 @@ func (ix *Index) loadFilters(f Filter) error {
 
 func (ix *Index) keep(id int, f Filter) bool {
 	m := ix.filters
-	if f.Kind != "" && Kinds[digitVal[m.Kind[id]]] != f.Kind {
+	if f.Kind != "" && ix.meta.Kinds[digitVal[m.Kind[id]]] != f.Kind {
 		return false
 	}
 	if f.Year != 0 && ix.year(id) != f.Year {

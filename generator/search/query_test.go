@@ -191,9 +191,10 @@ func TestWriteDeterministic(t *testing.T) {
 	golden(t, "fixture-index.txt", da)
 }
 
-func TestWriteRejectsUnknownKind(t *testing.T) {
-	err := Write([]Doc{{URL: "/x/", Title: "x", Kind: "news"}}, t.TempDir())
-	if err == nil || !strings.Contains(err.Error(), `unknown kind "news"`) {
+// The index takes the kinds its documents have (content.Kinds declares them), but a document must have one.
+func TestWriteRejectsDocumentWithoutKind(t *testing.T) {
+	err := Write([]Doc{{URL: "/x/", Title: "x", Kind: "news"}, {URL: "/y/", Title: "y"}}, t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), `unknown kind ""`) {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -180,9 +180,9 @@ func writeIndex(docs []Doc, dir string, keep func(string, []byte) bool) error {
 		return da.URL < db.URL
 	})
 
-	m := meta{Format: Format, Docs: len(docs), PerFile: docsPerFile, Kinds: Kinds}
+	m := meta{Format: Format, Docs: len(docs), PerFile: docsPerFile, Kinds: kindsOf(docs)}
 	kindCode := map[string]int{}
-	for i, k := range Kinds {
+	for i, k := range m.Kinds {
 		kindCode[k] = i
 	}
 	topicSet := map[string]bool{}
