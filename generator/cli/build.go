@@ -9,6 +9,7 @@ import (
 
 	"gongkai/generator/content"
 	"gongkai/generator/pipeline"
+	"gongkai/generator/publish"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -32,7 +33,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := pipeline.Build(pipeline.Options{SiteDir: *site, OutDir: *out, Now: now.t, Stderr: stderr})
 	code := ExitOK
+	var refused *publish.RefusedError
 	switch {
+	case errors.As(err, &refused):
+		fmt.Fprintf(stderr, "Error: %s\nTry: gongkai build -h\n", refused.Message(pipeline.Lang(*site)))
+		return ExitUsage
 	case errors.Is(err, pipeline.ErrContent):
 		code = ExitContent
 	case err != nil:

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 
+	"gongkai/generator/pipeline"
 	"gongkai/generator/publish"
 )
 
@@ -23,6 +25,19 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return ExitInternal
+	}
+	// Rollback goes back to a release gongkai published: a path that is not gongkai's is refused, and a path
+	// never published is reported without creating anything there.
+	if err := t.Vet(*site); err != nil {
+		var re *publish.RefusedError
+		if errors.As(err, &re) {
+			fmt.Fprintf(stderr, "Error: %s\nTry: gongkai rollback -h\n", re.Message(pipeline.Lang(*site)))
+			return ExitUsage
+		}
+	}
+	if !t.Exists() {
+		fmt.Fprintf(stderr, "Error: nothing was published at %s: no earlier release to roll back to\n", t.Path)
+		return ExitContent
 	}
 	if err := t.Lock(); err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n", err)

@@ -71,6 +71,14 @@ type Stage struct {
 // Result.Diags and nothing was published.
 var ErrContent = errors.New("content errors")
 
+// Lang is the language of a site's messages ("zh" or "en"), read from its configuration; "zh" when it has none.
+func Lang(siteDir string) string {
+	if cfg, _, err := siteconfig.Load(siteDir); err == nil && cfg != nil {
+		return cfg.Lang
+	}
+	return "zh"
+}
+
 // Check reads the configuration and validates every document. It writes nothing.
 func Check(siteDir string) (*Result, error) {
 	dir, err := filepath.Abs(siteDir)
@@ -131,6 +139,15 @@ func Build(opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	// A published path that is not gongkai's is refused before anything is read or written: publishing would move
+	// the files there away.
+	target, err := publish.New(opts.OutDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := target.Vet(dir); err != nil {
+		return nil, err
+	}
 	timer := time.Now()
 	memwatch.Reset()
 	r, err := Check(dir)
@@ -147,10 +164,6 @@ func Build(opts Options) (*Result, error) {
 		r.Diags.Add(w)
 	}
 
-	target, err := publish.New(opts.OutDir)
-	if err != nil {
-		return r, err
-	}
 	if err := target.Lock(); err != nil {
 		return r, err
 	}

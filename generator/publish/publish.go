@@ -119,32 +119,37 @@ func (t *Target) Commit(staging, id string) (string, error) {
 	if err := stagehook.Reach("switch"); err != nil {
 		return "", err
 	}
-	if err := t.adoptPlainDir(); err != nil {
+	// The release is named but not served: if the switch fails it is removed, so that no failed attempt leaves
+	// a release behind.
+	if err := t.replaceEmptyDir(); err != nil {
+		os.RemoveAll(rel)
 		return "", err
 	}
 	if err := t.point(rel); err != nil {
+		if t.Current() != rel {
+			os.RemoveAll(rel)
+		}
 		return "", err
 	}
 	t.prune()
 	return rel, nil
 }
 
-// adoptPlainDir moves a published path that is a plain folder (a site published before gongkai managed it) into
-// the releases, so that the link can replace it; that is the one moment the path is briefly absent.
-func (t *Target) adoptPlainDir() error {
+// replaceEmptyDir removes a published path that is an empty folder (made by an operator for gongkai), so that the
+// link can take its place. Vet refused any other folder; os.Remove removes only an empty one, so a folder that
+// received files since is never removed: the switch fails and nothing is moved.
+func (t *Target) replaceEmptyDir() error {
 	fi, err := os.Lstat(t.Path)
 	if err != nil || fi.Mode()&os.ModeSymlink != 0 {
 		return nil
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("%s is a file, not a folder or link", t.Path)
+		return &RefusedError{Path: t.Path, Reason: "not folder", Detail: kindOf(fi)}
 	}
-	prev := filepath.Join(t.Releases, "0-adopted")
-	os.RemoveAll(prev)
-	if err := os.Rename(t.Path, prev); err != nil {
-		return fmt.Errorf("adopt existing %s: %w", t.Path, err)
+	if err := os.Remove(t.Path); err != nil {
+		return &RefusedError{Path: t.Path, Reason: "not empty", Detail: "?"}
 	}
-	return t.point(prev)
+	return nil
 }
 
 // point swaps the published link to rel with a rename, the atomic step.
