@@ -4,7 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"gongkai/generator/sitetest"
 )
 
 // Issue 14 item 9: rollback on a site that does not exist says so and creates nothing there.
@@ -33,3 +37,92 @@ func TestRollbackNowhereCreatesNothing(t *testing.T) {
 		t.Error("rollback created .www-releases")
 	}
 }
+
+// Issue 14 item 2: one rule for links, in validation as in Hugo: content/ may be a link to a folder inside the
+// site (both follow it); a link out of the site, and any link under content/, are refused with their path.
+func TestContentLinks(t *testing.T) {
+	noIndex := "+++\ntitle = \"关于做好根治欠薪工作的通知\"\ndate = 2024-03-12\nfoo = 1\n+++\n正文。\n"
+
+	// content/ linking inside the site: validated like a folder (before, check saw 0 documents and build
+	// published them unvalidated).
+	site := sitetest.Write(t, "-- src/policies/a.md --\n"+noIndex)
+	if err := os.Symlink("src", filepath.Join(site, "content")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run("check", "-s", site)
+	for _, want := range []string{
+		"content/policies/a.md:1:1: index_no (索引号): 缺少必填字段",
+		"content/policies/a.md:4:1: foo: 未知的字段",
+	} {
+		if code != ExitContent || !strings.Contains(stderr, want) {
+			t.Errorf("content linked inside: exit %d, want 1 and %q\n%s", code, want, stderr)
+		}
+	}
+
+	// content/ linking out of the site.
+	outside := sitetest.Write(t, "-- policies/a.md --\n"+noIndex)
+	site = sitetest.Write(t, "")
+	os.Symlink(outside, filepath.Join(site, "content"))
+	code, _, stderr = run("check", "-s", site)
+	if want := "content: content 是指向站点之外 " + outside + " 的符号链接:拒绝读取;content 只能链接到站点目录之内\n"; code != ExitContent || !strings.Contains(stderr, want) {
+		t.Errorf("content linked outside: exit %d, want 1 and %q\n%s", code, want, stderr)
+	}
+
+	// A document, a folder and an attachment linked, inside or out of the site: Hugo would skip them.
+	site = sitetest.Write(t, goodSite+"-- content/reports/r/index.md --\n"+goodReport+"-- other.md --\n"+noIndex)
+	os.Symlink(filepath.Join(outside, "policies", "a.md"), filepath.Join(site, "content", "policies", "out.md"))
+	os.Symlink(filepath.Join(site, "other.md"), filepath.Join(site, "content", "policies", "in.md"))
+	os.Symlink(filepath.Join(outside, "policies"), filepath.Join(site, "content", "articles"))
+	os.Symlink("/etc/passwd", filepath.Join(site, "content", "reports", "r", "passwd.txt"))
+	code, _, stderr = run("check", "-s", site)
+	for _, want := range []string{
+		"content/articles: 是指向 " + filepath.Join(outside, "policies") + " 的符号链接:拒绝发布;Hugo 不会发布 content 中的符号链接,请换成文件本身\n",
+		"content/policies/in.md: 是指向 " + filepath.Join(site, "other.md") + " 的符号链接",
+		"content/policies/out.md: 是指向 " + filepath.Join(outside, "policies", "a.md") + " 的符号链接",
+		"content/reports/r/passwd.txt: 是指向 /etc/passwd 的符号链接",
+	} {
+		if code != ExitContent || !strings.Contains(stderr, want) {
+			t.Errorf("linked files: exit %d, want 1 and %q\n%s", code, want, stderr)
+		}
+	}
+}
+
+// Issue 14, risks: a named pipe as a document or an attachment is refused at once instead of blocking the build
+// (which holds the lock) forever.
+func TestNamedPipesRefused(t *testing.T) {
+	site := sitetest.Write(t, goodSite+"-- content/reports/r/index.md --\n"+goodReport)
+	for _, p := range []string{"content/policies/fifo.md", "content/reports/r/附件.pdf"} {
+		if err := syscall.Mkfifo(filepath.Join(site, p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan struct{})
+	var code int
+	var stderr string
+	go func() {
+		code, _, stderr = run("check", "-s", site)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("check blocked on a named pipe")
+	}
+	for _, want := range []string{
+		"content/policies/fifo.md: 不是普通文件(命名管道、设备或套接字):拒绝读取;请换成普通文件\n",
+		"content/reports/r/附件.pdf: 不是普通文件",
+	} {
+		if code != ExitContent || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 1 and %q\n%s", code, want, stderr)
+		}
+	}
+}
+
+const goodReport = `+++
+title = "2024年度报告"
+date = 2024-03-12
+index_no = "000014349/2024-00002"
+year = 2023
++++
+正文。
+`

@@ -9,7 +9,6 @@ package content
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -118,7 +117,7 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 		return nil, nil, err
 	}
 	v.topics = topics
-	files, err := markdownFiles(dir)
+	files, err := v.markdownFiles(dir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -209,34 +208,6 @@ func (v *validator) files(files []string) ([]*Document, error) {
 	return docs, nil
 }
 
-// markdownFiles lists content/**/*.md as sorted slash paths relative to dir.
-func markdownFiles(dir string) ([]string, error) {
-	root := filepath.Join(dir, "content")
-	var out []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == root {
-				return fs.SkipAll
-			}
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
-			rel, _ := filepath.Rel(dir, p)
-			out = append(out, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
-}
-
 type validator struct {
 	cfg    *siteconfig.Config
 	lang   string
@@ -260,7 +231,10 @@ func (v *validator) file(f string, src []byte) *Document {
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		var ee *frontmatter.EncodingError
+		var le *frontmatter.LimitError
 		switch {
+		case errors.As(err, &le):
+			v.errorf(f, le.Pos, "", "", le.Message(v.lang))
 		case errors.As(err, &ee):
 			v.errorf(f, ee.Pos, "", "", v.msg("encoding"))
 		case errors.As(err, &se):
@@ -380,7 +354,8 @@ func (v *validator) attachments(dir string) []Attachment {
 	}
 	var out []Attachment
 	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+		// Links and other files that are not regular were refused when content/ was listed.
+		if !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		info, err := e.Info()

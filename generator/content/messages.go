@@ -45,6 +45,9 @@ var messages = map[string]map[string]string{
 		"expired no date":     "有效性为 %s 时建议填写失效日期 validity_date",
 		"bad topics file":     "主题分类表格式错误:%s",
 		"topics class":        "主题分类表每一项应有 name 和 children,例如 [[class]] name = \"综合政务\" children = [\"政务公开\"]",
+		"link out":            "content 是指向站点之外 %s 的符号链接:拒绝读取;content 只能链接到站点目录之内",
+		"link":                "是指向 %s 的符号链接:拒绝发布;Hugo 不会发布 content 中的符号链接,请换成文件本身",
+		"not regular":         "不是普通文件(命名管道、设备或套接字):拒绝读取;请换成普通文件",
 	},
 	"en": {
 		"no front matter":     "the file does not start with metadata (front matter between +++ or --- lines)",
@@ -86,6 +89,9 @@ var messages = map[string]map[string]string{
 		"expired no date":     "a document that is %s should give validity_date",
 		"bad topics file":     "the topic vocabulary does not parse: %s",
 		"topics class":        "each class of the topic vocabulary needs name and children, e.g. [[class]] name = \"综合政务\" children = [\"政务公开\"]",
+		"link out":            "content is a symbolic link to %s, outside the site: not read; content may only link to a folder inside the site",
+		"link":                "is a symbolic link to %s: refused; Hugo does not publish symbolic links under content, put the file itself here",
+		"not regular":         "is not a regular file (a named pipe, a device or a socket): not read; put a regular file here",
 	},
 }
 

@@ -73,8 +73,13 @@ func LoadTopics(dir, file string, diags *diag.List, lang string) (*Topics, error
 	doc, err := frontmatter.ParseTOMLFile(src)
 	if err != nil {
 		var se *frontmatter.SyntaxError
+		var le *frontmatter.LimitError
 		if errors.As(err, &se) {
 			v.errorf(file, se.Pos, "", "", v.msg("bad topics file", se.Msg))
+			return nil, nil
+		}
+		if errors.As(err, &le) {
+			v.errorf(file, le.Pos, "", "", le.Message(lang))
 			return nil, nil
 		}
 		return nil, err

@@ -121,6 +121,9 @@ func Parse(src []byte) (*Doc, error) {
 		return nil, &SyntaxError{Pos: Pos{1, 1}, Msg: fmt.Sprintf("front matter opened with %s is never closed", delim)}
 	}
 	block := rest[:end]
+	if err := prescan(block, format, MaxBytes); err != nil {
+		return nil, shiftLimit(err)
+	}
 	doc := &Doc{
 		Format:   format,
 		Values:   map[string]any{},
@@ -141,7 +144,7 @@ func Parse(src []byte) (*Doc, error) {
 			se.Pos.Line++ // the block starts on the file's second line
 			return nil, se
 		}
-		return nil, err
+		return nil, shiftLimit(err)
 	}
 	// Positions were found inside the block; make them positions in the file.
 	for k, p := range doc.Pos {
@@ -229,9 +232,21 @@ func ParseTOMLFile(src []byte) (*Doc, error) {
 		line, col := firstInvalidUTF8(src)
 		return nil, &EncodingError{Pos: Pos{line, col}}
 	}
+	if err := prescan(src, TOML, MaxFileBytes); err != nil {
+		return nil, err
+	}
 	doc := &Doc{Format: TOML, Values: map[string]any{}, Pos: map[string]Pos{}, ValuePos: map[string]Pos{}}
 	if err := parseTOML(src, doc); err != nil {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// shiftLimit makes a LimitError's position, found in the block, a position in the file.
+func shiftLimit(err error) error {
+	var le *LimitError
+	if errors.As(err, &le) {
+		le.Pos.Line++
+	}
+	return err
 }

@@ -49,7 +49,7 @@ func parseTOML(block []byte, doc *Doc) error {
 	if err := p.Error(); err != nil {
 		return &SyntaxError{Pos: Pos{1, 1}, Msg: "TOML: " + err.Error()}
 	}
-	return nil
+	return checkDepth(doc)
 }
 
 func recordKeyValue(p *unstable.Parser, doc *Doc, path string, kv *unstable.Node) {

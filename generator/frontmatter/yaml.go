@@ -20,6 +20,12 @@ func parseYAML(block []byte, doc *Doc) error {
 	if err != nil {
 		return yamlError(block, err)
 	}
+	// Aliases are refused before decoding expands them: a few hundred bytes of nested aliases expand to gigabytes.
+	for _, d := range file.Docs {
+		if n := findAlias(d.Body); n != nil {
+			return &LimitError{Pos: tokenPos(block, n.GetToken()), Kind: "alias"}
+		}
+	}
 	var values map[string]any
 	if err := yaml.Unmarshal(block, &values); err != nil {
 		return yamlError(block, err)
@@ -30,7 +36,33 @@ func parseYAML(block []byte, doc *Doc) error {
 	for _, d := range file.Docs {
 		walkYAML(block, doc, "", d.Body)
 	}
-	return nil
+	return checkDepth(doc)
+}
+
+// findAlias returns the first anchor (&name) or alias (*name) under n, or nil.
+func findAlias(n ast.Node) ast.Node {
+	var found ast.Node
+	ast.Walk(visitor(func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n.(type) {
+		case *ast.AnchorNode, *ast.AliasNode:
+			found = n
+			return false
+		}
+		return true
+	}), n)
+	return found
+}
+
+type visitor func(ast.Node) bool
+
+func (v visitor) Visit(n ast.Node) ast.Visitor {
+	if n == nil || !v(n) {
+		return nil
+	}
+	return v
 }
 
 func walkYAML(block []byte, doc *Doc, path string, n ast.Node) {

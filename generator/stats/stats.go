@@ -82,6 +82,11 @@ func Parse(file string, src []byte, year int, lang string, diags *diag.List) *Re
 		msg := err.Error()
 		p := frontmatter.Pos{Line: 1, Col: 1}
 		var se *frontmatter.SyntaxError
+		var le *frontmatter.LimitError
+		if errors.As(err, &le) {
+			diags.Add(diag.Diagnostic{File: file, Line: le.Pos.Line, Col: le.Pos.Col, Message: le.Message(lang)})
+			return nil
+		}
 		if errors.As(err, &se) {
 			msg, p = se.Msg, se.Pos
 		}
