@@ -224,6 +224,10 @@ func (k *keeper) publish(rel string, data []byte) bool {
 	if !ok || f.SHA256 != e.min {
 		return true
 	}
+	// The live file is what the manifest certifies, or it is written anew.
+	if !k.prev.verified(rel, filepath.Join(k.prev.dir, filepath.FromSlash(rel)), f.SHA256) {
+		return true
+	}
 	k.smp.offer(rel, data)
 	k.mu.Lock()
 	k.kept[rel] = keptFile{memoEntry: e, rendered: int64(len(data)), size: f.Size}

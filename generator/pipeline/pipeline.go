@@ -19,6 +19,7 @@ import (
 	"gongkai/generator/health"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/listpages"
+	"gongkai/generator/manifest"
 	"gongkai/generator/memwatch"
 	"gongkai/generator/minifier"
 	"gongkai/generator/publish"
@@ -70,6 +71,14 @@ type Stage struct {
 // ErrContent means the site has errors an editor must fix, or the output failed verification; they are in
 // Result.Diags and nothing was published.
 var ErrContent = errors.New("content errors")
+
+// tamperedMessage is the warning for a file of the live release that its manifest does not certify.
+func tamperedMessage(lang string) string {
+	if lang == "en" {
+		return "this file of the live release differs from its %s: it was edited or replaced after publication; it was built again, not carried forward"
+	}
+	return "线上版本中的此文件与其 %s 记录的校验值不符:发布后被修改或替换;本次已重新生成,未沿用"
+}
 
 // Lang is the language of a site's messages ("zh" or "en"), read from its configuration; "zh" when it has none.
 func Lang(siteDir string) string {
@@ -244,6 +253,9 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 	timer = time.Now() // postProcess recorded its own stages
+	for _, rel := range pv.Tampered() {
+		r.Diags.Warnf(filepath.Join(prevDir, filepath.FromSlash(rel)), 0, 0, "", "", tamperedMessage(r.Config.Lang), manifest.Name)
+	}
 	if err := stagehook.Reach("verify"); err != nil {
 		return r, err
 	}

@@ -408,6 +408,45 @@ type previous struct {
 	files map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
 	gzbr  bool                      // it was compressed as this build compresses: its .gz and .br may be reused
 	memo  *memo                     // how its files were minified; nil when unknown or not how this build minifies
+
+	mu       sync.Mutex
+	tampered map[string]bool // files whose bytes are not those its manifest certifies: rebuilt, never reused
+}
+
+// verified reads the previous release's file rel (at src) and reports whether its bytes have the SHA-256 its
+// manifest gives, sum. A file edited or replaced in the live release is named and not carried forward: otherwise
+// a hard link would carry it into the next release, certified by the next manifest.
+func (pv *previous) verified(rel, src, sum string) bool {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return false
+	}
+	if hexSum(data) == sum {
+		return true
+	}
+	pv.mismatch(rel)
+	return false
+}
+
+func (pv *previous) mismatch(rel string) {
+	pv.mu.Lock()
+	defer pv.mu.Unlock()
+	if pv.tampered == nil {
+		pv.tampered = map[string]bool{}
+	}
+	pv.tampered[rel] = true
+}
+
+// Tampered lists, sorted, the files of the previous release that did not match its manifest.
+func (pv *previous) Tampered() []string {
+	pv.mu.Lock()
+	defer pv.mu.Unlock()
+	var out []string
+	for rel := range pv.tampered {
+		out = append(out, rel)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // minified returns the previous release's minified bytes of rel if its rendered bytes were the same (raw).
@@ -415,7 +454,17 @@ func (pv *previous) minified(rel, raw string) ([]byte, bool) {
 	if pv == nil || pv.memo == nil {
 		return nil, false
 	}
-	return pv.memo.reuse(pv.dir, rel, raw)
+	data, ok := pv.memo.reuse(pv.dir, rel, raw)
+	if !ok {
+		// Rendered as last time, yet the live file is not what was minified then: name it if its manifest does
+		// not certify it either.
+		if e, inMemo := pv.memo.entries[rel]; inMemo && e.raw == raw {
+			if f, listed := pv.files[rel]; listed {
+				pv.verified(rel, filepath.Join(pv.dir, filepath.FromSlash(rel)), f.SHA256)
+			}
+		}
+	}
+	return data, ok
 }
 
 var errStale = errors.New("previous compressed file differs")
@@ -467,6 +516,9 @@ func (pv *previous) link(rel, sum, dst string, mtime time.Time) (linked []manife
 		if err == nil && (!fi.Mode().IsRegular() || fi.Size() != e.Size || !fi.ModTime().Equal(mtime)) {
 			err = errStale
 		}
+		if err == nil && !pv.verified(rel+ext, src, e.SHA256) {
+			err = errStale
+		}
 		if err == nil {
 			err = os.Link(src, dst+ext)
 		}
@@ -492,6 +544,17 @@ func (pv *previous) compressed(rel, sum string, data []byte) ([]byte, []byte, bo
 	br, berr := os.ReadFile(p + ".br")
 	if gerr != nil && !os.IsNotExist(gerr) || berr != nil && !os.IsNotExist(berr) {
 		return nil, nil, false
+	}
+	// Each form must be the one the manifest certifies, or be absent from both.
+	for _, f := range []struct {
+		ext  string
+		data []byte
+	}{{".gz", gz}, {".br", br}} {
+		e, listed := pv.files[rel+f.ext]
+		if listed != (f.data != nil) || listed && hexSum(f.data) != e.SHA256 {
+			pv.mismatch(rel + f.ext)
+			return nil, nil, false
+		}
 	}
 	// A missing form was not worth writing last time; with the same bytes it is not now either. Returning the
 	// original in its place makes the caller skip it (not smaller).
