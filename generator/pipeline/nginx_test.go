@@ -63,7 +63,8 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 	if os.Geteuid() == 0 {
 		conf.WriteString("user root;\n") // the test's folders are private to this user
 	}
-	fmt.Fprintf(&conf, "daemon off;\npid %[1]s/nginx.pid;\nerror_log %[2]s/error.log;\nevents {}\nhttp {\ninclude /etc/nginx/mime.types;\n"+
+	// One process: killing it at the end leaves no orphaned worker behind (workers outlive a killed master).
+	fmt.Fprintf(&conf, "daemon off;\nmaster_process off;\npid %[1]s/nginx.pid;\nerror_log %[2]s/error.log;\nevents {}\nhttp {\ninclude /etc/nginx/mime.types;\n"+
 		"access_log off;\nclient_body_temp_path %[1]s;\nproxy_temp_path %[1]s;\nfastcgi_temp_path %[1]s;\nuwsgi_temp_path %[1]s;\nscgi_temp_path %[1]s;\n%[3]s\n}\n",
 		prefix, prefix, server)
 	cf := filepath.Join(prefix, "nginx.conf")
