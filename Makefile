@@ -6,7 +6,7 @@ LDFLAGS := -s -w -X gongkai/generator/cli.Version=$(VERSION)
 TOOLS   ?= $(HOME)/.cache/gongkai-tools
 export GONGKAI_TOOLS := $(TOOLS)
 
-.PHONY: build gongkai test check serve bench bench-search tools clean
+.PHONY: build gongkai test cross check serve bench bench-search tools clean
 
 build: gongkai
 	./bin/gongkai build
@@ -26,9 +26,18 @@ tools:
 		cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@4.14.1 vnu-jar@26.9.27 pagefind@1.6.0 && touch .installed-1; \
 	fi
 
-test: tools
+test: tools cross
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+# Editors' desktops: Windows, macOS, and Linux on arm64 and loong64 (信创). Each target is built (linked, not only
+# vetted) without cgo, as released; nothing is written (-o /dev/null).
+CROSS ?= windows/amd64 darwin/arm64 linux/arm64 linux/loong64
+cross:
+	@set -e; for t in $(CROSS); do \
+		echo "cross-compile $$t"; \
+		GOOS=$${t%/*} GOARCH=$${t#*/} CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o /dev/null ./generator/cmd/gongkai; \
+	done
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./generator/...

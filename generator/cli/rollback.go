@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"gongkai/generator/pipeline"
@@ -11,14 +12,20 @@ import (
 )
 
 func runRollback(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("rollback", "[-s SITE_DIR] [-d OUT_DIR]", stderr)
+	fs := newFlags("rollback", "[-s SITE_DIR] [-d OUT_DIR] [--forward]", stderr)
 	site := fs.String("s", ".", "the site's `folder`")
 	out := fs.String("d", "", "the published `path` (default SITE_DIR/public)")
+	forward := fs.Bool("forward", false, "undo a rollback: publish the release published after the live one")
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
+	lang := siteLang(*site)
 	path := *out
 	if path == "" {
+		if fi, err := os.Stat(*site); err != nil || !fi.IsDir() {
+			fmt.Fprintln(stderr, tr(lang, "no site", *site))
+			return ExitUsage
+		}
 		path = filepath.Join(*site, "public")
 	}
 	t, err := publish.New(path)
@@ -27,7 +34,7 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 		return ExitInternal
 	}
 	// Rollback goes back to a release gongkai published: a path that is not gongkai's is refused, and a path
-	// never published is reported without creating anything there.
+	// never published is reported without creating anything there (Lock would make the releases folder).
 	if err := t.Vet(*site); err != nil {
 		var re *publish.RefusedError
 		if errors.As(err, &re) {
@@ -35,20 +42,31 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 	}
-	if !t.Exists() {
-		fmt.Fprintf(stderr, "Error: nothing was published at %s: no earlier release to roll back to\n", t.Path)
+	if fi, err := os.Stat(t.Releases); !t.Exists() || err != nil || !fi.IsDir() || t.Current() == "" {
+		fmt.Fprintln(stderr, tr(lang, "nothing published", path))
 		return ExitContent
 	}
 	if err := t.Lock(); err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, lockMessage(lang, err))
 		return ExitInternal
 	}
 	defer t.Unlock()
-	prev, err := t.Rollback()
-	if err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+	move, key := t.Rollback, "no earlier"
+	if *forward {
+		move, key = t.Forward, "no later"
+	}
+	to, err := move()
+	if errors.Is(err, publish.ErrNoRelease) {
+		fmt.Fprintln(stderr, tr(lang, key, filepath.Base(t.Current())))
 		return ExitContent
 	}
-	fmt.Fprintf(stdout, "%s now serves %s\n", t.Path, prev)
+	if err != nil {
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return ExitInternal
+	}
+	fmt.Fprintln(stdout, tr(lang, "now serves", path, filepath.Base(to)))
+	if t.Next() != "" {
+		fmt.Fprintln(stdout, tr(lang, "can forward"))
+	}
 	return ExitOK
 }

@@ -137,7 +137,7 @@ func TestKilledOrFailingBuildLeavesPreviousSite(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(filepath.Dir(out), ".public-releases"))
 	var names []string
 	for _, e := range entries {
-		if e.Name() != ".lock" && e.Name() != ".minified" { // the lock, and how the live release was minified
+		if e.Name() != ".lock" && e.Name() != ".minified" && e.Name() != ".published" { // the lock, and how the live release was minified
 			names = append(names, e.Name())
 		}
 	}

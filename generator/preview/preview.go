@@ -17,6 +17,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -107,8 +109,13 @@ func Serve(ctx context.Context, opts Options) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
-	fmt.Fprintf(opts.Stdout, s.text("listening"), "http://"+ln.Addr().String()+"/")
+	local, lan := Addresses(ln.Addr())
+	fmt.Fprintf(opts.Stdout, s.text("listening"), local)
 	fmt.Fprintln(opts.Stdout)
+	for _, u := range lan {
+		fmt.Fprintf(opts.Stdout, s.text("lan"), u)
+		fmt.Fprintln(opts.Stdout)
+	}
 
 	for {
 		select {
@@ -404,4 +411,26 @@ func toDiag(p hugosite.Problem) diag.Diagnostic {
 func copyTree(src, dst string) error {
 	_, err := treecopy.Copy(src, dst, watch.TempFile)
 	return err
+}
+
+// Addresses gives the address to open on this machine and, when the server listens on every interface, the
+// addresses other devices of the local network (an editor's phone) can open: http://[::]:1313/ is no address a
+// browser can use.
+func Addresses(a net.Addr) (local string, lan []string) {
+	ta, ok := a.(*net.TCPAddr)
+	if !ok || !ta.IP.IsUnspecified() {
+		return "http://" + a.String() + "/", nil
+	}
+	port := strconv.Itoa(ta.Port)
+	local = "http://" + net.JoinHostPort("127.0.0.1", port) + "/"
+	addrs, _ := net.InterfaceAddrs()
+	for _, ad := range addrs {
+		ipn, ok := ad.(*net.IPNet)
+		if !ok || ipn.IP.To4() == nil || ipn.IP.IsLoopback() || ipn.IP.IsLinkLocalUnicast() {
+			continue
+		}
+		lan = append(lan, "http://"+net.JoinHostPort(ipn.IP.String(), port)+"/")
+	}
+	sort.Strings(lan)
+	return local, lan
 }

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/gofrs/flock"
+
 	"gongkai/generator/stagehook"
 )
 
@@ -24,7 +26,7 @@ const Keep = 3
 type Target struct {
 	Path     string // the published path, e.g. /srv/site/public (a symlink once published)
 	Releases string // e.g. /srv/site/.public-releases
-	lock     *os.File
+	lock     *flock.Flock
 }
 
 // New describes the published path out.
@@ -42,30 +44,39 @@ func (t *Target) Lock() error {
 	if err := os.MkdirAll(t.Releases, 0o755); err != nil {
 		return fmt.Errorf("create releases folder: %w", err)
 	}
-	f, err := os.OpenFile(filepath.Join(t.Releases, ".lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	// gofrs/flock is the only importer of per-OS locking: flock(2) on Unix, LockFileEx on Windows, so that the
+	// same build runs on an editor's Windows desktop and on the Linux server.
+	l := flock.New(filepath.Join(t.Releases, ".lock"))
+	ok, err := l.TryLock()
 	if err != nil {
 		return fmt.Errorf("open lock: %w", err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		return fmt.Errorf("another build is publishing %s (lock %s held)", t.Path, f.Name())
+	if !ok {
+		return &BusyError{Path: t.Path, Lock: l.Path()}
 	}
-	t.lock = f
+	t.lock = l
 	return nil
+}
+
+// BusyError says another gongkai holds the lock of a published path.
+type BusyError struct{ Path, Lock string }
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("another build is publishing %s (lock %s held)", e.Path, e.Lock)
 }
 
 // Unlock releases the lock.
 func (t *Target) Unlock() {
 	if t.lock != nil {
-		syscall.Flock(int(t.lock.Fd()), syscall.LOCK_UN)
-		t.lock.Close()
+		t.lock.Unlock()
 		t.lock = nil
 	}
 }
 
 // Stage creates an empty staging folder for a new release. What killed builds left is removed first: staging
-// folders, and releases newer than the live one (a build killed between naming its release and switching the
-// link; a rolled-back release is removed by Rollback). None of them was ever served. Needs the lock.
+// folders, and releases that were never published (a build killed between naming its release and switching the
+// link). None of them was ever served. Releases left by a rollback were served and are kept, so that the
+// rollback can be undone. Needs the lock.
 func (t *Target) Stage() (string, error) {
 	if err := os.MkdirAll(t.Releases, 0o755); err != nil {
 		return "", fmt.Errorf("create releases folder: %w", err)
@@ -77,8 +88,12 @@ func (t *Target) Stage() (string, error) {
 		}
 	}
 	if cur := t.Current(); cur != "" {
+		published := map[string]bool{}
 		for _, r := range t.List() {
-			if r > cur {
+			published[r] = true
+		}
+		for _, r := range t.dirs() {
+			if !published[r] && r != cur {
 				os.RemoveAll(r)
 			}
 		}
@@ -131,6 +146,9 @@ func (t *Target) Commit(staging, id string) (string, error) {
 		}
 		return "", err
 	}
+	if err := t.record(filepath.Base(rel)); err != nil {
+		return "", err
+	}
 	t.prune()
 	return rel, nil
 }
@@ -174,8 +192,13 @@ func (t *Target) point(rel string) error {
 	return syncDir(filepath.Dir(t.Path))
 }
 
-// List returns the release folders, oldest first.
-func (t *Target) List() []string {
+// orderFile records the releases in the order they were published, one name a line. Release names come from the
+// clock, and a clock set back (a desktop after a battery change, a server before NTP) would misorder them: the
+// record, not the names, says which release came before which.
+const orderFile = ".published"
+
+// dirs returns every release folder, in name order.
+func (t *Target) dirs() []string {
 	entries, _ := os.ReadDir(t.Releases)
 	var out []string
 	for _, e := range entries {
@@ -187,35 +210,110 @@ func (t *Target) List() []string {
 	return out
 }
 
+// order returns the recorded publication order, the names of releases that still exist. Releases from before
+// the record (gongkai wrote none) that are not newer than the live one come first, in name order, as they were
+// published under a clock that was then assumed right.
+func (t *Target) order() []string {
+	exists := map[string]bool{}
+	var byName []string
+	for _, d := range t.dirs() {
+		exists[filepath.Base(d)] = true
+		byName = append(byName, filepath.Base(d))
+	}
+	var recorded []string
+	seen := map[string]bool{}
+	if data, err := os.ReadFile(filepath.Join(t.Releases, orderFile)); err == nil {
+		for _, l := range strings.Split(string(data), "\n") {
+			l = strings.TrimSpace(l)
+			if l != "" && exists[l] && !seen[l] {
+				seen[l] = true
+				recorded = append(recorded, l)
+			}
+		}
+	}
+	cur := filepath.Base(t.Current())
+	var out []string
+	for _, n := range byName {
+		if !seen[n] && (n <= cur || n == "0-adopted") && len(recorded) == 0 {
+			out = append(out, n)
+			seen[n] = true
+		}
+	}
+	out = append(out, recorded...)
+	if t.Current() != "" && !seen[cur] && exists[cur] {
+		// Published, but killed before it was recorded.
+		out = append(out, cur)
+	}
+	return out
+}
+
+// record appends a release to the publication order.
+func (t *Target) record(name string) error {
+	order := t.order()
+	var b strings.Builder
+	for _, n := range order {
+		if n != name {
+			b.WriteString(n + "\n")
+		}
+	}
+	b.WriteString(name + "\n")
+	tmp := filepath.Join(t.Releases, orderFile+".tmp")
+	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("record release: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(t.Releases, orderFile)); err != nil {
+		return fmt.Errorf("record release: %w", err)
+	}
+	return nil
+}
+
+// List returns the published release folders in the order they were published, oldest first.
+func (t *Target) List() []string {
+	var out []string
+	for _, n := range t.order() {
+		out = append(out, filepath.Join(t.Releases, n))
+	}
+	return out
+}
+
 // Previous returns the release published before the current one, or "".
-func (t *Target) Previous() string {
+func (t *Target) Previous() string { return t.step(-1) }
+
+// Next returns the release published after the current one (one a rollback left), or "".
+func (t *Target) Next() string { return t.step(+1) }
+
+func (t *Target) step(by int) string {
 	cur := t.Current()
 	list := t.List()
 	for i, r := range list {
-		if r == cur && i > 0 {
-			return list[i-1]
+		if r == cur && i+by >= 0 && i+by < len(list) {
+			return list[i+by]
 		}
 	}
 	return ""
 }
 
-// Rollback points the published path at the previous release.
-func (t *Target) Rollback() (string, error) {
-	prev := t.Previous()
-	if prev == "" {
-		return "", errors.New("no earlier release to roll back to")
+// ErrNoRelease says there is no release to go to.
+var ErrNoRelease = errors.New("no release to go to")
+
+// Rollback points the published path at the release published before the live one. The release it leaves is
+// kept: Forward goes back to it.
+func (t *Target) Rollback() (string, error) { return t.move(t.Previous()) }
+
+// Forward points the published path at the release published after the live one, undoing a Rollback.
+func (t *Target) Forward() (string, error) { return t.move(t.Next()) }
+
+func (t *Target) move(to string) (string, error) {
+	if to == "" {
+		return "", ErrNoRelease
 	}
-	cur := t.Current()
-	if err := t.point(prev); err != nil {
+	if err := t.point(to); err != nil {
 		return "", err
 	}
-	// The rolled-back release is removed so that a later rollback does not return to it.
-	if cur != "" {
-		os.RemoveAll(cur)
-	}
-	return prev, nil
+	return to, nil
 }
 
+// prune keeps the last Keep releases in publication order, and the live one whatever its place.
 func (t *Target) prune() {
 	list := t.List()
 	cur := t.Current()
