@@ -51,6 +51,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	rep := r.FinishReport(code)
 	if code == ExitInternal {
 		msg := fmt.Sprintf("Error: %v", err)
+		var busy *publish.BusyError
+		if errors.As(err, &busy) && r.Config != nil {
+			msg = lockMessage(r.Config.Lang, busy)
+		}
 		rep.Errors = append(rep.Errors, msg)
 		fmt.Fprintln(stderr, msg)
 		if r.Previous != "" {

@@ -5,18 +5,21 @@ import (
 	"fmt"
 	"io"
 
+	"gongkai/generator/content"
 	"gongkai/generator/pipeline"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SITE_DIR]", stderr)
+	fs := newFlags("check", "[-s SITE_DIR] [-d OUT_DIR]", stderr)
 	site := fs.String("s", ".", "the site's `folder`")
+	out := fs.String("d", "", "the published `path` whose live release published dates are checked against (default SITE_DIR/public)")
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
-	r, err := pipeline.Check(*site)
+	r, err := pipeline.CheckLive(*site, *out)
 	if r != nil {
 		r.Diags.Print(stderr)
+		printDrafts(r, stderr)
 	}
 	switch {
 	case errors.Is(err, pipeline.ErrContent):
@@ -28,6 +31,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, summary(r, false))
 	return ExitOK
+}
+
+// printDrafts lists the drafts: written, checked, and not published.
+func printDrafts(r *pipeline.Result, w io.Writer) {
+	if r.Site == nil || r.Config == nil {
+		return
+	}
+	for _, d := range r.Site.Documents {
+		if d.Draft {
+			fmt.Fprintf(w, "%s: %s\n", d.File, content.DraftNote(r.Config.Lang))
+		}
+	}
 }
 
 // summary is the last line of check and build, in the site's language.

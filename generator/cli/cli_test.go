@@ -65,11 +65,13 @@ title = "关于做好根治欠薪工作的通知"
 date = 2024-03-12
 index_no = "000014349/2023-00001"
 +++
+正文。
 -- content/articles/b.md --
 +++
 title = "普法"
 date = 2024-13-01
 +++
+正文。
 `
 
 func TestCheck(t *testing.T) {

@@ -184,6 +184,7 @@ year = 2023
 index_no = "000014349/2024-00001"
 stats = "stats.toml"
 +++
+正文。
 -- content/reports/b/index.md --
 +++
 title = "报告"
@@ -192,6 +193,7 @@ year = 2023
 index_no = "000014349/2024-00002"
 stats = "data.toml"
 +++
+正文。
 `)
 	code, _, stderr = run("check", "-s", dir)
 	want = "content/reports/b/index.md:6:1: stats (统计数据文件): 找不到统计数据文件 content/reports/b/data.toml\n" +

@@ -57,6 +57,9 @@ type Document struct {
 
 	// Pos gives the line of every key, for diagnostics of later stages.
 	Pos map[string]frontmatter.Pos
+
+	links   []link   // the Markdown's links and images, for the checks of files (sources.go)
+	aliases []string // the front matter's aliases
 }
 
 // Interprets names the original an interpretation explains: a policy of this site, or one published elsewhere.
@@ -157,6 +160,7 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 		}
 	}
 	v.crossChecks(site)
+	v.sources(site)
 	v.statistics(site)
 	return site, v.diags, nil
 }
@@ -274,6 +278,10 @@ func (v *validator) file(f string, src []byte) *Document {
 	if d.Bundle {
 		d.Attachments = v.attachments(path.Dir(f))
 	}
+	d.links = links(doc.Body, doc.BodyLine)
+	if !d.Draft && strings.TrimSpace(string(doc.Body)) == "" {
+		v.errorf(f, frontmatter.Pos{Line: doc.BodyLine - 1, Col: 1}, "", "", v.msg("empty body"))
+	}
 	return d
 }
 
@@ -379,4 +387,10 @@ func Published(d *Document, now time.Time) bool {
 		return false
 	}
 	return true
+}
+
+// DraftNote is what check says of a draft, in lang.
+func DraftNote(lang string) string {
+	v := &validator{lang: lang}
+	return v.msg("draft listed")
 }

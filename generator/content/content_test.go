@@ -51,6 +51,7 @@ date = 2024-03-13
 index_no = "000014349/2024-00002"
 interprets = { policy = "policies/good" }
 +++
+正文。
 -- content/interpretations/external-jd.md --
 ---
 title: 外部文件解读
@@ -61,12 +62,14 @@ interprets:
   doc_no: 人社部发〔2023〕12号
   url: https://www.mohrss.gov.cn/a.html
 ---
+正文。
 -- content/articles/a.md --
 +++
 title = "普法"
 date = 2023-01-01T09:30:00+08:00
 laws = ["劳动合同法"]
 +++
+正文。
 -- content/reports/r/index.md --
 +++
 title = "年度报告"
@@ -74,11 +77,13 @@ date = 2024-03-28
 year = 2023
 index_no = "000014349/2024-00004"
 +++
+正文。
 -- content/reports/_index.md --
 +++
 title = "年度报告"
 description = "栏目"
 +++
+正文。
 `)
 	if len(got) != 0 {
 		t.Errorf("unexpected diagnostics:\n%s", strings.Join(got, "\n"))
@@ -97,17 +102,20 @@ title = "标题"
 date = 2024-03-12
 index_no = "000014349/2024-00001
 +++
+正文。
 `, []string{`content/policies/a.md:4:33: 元数据格式错误:TOML: basic strings cannot have new lines`}},
 		{"yaml syntax", `-- content/articles/a.md --
 ---
 title: 标题
 keywords: [甲
 ---
+正文。
 `, []string{`content/articles/a.md:3:11: 元数据格式错误:YAML: sequence end token ']' not found`}},
 		{"missing required", `-- content/policies/a.md --
 +++
 summary = "无标题"
 +++
+正文。
 `, []string{
 			`content/policies/a.md:1:1: date (发布日期): 缺少必填字段,例如 date = 2024-03-12`,
 			`content/policies/a.md:1:1: index_no (索引号): 缺少必填字段,例如 index_no = "000014349/2024-00012"`,
@@ -118,6 +126,7 @@ summary = "无标题"
 title = "标题"
 date = "2024年3月12日"
 +++
+正文。
 `, []string{`content/articles/a.md:3:1: date (发布日期): 无法识别的日期 "2024年3月12日",应为 2024-03-01 或 2024-03-01T09:30:00+08:00`}},
 		{"unknown key", `-- content/articles/a.md --
 +++
@@ -126,6 +135,7 @@ date = 2024-03-12
 keyword = ["劳动"]
 colour = "红"
 +++
+正文。
 `, []string{
 			`content/articles/a.md:4:1: keyword: 未知的字段,是否应为 "keywords"?`,
 			`content/articles/a.md:5:1: colour: 未知的字段`,
@@ -136,6 +146,7 @@ title = "标题"
 date = 2024-03-12
 year = 2023
 +++
+正文。
 `, []string{`content/articles/a.md:4:1: year (报告年度): 普法 类文档不使用此字段`}},
 		{"index pattern", `-- content/policies/a.md --
 +++
@@ -143,6 +154,7 @@ title = "标题"
 date = 2024-03-12
 index_no = "00014349/2024-0001"
 +++
+正文。
 `, []string{`content/policies/a.md:4:1: index_no (索引号): 索引号 "00014349/2024-0001" 不符合本站格式 ^[0-9A-Z]{9}/\d{4}-\d{5}$,例如 "000014349/2024-00001"`}},
 		{"index year", `-- content/policies/a.md --
 +++
@@ -150,6 +162,7 @@ title = "标题"
 date = 2024-03-12
 index_no = "000014349/2023-00001"
 +++
+正文。
 `, []string{`content/policies/a.md:4:1: index_no (索引号): 索引号 "000014349/2023-00001" 中的年份 2023 与发布日期的年份 2024 不一致`}},
 		{"duplicate index", goodPolicy + `-- content/policies/b.md --
 +++
@@ -157,6 +170,7 @@ title = "另一个"
 date = 2024-04-01
 index_no = "000014349/2024-00001"
 +++
+正文。
 `, []string{`content/policies/good.md:4:1: index_no (索引号): 索引号 "000014349/2024-00001" 与 content/policies/b.md:4 重复;索引号在全站必须唯一`}},
 		{"doc_no square brackets", docNo("东人社发[2024]3号"), []string{`content/articles/a.md:4:1: doc_no (发文字号): 发文字号 "东人社发[2024]3号" 的年份应使用六角括号〔〕,写作 "东人社发〔2024〕3号"`}},
 		{"doc_no parentheses", docNo("东人社发(2024)3号"), []string{`content/articles/a.md:4:1: doc_no (发文字号): 发文字号 "东人社发(2024)3号" 的年份应使用六角括号〔〕,写作 "东人社发〔2024〕3号"`}},
@@ -170,6 +184,7 @@ title = "标题"
 date = 2024-03-12
 topic = '劳动\劳动关系'
 +++
+正文。
 `, []string{`content/articles/a.md:4:1: topic (主题分类): 主题分类 "劳动\劳动关系" 不在本站主题分类表(data/topics.toml)中,是否应为 "劳动、人事、监察\劳动关系"?`}},
 		{"written after date", `-- content/articles/a.md --
 +++
@@ -177,6 +192,7 @@ title = "标题"
 date = 2024-03-12
 written = 2024-03-20
 +++
+正文。
 `, []string{`content/articles/a.md:4:1: written (成文日期): 成文日期 2024-03-20 晚于发布日期 2024-03-12`}},
 		{"missing policy", goodPolicy + `-- content/interpretations/jd.md --
 +++
@@ -185,6 +201,7 @@ date = 2024-03-13
 index_no = "000014349/2024-00002"
 interprets = { policy = "policies/god" }
 +++
+正文。
 `, []string{`content/interpretations/jd.md:5:16: interprets.policy (本站政策文件): 本站没有政策文件 "policies/god",是否应为 "policies/good"?`}},
 		{"invalid utf-8", "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\n+++\n正文\xff\n", []string{`content/articles/a.md:5:3: 文件不是 UTF-8 编码(此处有无法识别的字节);请用编辑器另存为 UTF-8`}},
 		{"raw html", "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\n+++\n正文 `<b>代码</b>` 可以。\n\n```\n<div>代码块</div>\n```\n\n红色<span class=\"x\">文字</span>\n<!-- 注释 -->\n网址 <https://www.gov.cn/> 可以,a<b 也可以。\n", []string{
@@ -203,7 +220,7 @@ interprets = { policy = "policies/god" }
 }
 
 func docNo(s string) string {
-	return "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\ndoc_no = \"" + s + "\"\n+++\n"
+	return "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\ndoc_no = \"" + s + "\"\n+++\n正文。\n"
 }
 
 // All problems of all files are reported together, sorted.
@@ -214,11 +231,13 @@ title = "B"
 date = "yesterday"
 index_no = "x"
 +++
+正文。
 -- content/articles/a.md --
 +++
 titel = "A"
 date = 2024-03-12
 +++
+正文。
 `)
 	want := []string{
 		`content/articles/a.md:1:1: title (标题): 缺少必填字段,例如 title = "关于做好2024年根治欠薪工作的通知"`,

@@ -111,7 +111,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 	d.PublishDate = date("publishDate")
 	d.ExpiryDate = date("expiryDate")
 	date("lastmod")
-	list("aliases")
+	d.aliases = list("aliases")
 	if _, ok := doc.Values["weight"]; ok {
 		if _, isInt := doc.Values["weight"].(int64); !isInt {
 			v.errorf(f, at("weight"), "weight", label("weight"), v.msg("not int"))

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"gongkai/generator/content"
+	"gongkai/generator/frontmatter"
 	"gongkai/generator/siteconfig"
 )
 
@@ -124,6 +125,7 @@ func Create(req Request) (string, error) {
 	if err := tmpl.Execute(&out, data); err != nil {
 		return "", &Error{fmt.Sprintf(msg(lang, "bad archetype"), err)}
 	}
+	text := ensureDraft(out.Bytes())
 
 	abs := filepath.Join(req.SiteDir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
@@ -137,11 +139,29 @@ func Create(req Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := f.Write(out.Bytes()); err != nil {
+	if _, err := f.Write(text); err != nil {
 		f.Close()
 		return "", err
 	}
 	return rel, f.Close()
+}
+
+// ensureDraft makes a new document a draft when the site's template does not say draft itself: a document
+// that gongkai new has just written has no text yet, and one nightly build published such an empty 年度报告.
+func ensureDraft(src []byte) []byte {
+	doc, err := frontmatter.Parse(src)
+	if err != nil {
+		return src // the template's own problem: check will name it
+	}
+	if _, ok := doc.Values["draft"]; ok {
+		return src
+	}
+	line := "draft = true\n"
+	if doc.Format == frontmatter.YAML {
+		line = "draft: true\n"
+	}
+	i := bytes.IndexByte(src, '\n') + 1
+	return append(append(append([]byte{}, src[:i]...), line...), src[i:]...)
 }
 
 // Data is what a template in archetypes/ can use.

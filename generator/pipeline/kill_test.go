@@ -107,7 +107,7 @@ func TestKilledOrFailingBuildLeavesPreviousSite(t *testing.T) {
 		if stage == "render" {
 			// A second build while the first holds the lock must not publish.
 			code, stderr := build(t, site, out, now)
-			if code != 3 || !strings.Contains(stderr, "another build is publishing") {
+			if code != 3 || !strings.Contains(stderr, "另一个 gongkai 正在发布") {
 				t.Errorf("concurrent build: exit %d\n%s", code, stderr)
 			}
 		}

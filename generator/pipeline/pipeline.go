@@ -116,6 +116,32 @@ func Check(siteDir string) (*Result, error) {
 	return r, nil
 }
 
+// CheckLive is Check, then the rules against what is published at outDir (default siteDir/public) when something
+// is: the published-date guard. What the build refuses because of the sources, check refuses too. It reads the
+// live release and writes nothing, not even the releases folder.
+func CheckLive(siteDir, outDir string) (*Result, error) {
+	r, err := Check(siteDir)
+	if err != nil {
+		return r, err
+	}
+	if outDir == "" {
+		outDir = filepath.Join(siteDir, "public")
+	}
+	target, err := publish.New(outDir)
+	if err != nil {
+		return r, err
+	}
+	prevCat, err := readPreviousCatalog(target.Current())
+	if err != nil {
+		r.Diags.Warnf(filepath.Join(target.Current(), "catalog.json"), 0, 0, "", "", "%v", err)
+	}
+	r.Diags.Merge(dateguard.Check(prevCat, r.Site, r.Config.Location, r.Config.Lang))
+	if r.Diags.Errors() > 0 {
+		return r, ErrContent
+	}
+	return r, nil
+}
+
 // postRender are the stages that add files to the output from the published documents, after Hugo rendered and
 // static/ was copied, and before the output is minified, compressed, verified and published. Their files go
 // through all of that like any other.
