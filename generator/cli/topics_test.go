@@ -10,7 +10,7 @@ import (
 // The topic vocabulary is data: renaming a class in data/topics.toml changes what check accepts.
 func TestTopicVocabularyIsData(t *testing.T) {
 	doc := func(name, topic string) string {
-		return "-- content/articles/" + name + ".md --\n+++\ntitle = \"普法\"\ndate = 2024-03-01\ntopic = '" + topic + "'\n+++\n"
+		return "-- content/articles/" + name + ".md --\n+++\ntitle = \"普法\"\ndate = 2024-03-01\ntopic = '" + topic + "'\n+++\n正文。\n"
 	}
 	dir := sitetest.Write(t, doc("old", `劳动、人事、监察\劳动关系`))
 	if code, _, stderr := run("check", "-s", dir); code != ExitOK {

@@ -87,9 +87,11 @@ type Site struct {
 	Topics    *Topics
 	// Kinds lists the kinds whose folder exists under content/ (with documents or only a list page), in the
 	// order of Kinds: the site's main sections, which every page's navigation links to.
-	Kinds   []Kind
-	byName  map[string]*Document
-	indexed int // len(Documents) when byName was made
+	Kinds []Kind
+	// Withdrawn is the withdrawal list (data/withdrawn.toml).
+	Withdrawn []Withdrawal
+	byName    map[string]*Document
+	indexed   int // len(Documents) when byName was made
 }
 
 // ByName returns the document that kind/name refers to.
@@ -124,7 +126,7 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 	if err != nil {
 		return nil, nil, err
 	}
-	site := &Site{Topics: topics}
+	site := &Site{Topics: topics, Withdrawn: v.withdrawals()}
 	for _, k := range Kinds {
 		for _, f := range files {
 			if strings.HasPrefix(f, "content/"+string(k)+"/") {

@@ -56,6 +56,10 @@ var messages = map[string]map[string]string{
 		"alias clash":         "别名地址 %q 与本站生成的文件或页面冲突(会覆盖它或被它覆盖);请换一个地址",
 		"draft listed":        "草稿:不会发布;发布前删除 draft = true",
 		"missing page":        "链接的页面 %s 不存在(或是尚未发布的草稿)",
+		"withdrawn name":      "应写明撤销的文档,例如 name = \"policies/ldht-2023\"",
+		"withdrawn date":      "应写明撤销日期,例如 date = 2026-11-20",
+		"withdrawn reason":    "应写明撤销原因(向公众公开),例如 reason = \"该文件已被……废止\"",
+		"withdrawn body":      "body 应为 \"removed\"(撤下正文)或 \"kept\"(保留正文)",
 	},
 	"en": {
 		"no front matter":     "the file does not start with metadata (front matter between +++ or --- lines)",
@@ -108,6 +112,10 @@ var messages = map[string]map[string]string{
 		"alias clash":         "the alias %q is a file or page the site generates (it would overwrite it or be overwritten); choose another address",
 		"draft listed":        "draft: not published; remove draft = true to publish",
 		"missing page":        "the linked page %s does not exist (or is a draft, not published)",
+		"withdrawn name":      "name the withdrawn document, e.g. name = \"policies/ldht-2023\"",
+		"withdrawn date":      "give the date of withdrawal, e.g. date = 2026-11-20",
+		"withdrawn reason":    "give the reason (shown to the public), e.g. reason = \"repealed by …\"",
+		"withdrawn body":      "body must be \"removed\" (the text is taken down) or \"kept\"",
 	},
 }
 

@@ -24,6 +24,7 @@ func Check(prev *catalog.Catalog, site *content.Site, loc *time.Location, lang s
 	for i := range prev.Documents {
 		old[prev.Documents[i].Name] = &prev.Documents[i]
 	}
+	gone(prev, site, lang, l)
 	for _, d := range site.Documents {
 		e := old[d.Name]
 		if e == nil {
@@ -86,9 +87,9 @@ func day(s string) string {
 
 func label(lang, key string) string {
 	if lang == "en" {
-		return map[string]string{"date": "publication date", "index_no": "index number"}[key]
+		return map[string]string{"date": "publication date", "index_no": "index number", "draft": "draft"}[key]
 	}
-	return map[string]string{"date": "发布日期", "index_no": "索引号"}[key]
+	return map[string]string{"date": "发布日期", "index_no": "索引号", "draft": "草稿"}[key]
 }
 
 func msg(lang, key, was, now, need string) string {
@@ -98,4 +99,49 @@ func msg(lang, key, was, now, need string) string {
 	}
 	return fmt.Sprintf("已发布的%s原为 %s,现为 %s;已公开的记录不得悄然更改:请在 changes(修订记录)中添加一条日期不早于 %s 的说明,或改回 %s",
 		label(lang, key), was, now, need, was)
+}
+
+// gone refuses a document the previous release published that the sources no longer publish (deleted, or made a
+// draft again) unless the withdrawal list records it: for a disclosure site, a page that vanishes without a record
+// is the worst silent failure.
+func gone(prev *catalog.Catalog, site *content.Site, lang string, l *diag.List) {
+	have := map[string]*content.Document{}
+	for _, d := range site.Documents {
+		have[d.Name] = d
+	}
+	withdrawn := map[string]bool{}
+	for _, w := range site.Withdrawn {
+		withdrawn[w.Name] = true
+	}
+	for _, e := range prev.Documents {
+		if withdrawn[e.Name] {
+			continue
+		}
+		d := have[e.Name]
+		switch {
+		case d == nil:
+			l.Addf(e.Source, 0, 0, "", "", "%s", goneMsg(lang, "deleted", e))
+		case d.Draft:
+			p := d.Pos["draft"]
+			l.Addf(d.File, p.Line, p.Col, "draft", label(lang, "draft"), "%s", goneMsg(lang, "draft", e))
+		}
+	}
+}
+
+func goneMsg(lang, why string, e catalog.Entry) string {
+	record := fmt.Sprintf("[[withdrawn]] name = %q date = %s reason = \"…\" body = \"removed\"", e.Name, "2026-11-20")
+	if lang == "en" {
+		what := "is gone from the sources"
+		if why == "draft" {
+			what = "is a draft again"
+		}
+		return fmt.Sprintf("the published document %s (%q, published %s) %s; nothing disclosed may disappear silently: "+
+			"restore it, or record the withdrawal in %s: %s", e.Name, e.Title, day(e.Date), what, content.WithdrawnFile, record)
+	}
+	what := "已从源文件中删除"
+	if why == "draft" {
+		what = "被改回了草稿"
+	}
+	return fmt.Sprintf("已发布的文档 %s(“%s”,发布于 %s)%s;已公开的信息不得悄然消失:请恢复该文档,或在 %s 中登记撤销公开,例如 %s",
+		e.Name, e.Title, day(e.Date), what, content.WithdrawnFile, record)
 }

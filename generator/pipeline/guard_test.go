@@ -44,7 +44,7 @@ date = 2024-03-01
 +++
 正文。
 
-参见[另一篇](/articles/nope/)和[本文小节](#不存在)。
+参见[另一篇](/topics/nope/)和[本文小节](#不存在)。
 `)
 	out := filepath.Join(t.TempDir(), "public")
 	code, stderr := build(t, site, out, now)
@@ -52,8 +52,8 @@ date = 2024-03-01
 		t.Fatalf("exit %d, want 1\n%s", code, stderr)
 	}
 	for _, want := range []string{
-		"content/articles/a.md:7:9: 页面 /articles/a/ 中的链接 /articles/nope/ 无效:目标不存在\n",
-		"content/articles/a.md:7:33: 页面 /articles/a/ 中的链接 #不存在 无效:页面中没有 id 为 不存在 的元素\n",
+		"content/articles/a.md:7:9: 页面 /articles/a/ 中的链接 /topics/nope/ 无效:目标不存在\n",
+		"content/articles/a.md:7:31: 页面 /articles/a/ 中的链接 #不存在 无效:页面中没有 id 为 不存在 的元素\n",
 		// A link the layouts break on every page is said once.
 		"layouts: 页面 /(及另外 8 个页面) 中的链接 /help/ 无效:目标不存在\n",
 	} {

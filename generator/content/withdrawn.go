@@ -1,0 +1,99 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gongkai/generator/frontmatter"
+)
+
+// WithdrawnFile is the withdrawal list (撤销公开): the record of every published document that was taken down on
+// purpose. A document the live release published and the sources no longer have is refused by the build unless
+// it is recorded here: nothing disclosed may disappear by accident.
+const WithdrawnFile = "data/withdrawn.toml"
+
+// Withdrawal is one record of the list.
+//
+//	[[withdrawn]]
+//	name = "policies/ldht-2023"   # the document, kind/name, as published
+//	date = 2026-11-20             # 撤销日期
+//	reason = "……"                 # 原因, shown to the public
+//	body = "removed"              # "removed" (the text is taken down) or "kept"
+type Withdrawal struct {
+	Name, Reason, Body string
+	Date               time.Time
+	Line               int
+}
+
+// withdrawals reads the withdrawal list; a site without one has none.
+func (v *validator) withdrawals() []Withdrawal {
+	src, err := os.ReadFile(filepath.Join(v.dir, WithdrawnFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	f := WithdrawnFile
+	if err != nil {
+		v.errorf(f, frontmatter.Pos{}, "", "", err.Error())
+		return nil
+	}
+	doc, err := frontmatter.ParseTOMLFile(src)
+	if err != nil {
+		var se *frontmatter.SyntaxError
+		if errors.As(err, &se) {
+			v.errorf(f, se.Pos, "", "", v.msg("syntax", se.Msg))
+		} else {
+			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", v.msg("encoding"))
+		}
+		return nil
+	}
+	var out []Withdrawal
+	items, _ := doc.Values["withdrawn"].([]any)
+	for k := range doc.Values {
+		if k != "withdrawn" {
+			v.errorf(f, doc.Pos[k], k, "", v.msg("unknown key")+v.msg("did you mean", "withdrawn"))
+		}
+	}
+	for i, it := range items {
+		m, _ := it.(map[string]any)
+		p := fmt.Sprintf("withdrawn[%d]", i)
+		at := func(k string) frontmatter.Pos {
+			if q, ok := doc.Pos[p+"."+k]; ok {
+				return q
+			}
+			return doc.Pos[p]
+		}
+		w := Withdrawal{Line: doc.Pos[p].Line}
+		w.Name, _ = m["name"].(string)
+		w.Reason, _ = m["reason"].(string)
+		w.Body, _ = m["body"].(string)
+		w.Name = strings.Trim(strings.TrimSpace(w.Name), "/")
+		if w.Name == "" || !strings.Contains(w.Name, "/") {
+			v.errorf(f, at("name"), p+".name", "", v.msg("withdrawn name"))
+		}
+		if t, err := ParseDate(m["date"], v.cfg.Location); err != nil {
+			v.errorf(f, at("date"), p+".date", "", v.msg("withdrawn date"))
+		} else {
+			w.Date = t
+		}
+		if strings.TrimSpace(w.Reason) == "" {
+			v.errorf(f, at("reason"), p+".reason", "", v.msg("withdrawn reason"))
+		}
+		if w.Body != "kept" && w.Body != "removed" {
+			v.errorf(f, at("body"), p+".body", "", v.msg("withdrawn body"))
+		}
+		for k := range m {
+			switch k {
+			case "name", "date", "reason", "body":
+			default:
+				v.errorf(f, at(k), p+"."+k, "", v.msg("unknown key"))
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
