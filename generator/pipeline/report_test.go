@@ -55,6 +55,8 @@ date = 2024-03-02
 
 	writeFile(t, filepath.Join(site, "content/articles/a.md"), "+++\ntitle = \"甲(修订)\"\ndate = 2024-03-01\n+++\n正文。\n")
 	os.Remove(filepath.Join(site, "content/articles/b.md"))
+	// A published document goes only with a record of its withdrawal.
+	writeFile(t, filepath.Join(site, "data/withdrawn.toml"), "[[withdrawn]]\nname = \"articles/b\"\ndate = 2024-03-03\nreason = \"已废止\"\nbody = \"removed\"\n")
 	writeFile(t, filepath.Join(site, "content/articles/c.md"), "+++\ntitle = \"丙\"\ndate = 2024-03-03\n+++\n正文。\n")
 	if code, stderr := build(t, site, out, now, "--report", rep); code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
