@@ -12,7 +12,6 @@ import (
 // cliMessages are the command line's own sentences, in the site's language.
 var cliMessages = map[string]map[string]string{
 	"zh": {
-		"no site":           "找不到网站目录 %s;请用 -s 指定网站所在的文件夹",
 		"nothing published": "%s 尚未发布过任何版本,无法回退",
 		"no earlier":        "当前发布的版本 %s 之前没有更早的版本,无法回退",
 		"no later":          "当前发布的版本 %s 之后没有更新的版本,无法前进",
@@ -21,7 +20,6 @@ var cliMessages = map[string]map[string]string{
 		"busy":              "另一个 gongkai 正在发布 %s(锁文件 %s 被占用);请等它结束后再试",
 	},
 	"en": {
-		"no site":           "no site folder %s; give the site's folder with -s",
 		"nothing published": "%s: nothing was ever published here: there is nothing to roll back",
 		"no earlier":        "no release was published before the live one, %s: nothing to roll back to",
 		"no later":          "no release was published after the live one, %s: nothing to roll forward to",

@@ -22,10 +22,6 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 	lang := siteLang(*site)
 	path := *out
 	if path == "" {
-		if fi, err := os.Stat(*site); err != nil || !fi.IsDir() {
-			fmt.Fprintln(stderr, tr(lang, "no site", *site))
-			return ExitUsage
-		}
 		path = filepath.Join(*site, "public")
 	}
 	t, err := publish.New(path)

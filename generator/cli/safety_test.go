@@ -16,7 +16,7 @@ func TestRollbackNowhereCreatesNothing(t *testing.T) {
 	base := t.TempDir()
 	site := filepath.Join(base, "no", "such", "site")
 	code, _, stderr := run("rollback", "-s", site)
-	if code != ExitContent || !strings.Contains(stderr, "nothing was published at "+filepath.Join(site, "public")) {
+	if code != ExitContent || !strings.Contains(stderr, filepath.Join(site, "public")+" 尚未发布过任何版本") {
 		t.Errorf("exit %d, want 1\n%s", code, stderr)
 	}
 	if _, err := os.Lstat(filepath.Join(base, "no")); err == nil {
