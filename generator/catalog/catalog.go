@@ -211,6 +211,16 @@ func day(s string) string {
 	return s
 }
 
+// Neutralize keeps a cell from being read as a formula by a spreadsheet (CSV injection): a cell that starts with
+// =, +, -, @, a tab or a carriage return gets a leading apostrophe, as OWASP recommends, so that a title such as
+// =HYPERLINK(…) is shown as text and never evaluated.
+func Neutralize(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
 // CSV encodes the catalogue for spreadsheets: Excel reads UTF-8 only after a byte-order mark, and expects CRLF.
 func (c *Catalog) CSV() []byte {
 	var b bytes.Buffer
@@ -224,7 +234,7 @@ func (c *Catalog) CSV() []byte {
 	w.Write(row)
 	for i := range c.Documents {
 		for j, col := range csvColumns {
-			row[j] = col.value(&c.Documents[i])
+			row[j] = Neutralize(col.value(&c.Documents[i]))
 		}
 		w.Write(row)
 	}

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"encoding/csv"
 	"strings"
 	"testing"
 	"time"
@@ -52,5 +53,37 @@ func TestCSVOpensInExcel(t *testing.T) {
 	want := "关于“甲”的通知,政策文件,2024-03-12,000014349/2024-00012,,,,甲;乙,valid,,,,,,附件1.pdf,,https://example.gov.cn/policies/a/\r\n"
 	if !strings.HasSuffix(string(data), want) {
 		t.Errorf("row:\n got %q\nwant suffix %q", data, want)
+	}
+}
+
+// Issue 14 item 5: cells that a spreadsheet would evaluate as formulas are neutralised.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	d := &content.Document{File: "content/policies/a.md", Kind: content.Policies, Name: "policies/a",
+		Title: `=HYPERLINK("https://evil.example/","点击")`, Publisher: "=1+1", Summary: "@SUM(A1:A9)",
+		Keywords: []string{"+cmd", "正常"}, Laws: []string{"-2+3"}, DocNo: "\t=1", ReportType: "\r=1",
+		Date: time.Date(2024, 3, 12, 0, 0, 0, 0, loc)}
+	c := Build("测试站点", "https://example.gov.cn/", "zh", loc, []Input{{Doc: d, Path: "/policies/a/"}})
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(c.CSV(), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range rows[1] {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			t.Errorf("cell %q would be evaluated as a formula", cell)
+		}
+	}
+	for _, want := range []string{`'=HYPERLINK("https://evil.example/","点击")`, "'=1+1", "'@SUM(A1:A9)", "'+cmd;正常", "'-2+3", "'\t=1", "'=1"} {
+		found := false
+		for _, cell := range rows[1] {
+			found = found || cell == want
+		}
+		if !found {
+			t.Errorf("no cell %q in %q", want, rows[1])
+		}
+	}
+	// Ordinary cells are untouched.
+	if rows[1][2] != "2024-03-12" {
+		t.Errorf("date cell %q", rows[1][2])
 	}
 }
