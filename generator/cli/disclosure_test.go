@@ -119,10 +119,10 @@ func TestStatsRules(t *testing.T) {
 				"coercion = { decisions = 0 }", `coercion = { decisions = "0" }`,
 				"fees = { amount = 0 }", "fees = { amount = -2.5 }"},
 			lines: []string{
-				f + ":9:15: table2.licensing.decisions (第二十条第（五）项 行政许可 · 本年处理决定数量): V5 不成立:应为非负整数,而不是 -1",
-				f + ":10:15: table2.penalties.decisions (第二十条第（六）项 行政处罚 · 本年处理决定数量): V5 不成立:应为非负整数,而不是 6.5",
-				f + ":11:14: table2.coercion.decisions (第二十条第（六）项 行政强制 · 本年处理决定数量): V5 不成立:应为非负整数,而不是 \"0\"",
-				f + ":12:10: table2.fees.amount (第二十条第（八）项 行政事业性收费 · 本年收费金额（单位：万元）): V5 不成立:应为不小于 0 的金额(单位:万元),而不是 -2.5",
+				f + ":9:15: table2.licensing.decisions (第二十条第（五）项 行政许可 · 本年处理决定数量): V5 不成立:应为 0 到 1000000000 之间的整数,而不是 -1",
+				f + ":10:15: table2.penalties.decisions (第二十条第（六）项 行政处罚 · 本年处理决定数量): V5 不成立:应为 0 到 1000000000 之间的整数,而不是 6.5",
+				f + ":11:14: table2.coercion.decisions (第二十条第（六）项 行政强制 · 本年处理决定数量): V5 不成立:应为 0 到 1000000000 之间的整数,而不是 \"0\"",
+				f + ":12:10: table2.fees.amount (第二十条第（八）项 行政事业性收费 · 本年收费金额（单位：万元）): V5 不成立:应为 0 到 1000000000 之间的金额(单位:万元),而不是 -2.5",
 			},
 		},
 	} {

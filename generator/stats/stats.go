@@ -211,12 +211,13 @@ func (c *checker) cells(values map[string]any) {
 		if amounts[p] {
 			switch x := raw.(type) {
 			case int64:
-				if x >= 0 {
+				if x >= 0 && x <= MaxAmount {
 					c.r.Amounts[p] = float64(x)
 					continue
 				}
 			case float64:
-				if x >= 0 {
+				// NaN fails both comparisons; an infinity fails the second.
+				if x >= 0 && x <= MaxAmount {
 					c.r.Amounts[p] = x
 					continue
 				}
@@ -224,13 +225,20 @@ func (c *checker) cells(values map[string]any) {
 			c.add(diag.Error, p, c.label(p), fmt.Sprintf(text(c.lang, "V5 amount"), show(raw)))
 			continue
 		}
-		if x, isInt := raw.(int64); isInt && x >= 0 {
+		if x, isInt := raw.(int64); isInt && x >= 0 && x <= MaxCount {
 			c.r.Counts[p] = x
 			continue
 		}
 		c.add(diag.Error, p, c.label(p), fmt.Sprintf(text(c.lang, "V5"), show(raw)))
 	}
 }
+
+// Bounds of every figure: far above any government body's year, and low enough that no sum of the tables' cells
+// can overflow (the longest equation adds 27 counts: 27 × 10^9 < 2^63), so the arithmetic is exact.
+const (
+	MaxCount  = 1_000_000_000 // 申请、件数
+	MaxAmount = 1_000_000_000 // 万元
+)
 
 func show(v any) string {
 	if s, ok := v.(string); ok {
