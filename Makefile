@@ -26,9 +26,13 @@ tools:
 		cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@4.14.1 vnu-jar@26.9.27 pagefind@1.6.0 && touch .installed-1; \
 	fi
 
+# The fuzz targets' seeds run with every test; each target is then fuzzed briefly (FUZZTIME to change).
+FUZZTIME ?= 5s
 test: tools cross
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./generator/frontmatter
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./generator/stats
 
 # Editors' desktops: Windows, macOS, and Linux on arm64 and loong64 (信创). Each target is built (linked, not only
 # vetted) without cgo, as released; nothing is written (-o /dev/null).
