@@ -126,3 +126,40 @@ year = 2023
 +++
 正文。
 `
+
+// Issue 14 item 6: control characters are refused with file:line, in front matter and in the text.
+func TestControlCharactersRefused(t *testing.T) {
+	site := sitetest.Write(t, "-- content/policies/a.md --\n+++\ntitle = \"关于\\b做好根治欠薪工作的通知\"\ndate = 2024-03-12\nindex_no = \"000014349/2024-00001\"\nkeywords = [\"甲\", \"乙\\u202E丙\"]\nsummary = \"摘要\\u001b[31m\"\n+++\n正文\uFFFE。\n\n第二段\u0085。\n"+
+		"-- content/articles/b.md --\n---\ntitle: \"普法\\u0007文章\"\ndate: 2024-03-12\nchanges:\n  - date: 2024-04-01\n    note: \"更正\\u2066\"\n---\n正文。\n")
+	code, _, stderr := run("check", "-s", site)
+	want := `content/articles/b.md:2:8: title (标题): 含有控制字符 U+0007,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符
+content/articles/b.md:6:11: changes[0].note (修订记录): 含有控制字符 U+2066,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符
+content/policies/a.md:2:9: title (标题): 含有控制字符 U+0008,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符
+content/policies/a.md:5:18: keywords[1] (关键词): 含有控制字符 U+202E,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符
+content/policies/a.md:6:11: summary (摘要): 含有控制字符 U+001B,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符
+content/policies/a.md:8:3: 含有控制字符 U+FFFE,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符
+content/policies/a.md:10:4: 含有控制字符 U+0085,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符
+发现 7 个错误、0 个警告:未写入任何文件
+`
+	if code != ExitContent || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+}
+
+// Issue 14 item 7: Hugo's shortcodes that embed other sites are refused like raw HTML, with file:line:col.
+func TestForeignShortcodesRefused(t *testing.T) {
+	site := sitetest.Write(t, "-- content/articles/a.md --\n+++\ntitle = \"普法\"\ndate = 2024-03-12\n+++\n视频:{{< youtube w7Ft2ymGmfc >}}\n\n{{< vimeo id=\"146022717\" >}} 和 {{% gist spf13 7896402 %}}\n\n```\n{{< x user=\"SanDiegoZoo\" id=\"1453110110599868418\" >}}\n```\n\n{{< instagram CxOWiQNP2MO >}}\n\n写法示例:{{</* youtube w7Ft2ymGmfc */>}}\n")
+	code, _, stderr := run("check", "-s", site)
+	for _, want := range []string{
+		"content/articles/a.md:5:4: 短代码 youtube 会嵌入其他网站的内容(iframe 或脚本),与 HTML 代码一样不会发布(本站未开启 params.allow_raw_html);请改为普通链接\n",
+		"content/articles/a.md:7:1: 短代码 vimeo",
+		"content/articles/a.md:7:32: 短代码 gist",
+		"content/articles/a.md:10:1: 短代码 x ",
+		"content/articles/a.md:13:1: 短代码 instagram",
+		"发现 5 个错误",
+	} {
+		if code != ExitContent || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 1 and %q\n%s", code, want, stderr)
+		}
+	}
+}

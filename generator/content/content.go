@@ -252,11 +252,13 @@ func (v *validator) file(f string, src []byte) *Document {
 		}
 		return nil
 	}
+	v.controlChars(f, doc)
 	rel := strings.TrimPrefix(f, "content/")
 	parts := strings.Split(rel, "/")
 	base := path.Base(f)
 	if !v.cfg.Params.AllowRawHTML {
 		v.rawHTML(f, doc.Body, doc.BodyLine)
+		v.foreignEmbeds(f, doc.Body, doc.BodyLine)
 	}
 	if base == "_index.md" {
 		v.keys(f, doc, sectionFields, "")
