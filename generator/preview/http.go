@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -54,7 +55,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info, err := os.Stat(file)
 	if err == nil && info.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, folderURL(upath), http.StatusMovedPermanently)
 			return
 		}
 		file = filepath.Join(file, "index.html")
@@ -181,4 +182,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			s.mu.RUnlock()
 		}
 	}
+}
+
+// folderURL is the address a request for the folder upath (cleaned, starting with /) is redirected to: always a
+// path on this server. The request's own path is never echoed: //evil.example/.. would have become the
+// protocol-relative //evil.example/../, an open redirect to another site.
+func folderURL(upath string) string {
+	u := strings.TrimRight(upath, "/") + "/"
+	if strings.HasPrefix(u, "//") || strings.HasPrefix(u, "/\\") {
+		return "/"
+	}
+	return (&url.URL{Path: u}).EscapedPath()
 }
