@@ -29,6 +29,7 @@ func Pages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bo
 	// The recent-changes page: its layout lists every publication and change note of the site.
 	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "changes")))
 	files[RelationsFile] = Relations(site, now, preview)
+	files[ListsFile] = Lists(cfg, site, now, preview)
 	files[NavFile] = Nav(site, cfg.Lang)
 	return files
 }
@@ -102,7 +103,7 @@ func Relations(site *content.Site, now time.Time, preview bool) []byte {
 }
 
 // ArchivePages generates /archives/ and /archives/YYYY/ for every year that has a published document. Hugo cannot
-// list "all years" by itself; the layouts count each year's documents, so the counts are exact by construction.
+// list "all years" by itself. The members of each year, and so its count, are in Lists.
 func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
 	years := map[int]bool{}
 	for _, d := range site.Documents {
@@ -126,7 +127,8 @@ func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, pre
 }
 
 // TopicPages generates /topics/ and a page for each class of the vocabulary, top-level and second-level, that has a
-// published document. Addresses are the class names without punctuation: /topics/劳动人事监察/劳动关系/.
+// published document. Addresses are the class names without punctuation: /topics/劳动人事监察/劳动关系/. The members
+// of each class, and so its count, are in Lists.
 func TopicPages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
 	used := map[string]bool{}
 	for _, d := range site.Documents {
@@ -192,4 +194,149 @@ func yearTitle(lang string, y int) string {
 		return strconv.Itoa(y)
 	}
 	return strconv.Itoa(y) + "年"
+}
+
+// ListsFile is where the layouts find the members of every list page, in the order shown (hugo.Data.gongkai.lists).
+const ListsFile = "data/gongkai/lists.json"
+
+// List is one list page's documents, newest first, as Hugo page paths ("/policies/ldht-2024"). The layouts turn
+// them into pages once per list (partialCached) and paginate them; a count shown on an index page is Count of the
+// list it links to.
+type List struct {
+	// Pages are the paths joined by newlines: Hugo's templates can split a string into the strings site.GetPage
+	// takes, but not convert the items of a JSON array, and one string per list is also less to load.
+	Pages string `json:"pages"`
+	Count int    `json:"count"`
+	// Repealed says whether a member is repealed (废止): the list then offers to hide them.
+	Repealed bool `json:"repealed,omitempty"`
+	// Events, for the recent-changes list only, goes with Pages index by index: what happened to that page then.
+	Events []Event `json:"events,omitempty"`
+}
+
+// Event is one publication or change note on the recent-changes list.
+type Event struct {
+	Date string `json:"t"`           // 2006-01-02, in the site's time zone
+	Kind string `json:"k"`           // "published" or "updated"
+	Note string `json:"n,omitempty"` // the change note
+}
+
+// Lists computes the members of every list of the site once, from the validated documents, keyed as the layouts
+// look them up: each kind ("policies"), each year ("archives/2024"), each 主题分类 class ("topics/综合政务" holds
+// its own documents and its children's, "topics/综合政务\政务公开" its own) and "changes". Scanning every page of
+// the site from each list page, as the layouts once did, made rendering quadratic in the number of documents.
+func Lists(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) []byte {
+	out := map[string]*List{}
+	for k, l := range Members(cfg, site, now, preview) {
+		out[k] = l.list()
+	}
+	data, _ := json.Marshal(out)
+	return data
+}
+
+// Member is one list: its documents in order, and for the recent changes what happened to each.
+type Member struct {
+	Docs   []*content.Document
+	Events []Event
+}
+
+func (m *Member) list() *List {
+	l := &List{Count: len(m.Docs), Events: m.Events}
+	var b strings.Builder
+	for i, d := range m.Docs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("/" + d.Name)
+		if d.Validity == "repealed" {
+			l.Repealed = true
+		}
+	}
+	l.Pages = b.String()
+	return l
+}
+
+// Members computes every list (see Lists).
+func Members(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string]*Member {
+	var docs []*content.Document
+	for _, d := range site.Documents {
+		if preview || content.Published(d, now) {
+			docs = append(docs, d)
+		}
+	}
+	// Newest first; the name decides between documents of the same instant, so that the order is the same in
+	// every build.
+	sort.SliceStable(docs, func(i, j int) bool { return newer(docs[i], docs[j]) })
+	kindOrder := map[content.Kind]int{}
+	for i, k := range content.Kinds {
+		kindOrder[k] = i
+	}
+	out := map[string]*Member{}
+	add := func(key string, d *content.Document) {
+		l := out[key]
+		if l == nil {
+			l = &Member{}
+			out[key] = l
+		}
+		l.Docs = append(l.Docs, d)
+	}
+	for _, k := range site.Kinds {
+		out[string(k)] = &Member{}
+	}
+	years := map[int][]*content.Document{}
+	for _, d := range docs {
+		add(string(d.Kind), d)
+		if d.Topic != "" {
+			add("topics/"+d.Topic, d)
+			if i := strings.Index(d.Topic, `\`); i >= 0 {
+				add("topics/"+d.Topic[:i], d)
+			}
+		}
+		y := d.Date.In(cfg.Location).Year()
+		years[y] = append(years[y], d)
+	}
+	// A year lists its documents by kind, in the order of the site's columns, newest first within each.
+	for y, ds := range years {
+		sort.SliceStable(ds, func(i, j int) bool { return kindOrder[ds[i].Kind] < kindOrder[ds[j].Kind] })
+		for _, d := range ds {
+			add("archives/"+strconv.Itoa(y), d)
+		}
+	}
+	out["changes"] = changes(cfg, docs)
+	return out
+}
+
+func newer(a, b *content.Document) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	return a.Name < b.Name
+}
+
+// changes lists every publication and every change note, newest first.
+func changes(cfg *siteconfig.Config, docs []*content.Document) *Member {
+	type ev struct {
+		t    time.Time
+		d    *content.Document
+		kind string
+		note string
+	}
+	evs := make([]ev, 0, len(docs))
+	for _, d := range docs {
+		evs = append(evs, ev{d.Date, d, "published", ""})
+		for _, c := range d.Changes {
+			evs = append(evs, ev{c.Date, d, "updated", c.Note})
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		if !evs[i].t.Equal(evs[j].t) {
+			return evs[i].t.After(evs[j].t)
+		}
+		return evs[i].d.Name < evs[j].d.Name
+	})
+	l := &Member{Docs: make([]*content.Document, 0, len(evs)), Events: make([]Event, 0, len(evs))}
+	for _, e := range evs {
+		l.Docs = append(l.Docs, e.d)
+		l.Events = append(l.Events, Event{e.t.In(cfg.Location).Format("2006-01-02"), e.kind, e.note})
+	}
+	return l
 }
