@@ -69,6 +69,9 @@ type Options struct {
 	// Minify lets Hugo minify what it renders, as `hugo --minify` does. gongkai's build leaves it off and minifies
 	// everything once itself; the benchmark turns it on to measure plain Hugo.
 	Minify bool
+	// TemplateMetrics counts how many times each template and partial runs (Hugo's --templateMetrics), for
+	// TemplateCalls: a test that a layout stays linear in the number of documents, without timing anything.
+	TemplateMetrics bool
 }
 
 // Site is a loaded Hugo site.
@@ -122,6 +125,9 @@ func New(opts Options) (*Site, error) {
 	flags.Set("renderSegments", nil)
 	if opts.Minify {
 		flags.Set("minify", map[string]any{"minifyOutput": true})
+	}
+	if opts.TemplateMetrics {
+		flags.Set("templateMetrics", true)
 	}
 	if opts.Preview {
 		flags.Set("buildDrafts", true)
@@ -386,6 +392,31 @@ func (s *Site) buildLocked(cfg hugolib.BuildCfg, events ...fsnotify.Event) ([]Pr
 		}
 	}
 	return dedupe(probs), err
+}
+
+// TemplateCalls returns how many times each template and partial ran in the last build ("_partials/pager.html": 12),
+// with Options.TemplateMetrics; nil without.
+func (s *Site) TemplateCalls() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.h == nil || s.h.Metrics == nil {
+		return nil
+	}
+	var b bytes.Buffer
+	s.h.Metrics.WriteMetrics(&b)
+	// Columns: cumulative, average and maximum duration, count, template.
+	calls := map[string]int{}
+	for _, line := range strings.Split(b.String(), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 5 {
+			continue
+		}
+		var n int
+		if _, err := fmt.Sscan(f[3], &n); err == nil {
+			calls[f[4]] += n
+		}
+	}
+	return calls
 }
 
 // Close releases the site.
