@@ -1,0 +1,232 @@
+package pipeline_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/generator/corpus"
+	"gongkai/generator/listpages"
+	"gongkai/generator/pipeline"
+	"gongkai/generator/report"
+)
+
+// BenchmarkScale measures how a cold build grows with the site and compares it with what a user would assemble
+// from peers, in one run (`make bench`; figures in docs/performance.md):
+//
+//   - a cold `gongkai build` (no previous release) at 4,000 and 32,000 generated documents: CPU time per document
+//     at both sizes and their ratio (target: at most 1.15x), peak memory at 32,000 (at most 3 GB) and the
+//     largest HTML page it publishes (at most 300 KB);
+//   - at 32,000: the nightly build (previous release present, sources unchanged) against plain `hugo --minify`
+//     of the same pages (cmd plainhugo; target: at most 1.0x);
+//   - the peer pipeline on its own corpus (10,000 documents, as the issue measured): `hugo --minify`, then
+//     Pagefind on its output, then `gzip -6` and `brotli -q 5` of every text file (both cores, xargs -P), against
+//     a cold gongkai build of the same corpus (target: at most 0.5x).
+//
+// GONGKAI_BENCH_SCALE="4000,32000" and GONGKAI_BENCH_PEER_DOCS=10000 change the sizes (PEER_DOCS=0 skips the
+// peers); GONGKAI_BENCH_COLD_ONLY=1 measures only the cold builds (the 100,000-document figure).
+func BenchmarkScale(b *testing.B) {
+	sizes := []int{4000, 32000}
+	if s := os.Getenv("GONGKAI_BENCH_SCALE"); s != "" {
+		sizes = nil
+		for _, f := range strings.Split(s, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n <= 0 {
+				b.Fatalf("GONGKAI_BENCH_SCALE: %q", s)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	peerDocs := 10000
+	if s := os.Getenv("GONGKAI_BENCH_PEER_DOCS"); s != "" {
+		peerDocs, _ = strconv.Atoi(s)
+	}
+	coldOnly := os.Getenv("GONGKAI_BENCH_COLD_ONLY") != ""
+	tmp := b.TempDir()
+	gongkai := goBuild(b, "./generator/cmd/gongkai", filepath.Join(tmp, "gongkai"))
+	plain := goBuild(b, "./generator/pipeline/plainhugo", filepath.Join(tmp, "plainhugo"))
+
+	for i := 0; i < b.N; i++ {
+		var perDoc []float64
+		for k, n := range sizes {
+			site := filepath.Join(tmp, fmt.Sprintf("site-%d", n))
+			if err := corpus.Write(site, n, 1); err != nil {
+				b.Fatal(err)
+			}
+			out := filepath.Join(tmp, fmt.Sprintf("out-%d-%d", i, n), "public")
+			cold := gongkaiBuild(b, gongkai, site, out, "cold")
+			perDoc = append(perDoc, cold.cpu.Seconds()/float64(n))
+			page, size := largestHTML(b, out)
+			b.Logf("%d documents, cold: %.1fs wall, %.1fs CPU (%.2f ms per document), peak %.0f MB; largest HTML page %s, %.0f KB",
+				n, cold.wall.Seconds(), cold.cpu.Seconds(), 1000*perDoc[k], mb(cold.rss), page, float64(size)/1024)
+			if k > 0 {
+				b.Logf("CPU per document at %d against %d documents: %.2fx", n, sizes[0], perDoc[k]/perDoc[0])
+			}
+			if coldOnly || k != len(sizes)-1 {
+				continue
+			}
+			nightly := gongkaiBuild(b, gongkai, site, out, "nightly")
+			plainSite := writePlainSite(b, site, filepath.Join(tmp, fmt.Sprintf("plain-site-%d", n)), n)
+			hugo := measure(b, nil, plain, "-s", plainSite, "-d", filepath.Join(tmp, fmt.Sprintf("hugo-%d-%d", i, n)), "-now", benchNow)
+			b.Logf("%d documents, nightly: %.1fs wall, %.1fs CPU, peak %.0f MB; plain hugo --minify: %.1fs wall, %.1fs CPU, %.0f MB; nightly/plain Hugo: %.2fx time, %.2fx CPU",
+				n, nightly.wall.Seconds(), nightly.cpu.Seconds(), mb(nightly.rss), hugo.wall.Seconds(), hugo.cpu.Seconds(),
+				mb(hugo.rss), nightly.wall.Seconds()/hugo.wall.Seconds(), nightly.cpu.Seconds()/hugo.cpu.Seconds())
+		}
+		if len(perDoc) > 1 {
+			b.ReportMetric(perDoc[len(perDoc)-1]/perDoc[0], "cpu-per-doc-ratio")
+		}
+		if peerDocs > 0 && !coldOnly {
+			peers(b, i, tmp, gongkai, plain, peerDocs)
+		}
+	}
+}
+
+// gongkaiBuild runs a gongkai build and returns its time and its peak memory: the largest of its stages' peaks, since
+// gongkai restarts the kernel's high-water mark at each stage to report them.
+func gongkaiBuild(b *testing.B, gongkai, site, out, name string) measured {
+	b.Helper()
+	rep := filepath.Join(filepath.Dir(out), name+".json")
+	logLoad(name)
+	m := measure(b, nil, gongkai, "build", "-s", site, "-d", out, "--now", benchNow, "--report", rep)
+	var r report.Report
+	data, err := os.ReadFile(rep)
+	if err != nil || json.Unmarshal(data, &r) != nil {
+		b.Fatalf("report %s: %v", rep, err)
+	}
+	var parts []string
+	for _, s := range r.Stages {
+		parts = append(parts, fmt.Sprintf("%s %.2fs/%.0fMB", s.Name, s.Seconds, s.PeakRSSMB))
+		m.rss = max(m.rss, int64(s.PeakRSSMB*(1<<20)))
+	}
+	fmt.Fprintf(os.Stderr, "bench: %s stages: %s\n", name, strings.Join(parts, ", "))
+	fmt.Fprintf(os.Stderr, "bench: %s output: %d pages, %d files\n", name, r.Pages, r.Files)
+	return m
+}
+
+// peers times the pipeline a user would assemble from peers, step by step, and a cold gongkai build of the same
+// corpus.
+func peers(b *testing.B, i int, tmp, gongkai, plain string, n int) {
+	pagefind := pagefindPath()
+	if pagefind == "" {
+		b.Fatal("pagefind is not installed: make tools")
+	}
+	for _, tool := range []string{"gzip", "brotli", "xargs", "find"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			b.Fatalf("%s is not installed (Debian: apt-get install %s)", tool, tool)
+		}
+	}
+	site := filepath.Join(tmp, fmt.Sprintf("peer-site-%d", n))
+	if err := corpus.Write(site, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	plainSite := writePlainSite(b, site, filepath.Join(tmp, fmt.Sprintf("peer-plain-site-%d", n)), n)
+	out := filepath.Join(tmp, fmt.Sprintf("peer-%d-%d", i, n))
+	logLoad("peers")
+	steps := []measured{measure(b, nil, plain, "-s", plainSite, "-d", out, "-now", benchNow)}
+	steps = append(steps, measure(b, nil, pagefind, "--site", out, "--force-language", "zh-cn"))
+	text := `-name *.html -o -name *.xml -o -name *.json -o -name *.css -o -name *.js -o -name *.svg -o -name *.txt -o -name *.csv`
+	jobs := strconv.Itoa(runtime.NumCPU())
+	steps = append(steps, measure(b, nil, "sh", "-c", "find "+out+" -type f \\( "+quoteGlobs(text)+" \\) -print0 | xargs -0 -P "+jobs+" -n 64 gzip -6 -k"))
+	steps = append(steps, measure(b, nil, "sh", "-c", "find "+out+" -type f \\( "+quoteGlobs(text)+" \\) -print0 | xargs -0 -P "+jobs+" -n 64 brotli -q 5 -k"))
+	var peer measured
+	for _, s := range steps {
+		peer.wall += s.wall
+		peer.cpu += s.cpu
+		peer.rss = max(peer.rss, s.rss)
+	}
+	cold := gongkaiBuild(b, gongkai, site, filepath.Join(tmp, fmt.Sprintf("peer-gongkai-%d-%d", i, n), "public"), "cold")
+	b.Logf("%d documents, peer pipeline: hugo --minify %.1fs, pagefind %.1fs, gzip -6 %.1fs, brotli -q 5 %.1fs: %.1fs wall, %.1fs CPU, peak %.0f MB",
+		n, steps[0].wall.Seconds(), steps[1].wall.Seconds(), steps[2].wall.Seconds(), steps[3].wall.Seconds(),
+		peer.wall.Seconds(), peer.cpu.Seconds(), mb(peer.rss))
+	b.Logf("%d documents, gongkai cold: %.1fs wall, %.1fs CPU, peak %.0f MB; against the peer pipeline: %.2fx time, %.2fx CPU",
+		n, cold.wall.Seconds(), cold.cpu.Seconds(), mb(cold.rss), cold.wall.Seconds()/peer.wall.Seconds(),
+		cold.cpu.Seconds()/peer.cpu.Seconds())
+	b.ReportMetric(cold.wall.Seconds()/peer.wall.Seconds(), "peer-ratio")
+}
+
+func quoteGlobs(s string) string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		if strings.HasPrefix(f, "*") {
+			f = "'" + f + "'"
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
+}
+
+// writePlainSite writes the corpus again with the pages gongkai generates as ordinary files, for plain Hugo.
+func writePlainSite(b *testing.B, site, plainSite string, n int) string {
+	b.Helper()
+	if err := corpus.Write(plainSite, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	r, err := pipeline.Check(site)
+	if err != nil {
+		b.Fatal(err)
+	}
+	nowT, _ := time.Parse(time.RFC3339, benchNow)
+	for rel, data := range listpages.Pages(r.Config, r.Site, nowT, false) {
+		p := filepath.Join(plainSite, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return plainSite
+}
+
+func largestHTML(b *testing.B, out string) (string, int64) {
+	// The published path is a link to the release.
+	out, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var name string
+	var size int64
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil && info.Size() > size {
+			name, size = strings.TrimPrefix(p, out), info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return name, size
+}
+
+func pagefindPath() string {
+	for _, d := range []string{os.Getenv("TOOLS"), filepath.Join(os.Getenv("HOME"), ".cache", "gongkai-tools")} {
+		if d == "" {
+			continue
+		}
+		// The platform binary itself, not the node wrapper, so that its memory is measured and not node's.
+		for _, p := range []string{"node_modules/@pagefind/linux-x64/bin/pagefind_extended", "node_modules/.bin/pagefind"} {
+			if _, err := os.Stat(filepath.Join(d, p)); err == nil {
+				return filepath.Join(d, p)
+			}
+		}
+	}
+	return ""
+}
+
+// logLoad says how busy the machine was: figures from a shared machine mean little without it.
+func logLoad(what string) {
+	data, _ := os.ReadFile("/proc/loadavg")
+	fmt.Fprintf(os.Stderr, "bench: %s starts at %s, load average %s", what, time.Now().UTC().Format("15:04:05"), data)
+}
+
+func mb(bytes int64) float64 { return float64(bytes) / (1 << 20) }
