@@ -44,7 +44,7 @@ cross:
 	done
 
 bench: tools
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./generator/...
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 240m ./generator/...
 
 # Search index against Pagefind on 10,000 generated documents (GONGKAI_BENCH_DOCS=n for another size,
 # GONGKAI_BENCH_RUNS=n builds of each), then in Chromium: keystroke-to-results on the same index, and Pagefind's recall
