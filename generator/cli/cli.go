@@ -31,6 +31,7 @@ func commands() []command {
 	return []command{
 		{"build", "validate, render and publish the site", runBuild},
 		{"check", "validate the content only; write nothing", runCheck},
+		{"init", "make a new site: configuration to fill in, columns, templates, no documents", runInit},
 		{"new", "write a new document from the site's template", runNew},
 		{"serve", "preview the site, rebuilding as files are saved", runServe},
 		{"rollback", "publish the previous release again", runRollback},

@@ -18,6 +18,10 @@ var cliMessages = map[string]map[string]string{
 		"now serves":        "%s 现在发布的是版本 %s",
 		"can forward":       "被替换的版本仍保留:gongkai rollback --forward 可以恢复",
 		"busy":              "另一个 gongkai 正在发布 %s(锁文件 %s 被占用);请等它结束后再试",
+		"init usage":        "Error: 请给出新网站的文件夹,例如 gongkai init ../my-site\nTry: gongkai init -h",
+		"init not empty":    "%s 已存在且不是空文件夹:不会覆盖;请换一个文件夹",
+		"init no theme":     "%s 中没有 layouts/:请在 gongkai 仓库(或其副本)中运行 gongkai init,或用 --from 指定",
+		"init done":         "已创建新网站 %s:请先填写 %s 中的“【请填写……】”项目,再用 gongkai new 添加文档",
 	},
 	"en": {
 		"nothing published": "%s: nothing was ever published here: there is nothing to roll back",
@@ -26,6 +30,10 @@ var cliMessages = map[string]map[string]string{
 		"now serves":        "%s now serves release %s",
 		"can forward":       "the release it replaced is kept: gongkai rollback --forward restores it",
 		"busy":              "another gongkai is publishing %s (lock %s held); try again when it has finished",
+		"init usage":        "Error: give the new site's folder, e.g. gongkai init ../my-site\nTry: gongkai init -h",
+		"init not empty":    "%s exists and is not an empty folder: nothing is overwritten; choose another folder",
+		"init no theme":     "%s has no layouts/: run gongkai init in gongkai's repository (or a copy), or give it with --from",
+		"init done":         "created the new site %s: fill in the 【请填写…】 values of %s first, then add documents with gongkai new",
 	},
 }
 

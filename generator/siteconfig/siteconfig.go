@@ -210,6 +210,7 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 		p := pos.Pos["params.site_id_code"]
 		diags.Addf(FileName, p.Line, p.Col, "params.site_id_code", "", msg(c.Lang, "bad site id"), code)
 	}
+	placeholders(&c, pos, diags)
 	if c.Params.Health.HomeDays == 0 {
 		c.Params.Health.HomeDays = 14
 	}
