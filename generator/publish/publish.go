@@ -125,6 +125,9 @@ func (t *Target) Commit(staging, id string) (string, error) {
 	if _, err := os.Stat(rel); err == nil {
 		return "", fmt.Errorf("release %s exists already", id)
 	}
+	if err := durable(staging); err != nil {
+		return "", fmt.Errorf("sync release: %w", err)
+	}
 	if err := syncDir(staging); err != nil {
 		return "", err
 	}
