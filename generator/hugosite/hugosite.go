@@ -123,6 +123,9 @@ func New(opts Options) (*Site, error) {
 	flags.Set("hasCJKLanguage", true)
 	flags.Set("enableGitInfo", false)
 	flags.Set("renderSegments", nil)
+	// gongkai takes its own lock beside the releases: Hugo's .hugo_build.lock would be written into the site's
+	// folder, which a build must not need to write (an unwritable site folder was reported as a content error).
+	flags.Set("noBuildLock", true)
 	if opts.Minify {
 		flags.Set("minify", map[string]any{"minifyOutput": true})
 	}

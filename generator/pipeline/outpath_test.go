@@ -122,10 +122,36 @@ func TestOutputPathEmptyFolderThenOwnLink(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "articles", "a", "index.html")); err != nil {
 		t.Error(err)
 	}
+	// The build wrote nothing into the site's folder (Hugo's .hugo_build.lock was written there, so an unwritable
+	// site folder failed as a content error).
+	if _, err := os.Stat(filepath.Join(site, ".hugo_build.lock")); err == nil {
+		t.Error("the build wrote .hugo_build.lock into the site folder")
+	}
 	// The English site says it in English.
 	en := sitetest.Write(t, layouts+smallDoc+"-- config.toml --\n"+strings.NewReplacer(`locale = "zh-CN"`, `locale = "en-US"`, `defaultContentLanguage = "zh"`, `defaultContentLanguage = "en"`).Replace(sitetest.Config))
 	code, stderr := build(t, en, filepath.Join(en, "content"), now)
 	if code != 2 || !strings.Contains(stderr, "is inside the site's source folder") {
 		t.Errorf("English site: exit %d\n%s", code, stderr)
+	}
+}
+
+// Issue 14, risks: files and folders of static/ whose names start with a dot are not published unless listed.
+func TestStaticDotfilesNotPublished(t *testing.T) {
+	site := sitetest.Write(t, layouts+smallDoc+"-- static/.env --\nSECRET=1\n-- static/.git/config --\n[core]\n-- static/.htaccess --\nDeny\n-- static/.well-known/security.txt --\nContact: mailto:a@example.gov.cn\n-- static/css/.hidden.css --\na{}\n-- static/robots.txt --\nUser-agent: *\n")
+	cfg, _ := os.ReadFile(filepath.Join(site, "config.toml"))
+	os.WriteFile(filepath.Join(site, "config.toml"), []byte(strings.Replace(string(cfg), "[params]\n", "[params]\nstatic_dotfiles = [\".well-known\"]\n", 1)), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, p := range []string{".env", ".git/config", ".htaccess", "css/.hidden.css"} {
+		if _, err := os.Lstat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s was published", p)
+		}
+	}
+	for _, p := range []string{".well-known/security.txt", "robots.txt"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("%s was not published: %v", p, err)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"gongkai/generator/content"
@@ -71,6 +72,16 @@ type Stage struct {
 // ErrContent means the site has errors an editor must fix, or the output failed verification; they are in
 // Result.Diags and nothing was published.
 var ErrContent = errors.New("content errors")
+
+// dotfiles is the skip function for static/: a file or folder whose name starts with a dot (.env, .git/,
+// .htaccess) is never published unless the configuration lists it (params.static_dotfiles, e.g. ".well-known").
+func dotfiles(allowed []string) func(string) bool {
+	ok := map[string]bool{}
+	for _, a := range allowed {
+		ok[a] = true
+	}
+	return func(name string) bool { return strings.HasPrefix(name, ".") && !ok[name] }
+}
 
 // tamperedMessage is the warning for a file of the live release that its manifest does not certify.
 func tamperedMessage(lang string) string {
@@ -231,7 +242,7 @@ func Build(opts Options) (*Result, error) {
 
 	// static/ comes first: the pages refer to its CSS and JS by their fingerprinted names, and that is how their
 	// rendered bytes are compared with the previous release's while Hugo publishes them.
-	static, err := treecopy.Copy(filepath.Join(dir, "static"), staging, nil)
+	static, err := treecopy.Copy(filepath.Join(dir, "static"), staging, dotfiles(r.Config.Params.StaticDotfiles))
 	if err != nil {
 		return r, fmt.Errorf("copy static files: %w", err)
 	}

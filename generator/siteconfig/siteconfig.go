@@ -94,8 +94,11 @@ type Params struct {
 	IndexPrefix  string   `toml:"index_prefix"`
 	TopicsFile   string   `toml:"topics_file"`
 	AllowRawHTML bool     `toml:"allow_raw_html"`
-	Footer       Footer   `toml:"footer"`
-	Health       Health   `toml:"health"`
+	// StaticDotfiles names the files and folders of static/ starting with a dot that are published (e.g.
+	// ".well-known"); any other (.env, .git/, .htaccess) is not.
+	StaticDotfiles []string `toml:"static_dotfiles"`
+	Footer         Footer   `toml:"footer"`
+	Health         Health   `toml:"health"`
 }
 
 // Footer holds the standard footer of a government site.

@@ -11,7 +11,7 @@ import (
 )
 
 // Copy copies every regular file below src (a folder or a single file) to the same place below dst, skipping files
-// for which skip returns true (skip may be nil). It returns the slash paths, relative to src, of the files copied.
+// and folders for which skip returns true (skip may be nil). It returns the slash paths, relative to src, of the files copied.
 // A src that does not exist copies nothing.
 func Copy(src, dst string, skip func(name string) bool) ([]string, error) {
 	var copied []string
@@ -25,6 +25,9 @@ func Copy(src, dst string, skip func(name string) bool) ([]string, error) {
 		rel, _ := filepath.Rel(src, p)
 		out := filepath.Join(dst, rel)
 		if d.IsDir() {
+			if p != src && skip != nil && skip(d.Name()) {
+				return filepath.SkipDir
+			}
 			return os.MkdirAll(out, 0o755)
 		}
 		if !d.Type().IsRegular() || (skip != nil && skip(d.Name())) {
