@@ -9,6 +9,9 @@ import (
 	"io"
 	"strings"
 	"time"
+	// Time-zone data in the binary: a machine without /usr/share/zoneinfo (a minimal container) would otherwise
+	// fail to read the site's timeZone.
+	_ "time/tzdata"
 )
 
 // Exit codes, shared by every command and relied on by nightly jobs.

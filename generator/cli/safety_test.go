@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -157,6 +158,34 @@ func TestForeignShortcodesRefused(t *testing.T) {
 		"content/articles/a.md:10:1: 短代码 x ",
 		"content/articles/a.md:13:1: 短代码 instagram",
 		"发现 5 个错误",
+	} {
+		if code != ExitContent || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 1 and %q\n%s", code, want, stderr)
+		}
+	}
+}
+
+// Issue 14, risks: the binary carries its time-zone data.
+func TestTimeZoneDataEmbedded(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "gongkai/generator/cmd/gongkai").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	if !strings.Contains(string(out), "\ntime/tzdata\n") {
+		t.Error("gongkai does not embed time/tzdata")
+	}
+}
+
+// Issue 14, risks: a 2 MB title and the years 0000 and 0001 are refused with file:line.
+func TestPlausibleBounds(t *testing.T) {
+	long := strings.Repeat("长", 201)
+	site := sitetest.Write(t, "-- content/policies/a.md --\n+++\ntitle = \""+long+"\"\ndate = 0001-03-12\nindex_no = \"000014349/0001-00001\"\nwritten = 0000-01-01\n[[changes]]\ndate = 3024-01-01\nnote = \"改\"\n+++\n正文。\n")
+	code, _, stderr := run("check", "-s", site)
+	for _, want := range []string{
+		"content/policies/a.md:2:1: title (标题): 长度为 201 个字符,超过 200 个字符的上限;请精简\n",
+		"content/policies/a.md:3:8: date (发布日期): 日期 0001-03-12 不在 1949 年到 2200 年之间;请核对\n",
+		"content/policies/a.md:5:11: written (成文日期): 日期 0000-01-01 不在 1949 年到 2200 年之间",
+		"content/policies/a.md:7:8: changes[0].date (修订记录): 日期 3024-01-01 不在 1949 年到 2200 年之间",
 	} {
 		if code != ExitContent || !strings.Contains(stderr, want) {
 			t.Errorf("exit %d, want 1 and %q\n%s", code, want, stderr)

@@ -253,6 +253,7 @@ func (v *validator) file(f string, src []byte) *Document {
 		return nil
 	}
 	v.controlChars(f, doc)
+	v.bounds(f, doc)
 	rel := strings.TrimPrefix(f, "content/")
 	parts := strings.Split(rel, "/")
 	base := path.Base(f)

@@ -134,3 +134,51 @@ func lookupPath(values map[string]any, path string) (any, string) {
 	}
 	return cur, key
 }
+
+// Plausible bounds: a title of 2 MB was accepted and copied into every list, feed and index (the output grew from
+// 0.7 to 28.7 MB), and dates in the years 0000 and 0001 were published.
+const (
+	maxTitle   = 200  // characters
+	maxSummary = 1000 // characters
+	minYear    = 1949
+	maxYear    = 2200
+)
+
+// bounds refuses values beyond plausible bounds, at their line.
+func (v *validator) bounds(f string, doc *frontmatter.Doc) {
+	for _, b := range []struct {
+		key string
+		max int
+	}{{"title", maxTitle}, {"summary", maxSummary}} {
+		if s, ok := doc.Values[b.key].(string); ok {
+			if n := utf8.RuneCountInString(s); n > b.max {
+				v.errorf(f, doc.Pos[b.key], b.key, fields[b.key].label(v.lang), v.msg("too long", n, b.max))
+			}
+		}
+	}
+	check := func(path, top string, raw any) {
+		t, err := ParseDate(raw, v.cfg.Location)
+		if err != nil || (t.Year() >= minYear && t.Year() <= maxYear) {
+			return
+		}
+		pos, ok := doc.ValuePos[path]
+		if !ok {
+			pos = doc.Pos[path]
+		}
+		v.errorf(f, pos, path, fields[top].label(v.lang), v.msg("date range", fmt.Sprint(raw), minYear, maxYear))
+	}
+	for _, k := range []string{"date", "written", "validity_date", "publishDate", "expiryDate", "lastmod"} {
+		if raw, ok := doc.Values[k]; ok {
+			check(k, k, raw)
+		}
+	}
+	if changes, ok := doc.Values["changes"].([]any); ok {
+		for i, c := range changes {
+			if m, ok := c.(map[string]any); ok {
+				if raw, ok := m["date"]; ok {
+					check(fmt.Sprintf("changes[%d].date", i), "changes", raw)
+				}
+			}
+		}
+	}
+}

@@ -61,6 +61,8 @@ var messages = map[string]map[string]string{
 		"withdrawn reason":    "应写明撤销原因(向公众公开),例如 reason = \"该文件已被……废止\"",
 		"withdrawn body":      "body 应为 \"removed\"(撤下正文)或 \"kept\"(保留正文)",
 		"foreign shortcode":   "短代码 %s 会嵌入其他网站的内容(iframe 或脚本),与 HTML 代码一样不会发布(本站未开启 params.allow_raw_html);请改为普通链接",
+		"too long":            "长度为 %d 个字符,超过 %d 个字符的上限;请精简",
+		"date range":          "日期 %s 不在 %d 年到 %d 年之间;请核对",
 		"control":             "含有控制字符 %U,不能发布(会使 RSS 等 XML 文件无效,或使文字显示错乱);请删除该字符",
 	},
 	"en": {
@@ -119,6 +121,8 @@ var messages = map[string]map[string]string{
 		"withdrawn reason":    "give the reason (shown to the public), e.g. reason = \"repealed by …\"",
 		"withdrawn body":      "body must be \"removed\" (the text is taken down) or \"kept\"",
 		"foreign shortcode":   "the shortcode %s embeds another site's content (an iframe or a script) and, like raw HTML, is not published (params.allow_raw_html is off); link to it instead",
+		"too long":            "is %d characters long, more than the limit of %d; shorten it",
+		"date range":          "the date %s is not between the years %d and %d; check it",
 		"control":             "contains the control character %U, which cannot be published (it makes the XML feeds ill-formed or reorders the text); delete it",
 	},
 }
