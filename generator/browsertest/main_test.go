@@ -72,6 +72,16 @@ func pages(t *testing.T, dir string) []sitePage {
 		{name: "topic-child", path: "/topics/" + url.PathEscape("劳动人事监察") + "/" + url.PathEscape("劳动关系") + "/"},
 		{name: "law", path: "/laws/"},
 		{name: "changes", path: "/changes/"},
+		// The pages of the columns the sample declares (data/columns.toml): the 专栏, a parent column, the guide,
+		// 依申请公开, the directory (paginated) and the 年报 column with its trend charts.
+		{name: "column-zhuanlan", path: "/xxgk/"},
+		{name: "column-parent", path: "/xxgk/fdzdgk/"},
+		{name: "column-info", path: "/xxgk/fdzdgk/xzxk/"},
+		{name: "guide", path: "/xxgk/zn/"},
+		{name: "apply", path: "/xxgk/ysqgk/"},
+		{name: "directory", path: "/xxgk/ml/"},
+		{name: "directory-page-2", path: "/xxgk/ml/page/2/"},
+		{name: "annual-trends", path: "/xxgk/nb/"},
 		{name: "404", path: "/no-such-page/"},
 	}
 	if _, err := os.Stat(filepath.Join(dir, "search", "index.html")); err == nil {

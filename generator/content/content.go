@@ -43,6 +43,7 @@ type Document struct {
 	DocNo, IndexNo                   string
 	Year                             int
 	ReportType                       string
+	Column                           string // the id of the column the document names, "" for none
 	Interprets                       Interprets
 	NeedsInterpretation              bool
 	Laws                             []string
@@ -90,8 +91,10 @@ type Site struct {
 	Kinds []Kind
 	// Withdrawn is the withdrawal list (data/withdrawn.toml).
 	Withdrawn []Withdrawal
-	byName    map[string]*Document
-	indexed   int // len(Documents) when byName was made
+	// Columns is the site's column declaration (columns.go), with each column's documents.
+	Columns *Columns
+	byName  map[string]*Document
+	indexed int // len(Documents) when byName was made
 }
 
 // ByName returns the document that kind/name refers to.
@@ -164,6 +167,7 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 	v.crossChecks(site)
 	v.sources(site)
 	v.statistics(site)
+	v.columns(site)
 	return site, v.diags, nil
 }
 

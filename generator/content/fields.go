@@ -30,6 +30,7 @@ var fields = map[string]field{
 	"interprets":           {zh: "解读对象", en: "interpreted document", kinds: []Kind{Interpretations}, required: []Kind{Interpretations}},
 	"needs_interpretation": {zh: "需要解读", en: "needs interpretation", kinds: []Kind{Policies}},
 	"laws":                 {zh: "相关法律", en: "laws", kinds: []Kind{Articles}},
+	"column":               {zh: "所属栏目", en: "column"},
 	"draft":                {zh: "草稿", en: "draft"},
 	"publishDate":          {zh: "定时发布时间", en: "scheduled publication"},
 	"expiryDate":           {zh: "下线时间", en: "expiry"},

@@ -120,6 +120,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 	d.Draft = boolean("draft")
 	d.NeedsInterpretation = boolean("needs_interpretation")
 	d.ReportType = str("report_type")
+	d.Column = str("column")
 	d.Stats = str("stats")
 	d.Laws = list("laws")
 

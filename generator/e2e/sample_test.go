@@ -63,19 +63,7 @@ func doBuildSample(t *testing.T) (*built, error) {
 	out := filepath.Join(tmpRoot, "sample", "public")
 	// The sample site is built from a copy so that the test never writes into the repository.
 	site := filepath.Join(tmpRoot, "sample", "site")
-	for _, sub := range []string{"content", "layouts", "static", "data", "i18n", "archetypes"} {
-		if _, err := os.Stat(filepath.Join(root, sub)); err != nil {
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(site, sub), os.DirFS(filepath.Join(root, sub))); err != nil {
-			return nil, err
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(site, "config.toml"), cfg, 0o644); err != nil {
+	if err := copySample(root, site); err != nil {
 		return nil, err
 	}
 	r, err := pipeline.Build(pipeline.Options{SiteDir: site, OutDir: out, Now: now})
@@ -96,6 +84,23 @@ func TestSampleBuildsWithoutWarnings(t *testing.T) {
 	for _, d := range b.res.Diags.Sorted() {
 		t.Errorf("%s", d)
 	}
+}
+
+// copySample copies the sample site of the repository at root into site.
+func copySample(root, site string) error {
+	for _, sub := range []string{"content", "layouts", "static", "data", "i18n", "archetypes"} {
+		if _, err := os.Stat(filepath.Join(root, sub)); err != nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(site, sub), os.DirFS(filepath.Join(root, sub))); err != nil {
+			return err
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(site, "config.toml"), cfg, 0o644)
 }
 
 func localPath(href string) string {
@@ -346,14 +351,15 @@ func TestHomePage(t *testing.T) {
 	for _, h := range hrefs(p.all(tag("a"))) {
 		links = append(links, localPath(h))
 	}
-	newest := map[content.Kind]*content.Document{}
+	// The newest documents of the site, and the newest of every top-level column that lists documents.
+	var newest *content.Document
 	years := map[string]bool{}
 	for _, d := range b.site.Documents {
 		if !content.Published(d, now) {
 			continue
 		}
-		if cur := newest[d.Kind]; cur == nil || d.Date.After(cur.Date) {
-			newest[d.Kind] = d
+		if newest == nil || d.Date.After(newest.Date) {
+			newest = d
 		}
 		years["/archives/"+strconv.Itoa(d.Date.In(b.res.Config.Location).Year())+"/"] = true
 	}
@@ -362,9 +368,18 @@ func TestHomePage(t *testing.T) {
 			t.Errorf("home does not link to %s", y)
 		}
 	}
-	for k, d := range newest {
-		if !contains(links, d.URL) {
-			t.Errorf("home does not link to the newest of %s, %s", k, d.URL)
+	if newest == nil || !contains(links, newest.URL) {
+		t.Errorf("home does not link to the newest document")
+	}
+	for _, c := range b.site.Columns.Top() {
+		var top *content.Document
+		for _, d := range c.Documents {
+			if content.Published(d, now) && (top == nil || d.Date.After(top.Date)) {
+				top = d
+			}
+		}
+		if top != nil && !contains(links, top.URL) {
+			t.Errorf("home does not link to the newest of column %s, %s", c.ID, top.URL)
 		}
 	}
 }

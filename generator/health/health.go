@@ -77,6 +77,8 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 		}
 	}
 
+	out = append(out, deadlines(cfg, site, now, published)...)
+
 	interpreted := map[string]bool{}
 	for _, d := range site.Documents {
 		if d.Kind == content.Interpretations && d.Interprets.Policy != "" && published(d) {
@@ -93,6 +95,84 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 		}
 	}
 	return out
+}
+
+// Report types with a legal deadline: last year's report must be public by the day before the deadline's month and
+// day (政府信息公开工作年度报告: 条例第五十条, by 31 January; 法治政府建设年度报告: 厅字〔2019〕28号, before 1 April).
+var deadlineReports = []struct {
+	reportType string
+	month, day int // the first day the report is late
+	key        string
+}{
+	{"政府信息公开工作年度报告", 2, 1, "deadline gk"},
+	{"法治政府建设年度报告", 4, 1, "deadline fz"},
+}
+
+// deadlines warns when last year's annual reports are late, and when the 政府信息公开指南 is older than
+// params.health.guide_months. A site is held to a report type's deadline once it has published a report of that type.
+func deadlines(cfg *siteconfig.Config, site *content.Site, now time.Time, published func(*content.Document) bool) []diag.Diagnostic {
+	lang := cfg.Lang
+	loc := cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	local := now.In(loc)
+	var out []diag.Diagnostic
+	warn := func(file string, line int, field, label, message string) {
+		out = append(out, diag.Diagnostic{File: file, Line: line, Field: field, Label: label, Message: message, Severity: diag.Warning})
+	}
+	for _, dl := range deadlineReports {
+		uses, done := false, false
+		for _, d := range site.Documents {
+			if d.Kind != content.Reports || d.ReportType != dl.reportType {
+				continue
+			}
+			uses = true
+			if d.Year == local.Year()-1 && published(d) {
+				done = true
+			}
+		}
+		due := time.Date(local.Year(), time.Month(dl.month), dl.day, 0, 0, 0, 0, loc)
+		if !uses || done || now.Before(due) {
+			continue
+		}
+		file, line := "content/reports", 0
+		if cs := site.Columns; cs != nil && cs.File != "" {
+			for _, c := range cs.All {
+				if contains(c.ReportTypes, dl.reportType) {
+					file, line = cs.File, c.Line
+					break
+				}
+			}
+		}
+		warn(file, line, "", "", fmt.Sprintf(text(lang, dl.key), local.Year()-1, due.AddDate(0, 0, -1).Format("2006-01-02")))
+	}
+	if cs := site.Columns; cs != nil {
+		months := cfg.Params.Health.GuideMonths
+		if months <= 0 {
+			months = 12
+		}
+		for _, c := range cs.All {
+			if c.Page != "guide" || c.GuideUpdated.IsZero() {
+				continue
+			}
+			// Day by day: a guide updated on 30 June 2024 is 12 months old until the end of 30 June 2025.
+			if limit := midnight(c.GuideUpdated, loc).AddDate(0, months, 0); midnight(now, loc).After(limit) {
+				warn(c.Data, c.GuideLine, "updated", text(lang, "guide label"),
+					fmt.Sprintf(text(lang, "guide"), c.GuideUpdated.In(loc).Format("2006-01-02"), months))
+			}
+		}
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // daysBetween counts calendar days from the day of from to the day of to, in the site's time zone.
@@ -126,11 +206,19 @@ var messages = map[string]map[string]string{
 		"home":           "首页最新文档发布于 %s(%s),已 %d 天未更新,超过 %d 天(params.health.home_days);首页两周未更新是政府网站检查的单项否决项",
 		"column":         "%s栏目最新文档发布于 %s(%s),已 %d 天没有新内容,超过 %d 天(params.health.column_days)",
 		"interpretation": "本政策文件于 %s 发布,标注需要解读,但还没有解读(interprets 指向本文件的政策解读);应在 %d 个工作日内发布解读",
+		"deadline gk":    "%d年政府信息公开工作年度报告尚未公开:条例第五十条要求在 %s 前向社会公布上一年度的年度报告",
+		"deadline fz":    "%d年法治政府建设年度报告尚未公开:应在 %s 前通过报刊、网站等向社会公开",
+		"guide":          "政府信息公开指南的更新日期是 %s,已超过 %d 个月(params.health.guide_months);条例第十二条要求及时更新指南",
+		"guide label":    "更新日期",
 	},
 	"en": {
 		"home":           "the newest document on the home page was published on %s (%s), %d days ago, more than %d days (params.health.home_days); a home page not updated for two weeks fails a government website inspection",
 		"column":         "the column %s has had nothing new since %s (%s), %d days ago, more than %d days (params.health.column_days)",
 		"interpretation": "this policy was published on %s and needs an interpretation, but none interprets it yet; publish one within %d working days",
+		"deadline gk":    "the annual disclosure report for %d is not published: Article 50 of the Regulations requires it by %s",
+		"deadline fz":    "the rule-of-law government report for %d is not published: it is due by %s",
+		"guide":          "the disclosure guide was last updated on %s, more than %d months ago (params.health.guide_months); Article 12 of the Regulations requires it to be kept up to date",
+		"guide label":    "date updated",
 	},
 }
 

@@ -23,6 +23,9 @@ func Pages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bo
 	for k, v := range TopicPages(cfg, site, now, preview) {
 		files[k] = v
 	}
+	for k, v := range ColumnPages(cfg, site, now, preview) {
+		files[k] = v
+	}
 	for k, v := range site.StatsFiles() {
 		files[k] = v
 	}
@@ -52,12 +55,8 @@ func Nav(site *content.Site, lang string) []byte {
 	for _, k := range content.Kinds {
 		kinds = append(kinds, kind{string(k), k.Label(lang), k.LabelOne(lang)})
 	}
-	sections := []string{}
-	for _, k := range site.Kinds {
-		sections = append(sections, string(k))
-	}
-	// Generated for every site: see Pages.
-	sections = append(sections, "archives", "topics")
+	// The columns are in ColumnsFile; these are the pages gongkai generates for every site (see Pages).
+	sections := []string{"archives", "topics"}
 	data, _ := json.Marshal(map[string]any{"sections": sections, "changes": true, "kinds": kinds})
 	return data
 }
@@ -294,9 +293,42 @@ func Members(cfg *siteconfig.Config, site *content.Site, now time.Time, preview 
 		y := d.Date.In(cfg.Location).Year()
 		years[y] = append(years[y], d)
 	}
-	// A year lists its documents by kind, in the order of the site's columns, newest first within each.
+	// Each declared column lists its documents (data/columns.toml), under "columns/<id>".
+	colOrder := map[*content.Document]int{}
+	if cs := site.Columns; cs != nil {
+		for _, c := range cs.All {
+			key := "columns/" + c.ID
+			out[key] = &Member{}
+			in := map[*content.Document]bool{}
+			for _, d := range c.Documents {
+				in[d] = true
+			}
+			for _, d := range docs {
+				if in[d] {
+					add(key, d)
+				}
+			}
+		}
+		for _, d := range docs {
+			colOrder[d] = len(cs.All) // documents in no column come last
+			if c := cs.Of(d); c != nil {
+				for i, x := range cs.All {
+					if x == c {
+						colOrder[d] = i
+					}
+				}
+			}
+		}
+	}
+	// A year lists its documents by the column each is shown in, in the order of the declaration (then by kind),
+	// newest first within each.
 	for y, ds := range years {
-		sort.SliceStable(ds, func(i, j int) bool { return kindOrder[ds[i].Kind] < kindOrder[ds[j].Kind] })
+		sort.SliceStable(ds, func(i, j int) bool {
+			if colOrder[ds[i]] != colOrder[ds[j]] {
+				return colOrder[ds[i]] < colOrder[ds[j]]
+			}
+			return kindOrder[ds[i].Kind] < kindOrder[ds[j].Kind]
+		})
 		for _, d := range ds {
 			add("archives/"+strconv.Itoa(y), d)
 		}

@@ -93,6 +93,7 @@ type Params struct {
 	IndexPattern string   `toml:"index_pattern"`
 	IndexPrefix  string   `toml:"index_prefix"`
 	TopicsFile   string   `toml:"topics_file"`
+	ColumnsFile  string   `toml:"columns_file"`
 	AllowRawHTML bool     `toml:"allow_raw_html"`
 	// StaticDotfiles names the files and folders of static/ starting with a dot that are published (e.g.
 	// ".well-known"); any other (.env, .git/, .htaccess) is not.
@@ -117,6 +118,8 @@ type Health struct {
 	Enabled    *bool `toml:"enabled"`
 	HomeDays   int   `toml:"home_days"`
 	ColumnDays int   `toml:"column_days"`
+	// GuideMonths is how old the 政府信息公开指南's 更新日期 may be (条例第十二条: kept up to date); default 12.
+	GuideMonths int `toml:"guide_months"`
 }
 
 // Load reads dir/config.toml. Problems with the file are returned as diagnostics; err is for I/O failures.
@@ -205,6 +208,12 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	c.IndexPattern = re
 	if c.Params.TopicsFile == "" {
 		c.Params.TopicsFile = "data/topics.toml"
+	}
+	if c.Params.ColumnsFile == "" {
+		c.Params.ColumnsFile = "data/columns.toml"
+	}
+	if c.Params.Health.GuideMonths == 0 {
+		c.Params.Health.GuideMonths = 12
 	}
 	if c.Params.SiteName == "" {
 		c.Params.SiteName = c.Title
