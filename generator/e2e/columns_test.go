@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/url"
+	"strconv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,4 +203,107 @@ description = "人力资源和社会保障统计数据。"
 		t.Errorf("the document's breadcrumb %v does not name its column", trail)
 	}
 	_ = url.PathEscape
+}
+
+// The pages of the 专栏 that are not lists: the guide shows its 更新日期 and the office; 依申请公开 says plainly
+// that the site takes no applications and offers the 申请表; the directory links the catalogue files and the feeds
+// (as the footer does) and lists documents with 索引号 and 生成日期; the 年报 column draws each trend as an SVG with its
+// table.
+func TestDisclosurePages(t *testing.T) {
+	b := buildSample(t)
+	guide := load(t, b.out, "xxgk/zn/")
+	if len(guide.all(hasAttr("data-guide-updated", ""))) != 1 {
+		t.Error("the guide shows no 更新日期")
+	}
+	if got := strings.Join(texts(guide.all(tag("dt"))), " "); !strings.Contains(got, "办公地址") || !strings.Contains(got, "电子邮箱") {
+		t.Errorf("the guide's office lacks address or email: %s", got)
+	}
+
+	apply := load(t, b.out, "xxgk/ysqgk/")
+	if n := apply.all(hasAttr("data-no-applications", "")); len(n) != 1 || !strings.Contains(text(n[0]), "不能在线接收") {
+		t.Error("依申请公开 does not say the site takes no applications")
+	}
+	forms := hrefs(apply.all(hasAttr("data-form", "")))
+	if len(forms) != 1 {
+		t.Fatalf("依申请公开 offers %d forms", len(forms))
+	}
+	if _, err := os.Stat(filepath.Join(b.out, filepath.FromSlash(localPath(forms[0])))); err != nil {
+		u, _ := url.PathUnescape(localPath(forms[0]))
+		if _, err := os.Stat(filepath.Join(b.out, filepath.FromSlash(strings.TrimSuffix(u, "/")))); err != nil {
+			t.Errorf("the 申请表 %s is not published: %v", u, err)
+		}
+	}
+	if body := text(apply.root); !strings.Contains(body, "第二十九条") {
+		t.Error("依申请公开 does not give the contents of an application (条例第二十九条)")
+	}
+
+	dir := load(t, b.out, "xxgk/ml/")
+	links := hrefs(dir.all(tag("a")))
+	var local []string
+	for _, l := range links {
+		local = append(local, localPath(l))
+	}
+	for _, want := range []string{"/catalog.json", "/catalog.csv", "/index.xml", "/policies/index.xml", "/topics/", "/archives/2024/", "/policies/"} {
+		if !contains(local, want) {
+			t.Errorf("the directory does not link to %s", want)
+		}
+	}
+	if rows := dir.all(hasAttr("data-doc", "")); len(rows) == 0 || len(rows) > 20 {
+		t.Errorf("the directory's first page lists %d documents, want 1-20 (paginated)", len(rows))
+	}
+	if _, err := os.Stat(filepath.Join(b.out, "xxgk", "ml", "page", "2", "index.html")); err != nil {
+		t.Error("the directory has no second page")
+	}
+	var footer []string
+	for _, f := range load(t, b.out, "policies/ldht-2024/").all(tag("footer")) {
+		footer = append(footer, hrefs(all(f, tag("a")))...)
+	}
+	for _, want := range []string{"/xxgk/ml/", "/catalog.json", "/catalog.csv", "/index.xml"} {
+		found := false
+		for _, h := range footer {
+			if strings.HasSuffix(h, want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("the footer does not link to %s", want)
+		}
+	}
+
+	nb := load(t, b.out, "xxgk/nb/")
+	figs := nb.all(and(tag("figure"), hasAttr("class", "trend")))
+	if len(figs) != 3 {
+		t.Fatalf("the 年报 column has %d trend charts, want 3", len(figs))
+	}
+	for _, f := range figs {
+		if len(all(f, tag("svg"))) != 1 || len(all(f, tag("table"))) != 1 {
+			t.Errorf("a trend has no SVG or no table")
+		}
+		if len(all(f, tag("script"))) != 0 {
+			t.Error("a trend uses a script")
+		}
+	}
+	// The table holds the figures of the published reports: 一、本年新收 of each year.
+	for _, r := range b.site.Columns.ByID("nb").Documents {
+		if r.Statistics == nil {
+			continue
+		}
+		want := strconv.FormatInt(r.Statistics.Counts["table3.new.total"], 10)
+		if !contains(texts(all(figs[0], tag("td"))), want) {
+			t.Errorf("the applications trend lacks %s's 本年新收 %s", r.File, want)
+		}
+	}
+}
+
+// goldmark's CJK extension (eastAsianLineBreaks): a Markdown line that ends in full-width punctuation continues the
+// paragraph without a space.
+func TestNoSpaceAtChineseLineBreak(t *testing.T) {
+	b := buildSample(t)
+	src, err := os.ReadFile(filepath.Join(b.out, "info", "zd-gkgz-2023", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "条例》，结合本局实际") {
+		t.Error("a line break after full-width punctuation became a space or a newline")
+	}
 }

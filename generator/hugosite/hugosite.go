@@ -163,7 +163,10 @@ func New(opts Options) (*Site, error) {
 	flags.Set("markup", map[string]any{
 		"goldmark": map[string]any{
 			"extensions": map[string]any{
-				"cjk": map[string]any{"enable": true, "eastAsianLineBreaks": true, "escapedSpace": true},
+				// css3draft, not goldmark's "simple" style: "simple" keeps the break after full-width punctuation
+				// (，。；： are U+FFxx, outside its "wide" runes), so a line ending in "，" showed a space.
+				"cjk": map[string]any{"enable": true, "eastAsianLineBreaks": true, "eastAsianLineBreaksStyle": "css3draft",
+					"escapedSpace": true},
 			},
 			"renderer": map[string]any{"unsafe": opts.AllowRawHTML},
 		},
