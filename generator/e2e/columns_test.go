@@ -2,9 +2,9 @@ package e2e
 
 import (
 	"net/url"
-	"strconv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
