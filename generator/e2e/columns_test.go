@@ -307,3 +307,46 @@ func TestNoSpaceAtChineseLineBreak(t *testing.T) {
 		t.Error("a line break after full-width punctuation became a space or a newline")
 	}
 }
+
+// 文件+解读 for readers: a policy names its interpretations near the top, before its text, and lists of policies mark
+// the policies that have one.
+func TestInterpretationsNearTopAndMarked(t *testing.T) {
+	b := buildSample(t)
+	interpreted := map[string]bool{}
+	for _, d := range b.site.Documents {
+		if p := d.Interprets.Policy; p != "" && content.Published(d, now) {
+			if pd := b.site.ByName(p); pd != nil {
+				interpreted[pd.URL] = true
+			}
+		}
+	}
+	if len(interpreted) == 0 {
+		t.Fatal("the sample has no interpreted policy")
+	}
+	list := load(t, b.out, "policies/")
+	for _, li := range list.all(and(tag("li"), hasAttr("class", "doc-item"))) {
+		links := hrefs(all(li, hasAttr("data-doc", "")))
+		if len(links) != 1 {
+			continue
+		}
+		u := localPath(links[0])
+		marked := len(all(li, hasAttr("data-interpreted", ""))) == 1
+		if marked != interpreted[u] {
+			t.Errorf("/policies/ marks %s interpreted=%v, want %v", u, marked, interpreted[u])
+		}
+	}
+	for u := range interpreted {
+		src, err := os.ReadFile(filepath.Join(b.out, filepath.FromSlash(u), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		top := strings.Index(string(src), "data-interpretations-top")
+		body := strings.Index(string(src), `class="prose"`)
+		if body < 0 {
+			body = strings.Index(string(src), "class=prose")
+		}
+		if top < 0 || body < 0 || top > body {
+			t.Errorf("%s does not name its interpretations before its text (at %d, text at %d)", u, top, body)
+		}
+	}
+}
