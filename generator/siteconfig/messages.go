@@ -4,6 +4,7 @@ var messages = map[string]map[string]string{
 	"zh": {
 		"missing config": "找不到站点配置文件 config.toml",
 		"unknown key":    "未知的配置项",
+		"menus":          "menus 不起作用:本站的导航由栏目声明(data/columns.toml,params.columns_file)生成;请把栏目写在那里",
 		"did you mean":   ",是否应为 %q?",
 		"bad time zone":  "无法识别的时区 %q,例如 \"Asia/Shanghai\"",
 		"bad pattern":    "索引号格式不是有效的正则表达式:%v",
@@ -14,6 +15,7 @@ var messages = map[string]map[string]string{
 	"en": {
 		"missing config": "no config.toml in the site directory",
 		"unknown key":    "unknown setting",
+		"menus":          "menus has no effect: the navigation is made from the column declaration (data/columns.toml, params.columns_file); declare columns there",
 		"did you mean":   "; did you mean %q?",
 		"bad time zone":  "unknown time zone %q, e.g. \"Asia/Shanghai\"",
 		"bad pattern":    "the 索引号 pattern is not a valid regular expression: %v",

@@ -55,7 +55,6 @@ type HugoKeys struct {
 	OutputFormats     any `toml:"outputFormats"`
 	MediaTypes        any `toml:"mediaTypes"`
 	Permalinks        any `toml:"permalinks"`
-	Menus             any `toml:"menus"`
 	Languages         any `toml:"languages"`
 	Sitemap           any `toml:"sitemap"`
 	Related           any `toml:"related"`
@@ -172,7 +171,7 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	var unknown []string
 	for _, k := range md.Undecoded() {
 		path := k.String()
-		if known[path] || underKnownTable(path) {
+		if known[path] || underKnownTable(path) || path == "menus" || strings.HasPrefix(path, "menus.") {
 			continue
 		}
 		unknown = append(unknown, path)
@@ -187,6 +186,19 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 		diags.Addf(FileName, p.Line, p.Col, path, "", "%s%s", msg(c.Lang, "unknown key"), hint)
 	}
 
+	// Hugo's menus would be ignored by the layouts: the navigation is made from the column declaration. Said at the
+	// key's line rather than accepted silently.
+	if _, ok := pos.Pos["menus"]; ok || md.IsDefined("menus") {
+		p := pos.Pos["menus"]
+		if p.Line == 0 {
+			for k, q := range pos.Pos {
+				if strings.HasPrefix(k, "menus.") && (p.Line == 0 || q.Line < p.Line) {
+					p = q
+				}
+			}
+		}
+		diags.Addf(FileName, p.Line, p.Col, "menus", "", "%s", msg(c.Lang, "menus"))
+	}
 	if c.TimeZone == "" {
 		c.TimeZone = "Asia/Shanghai"
 	}
