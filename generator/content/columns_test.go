@@ -17,6 +17,7 @@ date = 2024-03-13
 index_no = "000014349/2024-00002"
 column = "zcwjj"
 +++
+正文。
 -- content/policies/_index.md --
 +++
 title = "政策文件"
@@ -64,6 +65,7 @@ date = 2024-02-05
 index_no = "000014349/2024-00009"
 column = "czyjs"
 +++
+正文。
 -- content/reports/a.md --
 +++
 title = "2023年政府信息公开工作年度报告"
@@ -72,6 +74,7 @@ index_no = "000014349/2024-00010"
 year = 2023
 report_type = "政府信息公开工作年度报告"
 +++
+正文。
 -- data/columns.toml --
 [[column]]
 id = "xxgk"

@@ -30,6 +30,11 @@ func Write(dir string, n int, seed int64) error {
 			return fmt.Errorf("copy %s: %w", sub, err)
 		}
 	}
+	// The sample's column declaration names columns whose documents the corpus does not generate (机构职能, 人事信息,
+	// …): a generated site has a column per kind instead (see content.Columns).
+	if err := os.Remove(filepath.Join(dir, "data", "columns.toml")); err != nil && !os.IsNotExist(err) {
+		return err
+	}
 	cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
 	if err != nil {
 		return fmt.Errorf("read config: %w", err)

@@ -19,6 +19,7 @@ index_no = "000014349/2024-00001"
 year = 2023
 report_type = "政府信息公开工作年度报告"
 +++
+正文。
 -- content/reports/fz-2023.md --
 +++
 title = "2023年法治政府建设年度报告"
@@ -27,6 +28,7 @@ index_no = "000014349/2024-00002"
 year = 2023
 report_type = "法治政府建设年度报告"
 +++
+正文。
 -- data/guide.toml --
 title = "政府信息公开指南"
 updated = 2024-06-30
@@ -100,6 +102,7 @@ index_no = "000014349/2025-00001"
 year = 2024
 report_type = "政府信息公开工作年度报告"
 +++
+正文。
 -- content/reports/fz-2024.md --
 +++
 title = "2024年法治政府建设年度报告"
@@ -108,6 +111,7 @@ index_no = "000014349/2025-00002"
 year = 2024
 report_type = "法治政府建设年度报告"
 +++
+正文。
 `
 	if got := warnings(t, published, "2025-04-01T08:00:00+08:00"); strings.Contains(got, "年度报告尚未公开") {
 		t.Errorf("reports published, still warned: %s", got)
