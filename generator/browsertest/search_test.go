@@ -54,7 +54,7 @@ func eval[T any](b *Browser, js string) (T, error) {
 	return chromedp.Run(b.ctx, chromedp.Evaluate[T](js, func(p *runtime.EvaluateParams) { p.AwaitPromise = ptr(true) }))
 }
 
-// waitJS resolves once the result links are want (true), or after 20 s with what the page shows. search.js
+// waitJS resolves once the result links are want and no search is pending (true), or after 20 s with what the page shows. search.js
 // fires search-rendered whenever it has drawn an answer, so the wait follows the page's own events rather than
 // polling on a clock; the 20 s only turn a hang into a failure with a message.
 const waitJS = `new Promise(function (resolve) {
@@ -64,6 +64,9 @@ const waitJS = `new Promise(function (resolve) {
   }
   function check() {
     if (JSON.stringify(hrefs()) !== JSON.stringify(want)) return false;
+    // A prefix of the typed query can show the same links while the whole query is still being searched
+    // (the status then ends with "…"): wait for the answer to the whole query.
+    if (/…$/.test(root.querySelector('[data-search-status]').textContent)) return false;
     root.removeEventListener('search-rendered', check);
     resolve({ ok: true });
     return true;
