@@ -248,3 +248,58 @@ func TestServeRendersListsThatShowAnEditWhenAsked(t *testing.T) {
 		})
 	}
 }
+
+// The site folder deleted and restored (a fresh clone, a backup copied back, a folder moved away and back): the
+// preview follows the restored folder, shows its pages and keeps following edits to it.
+func TestServeRecoversWhenTheSiteFolderIsDeletedAndRestored(t *testing.T) {
+	site := writeSite(t, "testdata/serve-site.txtar")
+	backup := filepath.Join(t.TempDir(), "backup")
+	if err := os.CopyFS(backup, os.DirFS(site)); err != nil {
+		t.Fatal(err)
+	}
+	base, _, _ := startServe(t, site)
+	p1 := filepath.Join(site, "content", "policies", "p1.md")
+	waitFor(t, base+"/policies/p1/", "the first build", contains("原始正文第一段"))
+
+	// Deleted: the last good build is still served, with the problem above it.
+	if err := os.RemoveAll(site); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, base+"/policies/p1/", "the error list", contains(`id="gongkai-errors"`))
+
+	// Restored, with an edit made meanwhile in the backup: the restored text is served without errors.
+	write(t, filepath.Join(backup, "content", "policies", "p1.md"),
+		strings.Replace(readFile(t, filepath.Join(backup, "content", "policies", "p1.md")), "原始正文第一段", "恢复后的正文", 1))
+	if err := os.CopyFS(site, os.DirFS(backup)); err != nil {
+		t.Fatal(err)
+	}
+	restored := func(want string) func(int, string) bool {
+		return func(status int, body string) bool {
+			return status == 200 && strings.Contains(body, want) && !strings.Contains(body, "gongkai-errors")
+		}
+	}
+	waitFor(t, base+"/policies/p1/", "the restored site", restored("恢复后的正文"))
+
+	// The restored folder is watched: an edit is served.
+	write(t, p1, strings.Replace(readFile(t, p1), "恢复后的正文", "恢复后再修改的正文", 1))
+	waitFor(t, base+"/policies/p1/", "an edit after the restore", restored("恢复后再修改的正文"))
+
+	// Moved away and back (the same folder): still followed, a new folder in it too (fsnotify dropped the
+	// watch of the moved folder itself).
+	away := filepath.Join(t.TempDir(), "away")
+	if err := os.Rename(site, away); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := os.Rename(away, site); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	write(t, p1, strings.Replace(readFile(t, p1), "恢复后再修改的正文", "移回后修改的正文", 1))
+	waitFor(t, base+"/policies/p1/", "an edit after moving back", restored("移回后修改的正文"))
+	if err := os.MkdirAll(filepath.Join(site, "static", "files"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(site, "static", "files", "a.txt"), "新的静态文件")
+	waitFor(t, base+"/files/a.txt", "a file in a new folder after moving back", contains("新的静态文件"))
+}

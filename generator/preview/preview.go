@@ -146,6 +146,11 @@ func (s *Server) update(batch []watch.Event) bool {
 		switch {
 		case top == "archetypes":
 			continue // templates of `gongkai new`: nothing is rendered from them
+		case rel == ".":
+			// The site folder itself was deleted or moved away: the full build says so; the watcher reports the
+			// files of a restored folder as created, and the next full build starts afresh.
+			full = true
+			continue
 		case ev.Op == watch.Remove:
 			// Hugo's partial rebuild leaves stale output after a deletion (gohugoio/hugo#13648).
 			full = true

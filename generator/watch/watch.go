@@ -26,7 +26,8 @@ const (
 	Remove           // removed or renamed away
 )
 
-// Event is one changed path.
+// Event is one changed path. The site folder itself is reported removed (Remove, Path the site) when it is
+// deleted or moved away; when a folder is back at its path, each of its files is reported created.
 type Event struct {
 	Path string // absolute
 	Op   Op
@@ -38,6 +39,12 @@ var Watched = []string{"content", "layouts", "static", "i18n", "data", "archetyp
 // Debounce is how long a burst of events must stay quiet before it is handed over: editors save in several steps
 // (write temp file, rename, chmod) within a few milliseconds.
 const Debounce = 100 * time.Millisecond
+
+// Retry is how often a site folder that was deleted or moved away is looked for again. The kernel drops the
+// watches of a deleted folder and fsnotify the watch of a moved one, and a folder restored at the same path (a new
+// clone, a backup copied back, a folder moved back) is a new folder no watch follows: it is polled for, then
+// watched afresh.
+const Retry = 250 * time.Millisecond
 
 // Watcher follows a site.
 type Watcher struct {
@@ -141,8 +148,9 @@ func (w *Watcher) loop() {
 	pending := map[string]Op{}
 	var order []string
 	var timer <-chan time.Time
-	var ready []Event    // a batch the consumer has not taken yet
-	var out chan []Event // w.C while ready is non-empty: a busy consumer never blocks fsnotify
+	var ready []Event          // a batch the consumer has not taken yet
+	var out chan []Event       // w.C while ready is non-empty: a busy consumer never blocks fsnotify
+	var retry <-chan time.Time // while the site folder is gone
 	add := func(p string, op Op) {
 		prev, seen := pending[p]
 		if !seen {
@@ -161,6 +169,12 @@ func (w *Watcher) loop() {
 		case ev, ok := <-w.w.Events:
 			if !ok {
 				return
+			}
+			if ev.Name == w.site && (ev.Op.Has(fsnotify.Remove) || ev.Op.Has(fsnotify.Rename)) {
+				add(w.site, Remove)
+				timer = time.After(Debounce)
+				retry = time.After(0)
+				continue
 			}
 			if ev.Op == fsnotify.Chmod || !w.relevant(ev.Name) {
 				continue
@@ -192,6 +206,21 @@ func (w *Watcher) loop() {
 			case w.Errors <- err:
 			default:
 			}
+		case <-retry:
+			retry = nil
+			if !w.rewatch() {
+				retry = time.After(Retry)
+				continue
+			}
+			for _, name := range Watched { // not public/ nor the releases
+				filepath.WalkDir(filepath.Join(w.site, name), func(p string, d fs.DirEntry, err error) error {
+					if err == nil && !d.IsDir() && w.relevant(p) {
+						add(p, Create)
+					}
+					return nil
+				})
+			}
+			timer = time.After(Debounce)
 		case <-timer:
 			timer = nil
 			for _, p := range order {
@@ -215,4 +244,22 @@ func mergeEvent(batch []Event, e Event) []Event {
 		}
 	}
 	return append(batch, e)
+}
+
+// rewatch watches the site folder afresh if it is there again; it reports whether it is.
+func (w *Watcher) rewatch() bool {
+	if info, err := os.Stat(w.site); err != nil || !info.IsDir() {
+		return false
+	}
+	// Watches left on the folders of a site that was moved away follow those folders wherever they are now.
+	for _, p := range w.w.WatchList() {
+		w.w.Remove(p)
+	}
+	if err := w.w.Add(w.site); err != nil {
+		return false
+	}
+	for _, name := range Watched {
+		w.addTree(filepath.Join(w.site, name))
+	}
+	return true
 }

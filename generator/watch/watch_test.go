@@ -58,3 +58,41 @@ func TestBurstIsOneBatchAndNewFoldersAreWatched(t *testing.T) {
 		t.Fatalf("batch = %+v, want the removal of %s", b, doc)
 	}
 }
+
+// A site folder deleted is reported removed; restored at its path, its files are reported created and it is
+// watched again (the kernel dropped the old watches with the folder).
+func TestSiteFolderDeletedAndRestored(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	doc := filepath.Join(site, "content", "policies", "a.md")
+	os.MkdirAll(filepath.Dir(doc), 0o755)
+	os.WriteFile(doc, []byte("x"), 0o644)
+	w, err := New(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	if err := os.RemoveAll(site); err != nil {
+		t.Fatal(err)
+	}
+	removed := false
+	for !removed {
+		for _, e := range next(t, w) {
+			removed = removed || (e.Path == site && e.Op == Remove)
+		}
+	}
+
+	os.MkdirAll(filepath.Dir(doc), 0o755)
+	os.WriteFile(doc, []byte("y"), 0o644)
+	created := false
+	for !created {
+		for _, e := range next(t, w) {
+			created = created || (e.Path == doc && e.Op == Create)
+		}
+	}
+	time.Sleep(2 * Debounce)
+	os.WriteFile(doc, []byte("z"), 0o644)
+	if b := next(t, w); len(b) != 1 || b[0].Path != doc || b[0].Op != Write {
+		t.Fatalf("batch = %+v, want a write of %s in the restored folder", b, doc)
+	}
+}
