@@ -26,6 +26,7 @@ type measured struct {
 	wall time.Duration
 	cpu  time.Duration // user + system: less sensitive than wall time to other work on the machine
 	rss  int64         // bytes
+	sync time.Duration // gongkai only: its sync stage, the syncfs that makes the release durable before the switch
 }
 
 func measure(b *testing.B, env []string, bin string, args ...string) measured {
@@ -44,7 +45,7 @@ func measure(b *testing.B, env []string, bin string, args ...string) measured {
 	// Said at once: at 10,000 documents one run takes minutes.
 	fmt.Fprintf(os.Stderr, "bench: %s %s: %.2fs wall, %.2fs CPU, %.0f MB peak RSS\n", filepath.Base(bin), args[0],
 		wall.Seconds(), cpu.Seconds(), float64(ru.Maxrss)/1024)
-	return measured{wall, cpu, ru.Maxrss * 1024}
+	return measured{wall: wall, cpu: cpu, rss: ru.Maxrss * 1024}
 }
 
 func goBuild(b *testing.B, pkg, out string) string {
@@ -173,5 +174,5 @@ func median(ms []measured) measured {
 	for _, m := range ms {
 		wall, cpu, rss = append(wall, int64(m.wall)), append(cpu, int64(m.cpu)), append(rss, m.rss)
 	}
-	return measured{time.Duration(mid(wall)), time.Duration(mid(cpu)), mid(rss)}
+	return measured{wall: time.Duration(mid(wall)), cpu: time.Duration(mid(cpu)), rss: mid(rss)}
 }

@@ -85,7 +85,7 @@ date = 2024-03-02
 	for _, s := range r.Stages {
 		names = append(names, s.Name)
 	}
-	want := []string{"validate", "static", "render", "catalogue", "search", "minify", "verify", "compress", "hash", "manifest", "times", "publish"}
+	want := []string{"validate", "static", "render", "catalogue", "search", "minify", "verify", "compress", "hash", "manifest", "times", "sync", "publish"}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("stages %v, want %v", names, want)
 	}
