@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"gongkai/generator/content"
+	"gongkai/generator/msg"
 )
 
 // Schema is the JSON Schema of catalog.json.
@@ -104,7 +105,7 @@ type Input struct {
 
 // Build makes the catalogue. Entries are sorted newest first, then by name, so the order never depends on the
 // file system.
-func Build(site, baseURL, lang string, loc *time.Location, docs []Input) *Catalog {
+func Build(site, baseURL string, lang msg.Lang, loc *time.Location, docs []Input) *Catalog {
 	base := strings.TrimSuffix(baseURL, "/")
 	c := &Catalog{Schema: "/catalog.schema.json", Site: site, BaseURL: baseURL, Documents: []Entry{}}
 	for _, in := range docs {

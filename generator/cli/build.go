@@ -8,6 +8,7 @@ import (
 	"runtime/pprof"
 
 	"gongkai/generator/content"
+	"gongkai/generator/msg"
 	"gongkai/generator/pipeline"
 	"gongkai/generator/publish"
 )
@@ -62,7 +63,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if code == ExitOK {
-		lang := "zh"
+		lang := msg.Zh
 		if r.Config != nil {
 			lang = r.Config.Lang
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"gongkai/generator/content"
+	"gongkai/generator/msg"
 	"gongkai/generator/pipeline"
 )
 
@@ -47,7 +48,7 @@ func printDrafts(r *pipeline.Result, w io.Writer) {
 
 // summary is the last line of check and build, in the site's language.
 func summary(r *pipeline.Result, built bool) string {
-	lang := "zh"
+	lang := msg.Zh
 	if r.Config != nil {
 		lang = r.Config.Lang
 	}
@@ -56,20 +57,11 @@ func summary(r *pipeline.Result, built bool) string {
 		docs = len(r.Site.Documents)
 	}
 	e, w := r.Diags.Errors(), r.Diags.Warnings()
-	if lang == "en" {
-		if e > 0 {
-			return fmt.Sprintf("%d error(s), %d warning(s): nothing was written", e, w)
-		}
-		if built {
-			return fmt.Sprintf("published %d documents to %s (%d warning(s))", docs, r.Published, w)
-		}
-		return fmt.Sprintf("%d documents checked: no errors, %d warning(s)", docs, w)
+	switch {
+	case e > 0:
+		return msg.CLIFailed.F(lang, e, w)
+	case built:
+		return msg.CLIPublished.F(lang, docs, r.Published, w)
 	}
-	if e > 0 {
-		return fmt.Sprintf("发现 %d 个错误、%d 个警告:未写入任何文件", e, w)
-	}
-	if built {
-		return fmt.Sprintf("已发布 %d 篇文档到 %s(%d 个警告)", docs, r.Published, w)
-	}
-	return fmt.Sprintf("已检查 %d 篇文档:没有错误,%d 个警告", docs, w)
+	return msg.CLIChecked.F(lang, docs, w)
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+
 	// Time-zone data in the binary: a machine without /usr/share/zoneinfo (a minimal container) would otherwise
 	// fail to read the site's timeZone.
 	_ "time/tzdata"

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
 )
 
@@ -37,32 +38,32 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		pos = append(pos, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
-	l := *lang
-	if l == "" {
+	l := msg.Parse(*lang)
+	if *lang == "" {
 		l = siteLang(*from)
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, tr(l, "init usage"))
+		fmt.Fprintln(stderr, msg.CLIInitUsage.In(l))
 		return ExitUsage
 	}
 	dir := pos[0]
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		fmt.Fprintln(stderr, tr(l, "init not empty", dir))
+		fmt.Fprintln(stderr, msg.CLIInitNotEmpty.F(l, dir))
 		return ExitContent
 	}
 	if _, err := os.Stat(filepath.Join(*from, "layouts")); err != nil {
-		fmt.Fprintln(stderr, tr(l, "init no theme", *from))
+		fmt.Fprintln(stderr, msg.CLIInitNoTheme.F(l, *from))
 		return ExitContent
 	}
 	if err := makeSite(*from, dir, l); err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return ExitInternal
 	}
-	fmt.Fprintln(stdout, tr(l, "init done", dir, filepath.Join(dir, "config.toml")))
+	fmt.Fprintln(stdout, msg.CLIInitDone.F(l, dir, filepath.Join(dir, "config.toml")))
 	return ExitOK
 }
 
-func makeSite(from, dir, lang string) error {
+func makeSite(from, dir string, lang msg.Lang) error {
 	for _, sub := range []string{"layouts", "static", "i18n", "archetypes", "assets"} {
 		if err := os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(from, sub))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -95,7 +96,7 @@ func makeSite(from, dir, lang string) error {
 		return err
 	}
 	cfg := configZh
-	if lang == "en" {
+	if lang == msg.En {
 		cfg = configEn
 	}
 	if err := os.WriteFile(filepath.Join(dir, siteconfig.FileName), []byte(cfg), 0o644); err != nil {

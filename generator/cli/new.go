@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongkai/generator/msg"
 	"gongkai/generator/newdoc"
 	"gongkai/generator/siteconfig"
 )
@@ -65,14 +66,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return ExitInternal
 	}
-	lang := "zh"
+	lang := msg.Zh
 	if cfg, _, err := siteconfig.Load(dir); err == nil && cfg != nil {
 		lang = cfg.Lang
 	}
-	if lang == "en" {
-		fmt.Fprintf(stdout, "created %s: fill in the title and the text\n", rel)
-	} else {
-		fmt.Fprintf(stdout, "已创建 %s:请填写标题和正文\n", rel)
-	}
+	fmt.Fprintln(stdout, msg.CLICreated.F(lang, rel))
 	return ExitOK
 }

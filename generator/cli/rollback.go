@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"gongkai/generator/msg"
 	"gongkai/generator/pipeline"
 	"gongkai/generator/publish"
 )
@@ -39,7 +40,7 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if fi, err := os.Stat(t.Releases); !t.Exists() || err != nil || !fi.IsDir() || t.Current() == "" {
-		fmt.Fprintln(stderr, tr(lang, "nothing published", path))
+		fmt.Fprintln(stderr, msg.CLINothingPublished.F(lang, path))
 		return ExitContent
 	}
 	if err := t.Lock(); err != nil {
@@ -47,22 +48,22 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 		return ExitInternal
 	}
 	defer t.Unlock()
-	move, key := t.Rollback, "no earlier"
+	move, key := t.Rollback, msg.CLINoEarlier
 	if *forward {
-		move, key = t.Forward, "no later"
+		move, key = t.Forward, msg.CLINoLater
 	}
 	to, err := move()
 	if errors.Is(err, publish.ErrNoRelease) {
-		fmt.Fprintln(stderr, tr(lang, key, filepath.Base(t.Current())))
+		fmt.Fprintln(stderr, key.F(lang, filepath.Base(t.Current())))
 		return ExitContent
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return ExitInternal
 	}
-	fmt.Fprintln(stdout, tr(lang, "now serves", path, filepath.Base(to)))
+	fmt.Fprintln(stdout, msg.CLINowServes.F(lang, path, filepath.Base(to)))
 	if t.Next() != "" {
-		fmt.Fprintln(stdout, tr(lang, "can forward"))
+		fmt.Fprintln(stdout, msg.CLICanForward.In(lang))
 	}
 	return ExitOK
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 )
 
 // The site's columns (栏目) are configuration: data/columns.toml (params.columns_file) declares each column — its
@@ -90,8 +91,8 @@ func (c *Column) Trail() []*Column {
 }
 
 // Title is the column's name in lang.
-func (c *Column) Title(lang string) string {
-	if lang == "en" && c.NameEn != "" {
+func (c *Column) Title(lang msg.Lang) string {
+	if lang == msg.En && c.NameEn != "" {
 		return c.NameEn
 	}
 	return c.Name
@@ -129,7 +130,7 @@ var columnPath = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$`
 func defaultColumns(site *Site) *Columns {
 	cs := &Columns{byID: map[string]*Column{}, primary: map[*Document]*Column{}}
 	for _, k := range site.Kinds {
-		c := &Column{ID: string(k), Name: k.Label("zh"), NameEn: k.Label("en"), Path: string(k), Page: "list",
+		c := &Column{ID: string(k), Name: k.Label(msg.Zh), NameEn: k.Label(msg.En), Path: string(k), Page: "list",
 			Kinds: []Kind{k}}
 		cs.All = append(cs.All, c)
 		cs.byID[c.ID] = c
@@ -160,7 +161,7 @@ func (v *validator) columns(site *Site) {
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			v.errorf(file, se.Pos, "", "", v.msg("bad columns file", se.Msg))
+			v.errorf(file, se.Pos, "", "", msg.ContentBadColumnsFile.F(v.lang, se.Msg))
 			return
 		}
 		v.errorf(file, frontmatter.Pos{Line: 1, Col: 1}, "", "", err.Error())
@@ -168,12 +169,12 @@ func (v *validator) columns(site *Site) {
 	}
 	for k := range doc.Values {
 		if k != "column" {
-			v.errorf(file, doc.Pos[k], k, "", v.msg("unknown key")+v.msg("did you mean", "column"))
+			v.errorf(file, doc.Pos[k], k, "", msg.UnknownField.In(v.lang)+msg.DidYouMean.F(v.lang, "column"))
 		}
 	}
 	tables, _ := doc.Values["column"].([]any)
 	if len(tables) == 0 {
-		v.errorf(file, frontmatter.Pos{Line: 1, Col: 1}, "column", "", v.msg("columns none"))
+		v.errorf(file, frontmatter.Pos{Line: 1, Col: 1}, "column", "", msg.ContentColumnsNone.In(v.lang))
 		return
 	}
 	candidates := sortedKeys(columnFields)
@@ -192,9 +193,9 @@ func (v *validator) columns(site *Site) {
 			if _, ok := columnFields[k]; !ok {
 				hint := ""
 				if s := closest(k, candidates); s != "" {
-					hint = v.msg("did you mean", s)
+					hint = msg.DidYouMean.F(v.lang, s)
 				}
-				v.errorf(file, pos(k), key+"."+k, "", v.msg("unknown key")+hint)
+				v.errorf(file, pos(k), key+"."+k, "", msg.UnknownField.In(v.lang)+hint)
 			}
 		}
 		str := func(k string) string {
@@ -204,7 +205,7 @@ func (v *validator) columns(site *Site) {
 			}
 			s, isStr := raw.(string)
 			if !isStr || strings.TrimSpace(s) == "" {
-				v.errorf(file, pos(k), key+"."+k, label(k), v.msg("not string", `"…"`))
+				v.errorf(file, pos(k), key+"."+k, label(k), msg.ContentNotString.F(v.lang, `"…"`))
 				return ""
 			}
 			return strings.TrimSpace(s)
@@ -225,7 +226,7 @@ func (v *validator) columns(site *Site) {
 				out = append(out, s)
 			}
 			if !isList {
-				v.errorf(file, pos(k), key+"."+k, label(k), v.msg("not list", `["…"]`))
+				v.errorf(file, pos(k), key+"."+k, label(k), msg.ContentNotList.F(v.lang, `["…"]`))
 				return nil
 			}
 			return out
@@ -235,31 +236,31 @@ func (v *validator) columns(site *Site) {
 			Description: str("description"), Keywords: list("keywords"), Parent: str("parent"), Page: str("page"),
 			ReportTypes: list("report_types"), Data: str("data"), ApplyURL: str("apply_url"), Form: str("form")}
 		if _, ok := m["id"]; !ok {
-			v.errorf(file, doc.Pos[key], key+".id", label("id"), v.msg("required", `id = "zcwj"`))
+			v.errorf(file, doc.Pos[key], key+".id", label("id"), msg.ContentRequired.F(v.lang, `id = "zcwj"`))
 			continue
 		}
 		if _, ok := m["name"]; !ok {
-			v.errorf(file, doc.Pos[key], key+".name", label("name"), v.msg("required", `name = "政策文件"`))
+			v.errorf(file, doc.Pos[key], key+".name", label("name"), msg.ContentRequired.F(v.lang, `name = "政策文件"`))
 		}
 		if c.ID != "" && !columnID.MatchString(c.ID) {
-			v.errorf(file, pos("id"), key+".id", label("id"), v.msg("column id", c.ID))
+			v.errorf(file, pos("id"), key+".id", label("id"), msg.ContentColumnID.F(v.lang, c.ID))
 		}
 		if other, dup := cs.byID[c.ID]; dup && c.ID != "" {
-			v.errorf(file, pos("id"), key+".id", label("id"), v.msg("column dup id", c.ID, fmt.Sprintf("%s:%d", file, other.Line)))
+			v.errorf(file, pos("id"), key+".id", label("id"), msg.ContentColumnDupID.F(v.lang, c.ID, fmt.Sprintf("%s:%d", file, other.Line)))
 			continue
 		}
 		for j, k := range list("kinds") {
 			if !isKind(k) {
 				hint := ""
 				if s := closest(k, KindNames()); s != "" {
-					hint = v.msg("did you mean", s)
+					hint = msg.DidYouMean.F(v.lang, s)
 				}
 				p := fmt.Sprintf("%s.kinds[%d]", key, j)
 				at := doc.Pos[p]
 				if at.Line == 0 {
 					at = pos("kinds")
 				}
-				v.errorf(file, at, key+".kinds", label("kinds"), v.msg("column kind", k, strings.Join(KindNames(), ", "))+hint)
+				v.errorf(file, at, key+".kinds", label("kinds"), msg.ContentColumnKind.F(v.lang, k, strings.Join(KindNames(), ", "))+hint)
 				continue
 			}
 			c.Kinds = append(c.Kinds, Kind(k))
@@ -267,11 +268,11 @@ func (v *validator) columns(site *Site) {
 		if c.Page == "" {
 			c.Page = "list"
 		} else if !contains(columnPages, c.Page) {
-			v.errorf(file, pos("page"), key+".page", label("page"), v.msg("column page", c.Page, strings.Join(columnPages, ", ")))
+			v.errorf(file, pos("page"), key+".page", label("page"), msg.ContentColumnPage.F(v.lang, c.Page, strings.Join(columnPages, ", ")))
 			c.Page = "list"
 		}
 		if (len(c.Kinds) > 0 || len(c.ReportTypes) > 0) && !c.Lists() {
-			v.errorf(file, pos("kinds"), key+".kinds", label("kinds"), v.msg("column kinds page", c.Page))
+			v.errorf(file, pos("kinds"), key+".kinds", label("kinds"), msg.ContentColumnKindsPage.F(v.lang, c.Page))
 		}
 		if c.ColumnName == "" {
 			c.ColumnName = c.Name
@@ -284,20 +285,20 @@ func (v *validator) columns(site *Site) {
 			c.ColumnType = "工作动态"
 		}
 		if c.Page == "guide" && c.Data == "" {
-			v.errorf(file, doc.Pos[key], key+".data", label("data"), v.msg("required", `data = "data/guide.toml"`))
+			v.errorf(file, doc.Pos[key], key+".data", label("data"), msg.ContentRequired.F(v.lang, `data = "data/guide.toml"`))
 		}
 		if c.Page == "guide" && c.Data != "" {
 			v.guide(c, file, pos("data"), key+".data")
 		}
 		if c.Form != "" {
 			if fi, err := os.Stat(filepath.Join(v.dir, "static", filepath.FromSlash(c.Form))); err != nil || fi.IsDir() {
-				v.errorf(file, pos("form"), key+".form", label("form"), v.msg("column form", c.Form))
+				v.errorf(file, pos("form"), key+".form", label("form"), msg.ContentColumnForm.F(v.lang, c.Form))
 			} else {
 				c.FormSize = fi.Size()
 			}
 		}
 		if c.ApplyURL != "" && !strings.HasPrefix(c.ApplyURL, "https://") && !strings.HasPrefix(c.ApplyURL, "http://") {
-			v.errorf(file, pos("apply_url"), key+".apply_url", label("apply_url"), v.msg("bad url", c.ApplyURL))
+			v.errorf(file, pos("apply_url"), key+".apply_url", label("apply_url"), msg.ContentBadURL.F(v.lang, c.ApplyURL))
 		}
 		cs.All = append(cs.All, c)
 		if c.ID != "" {
@@ -312,7 +313,7 @@ func (v *validator) columns(site *Site) {
 		p := cs.byID[c.Parent]
 		if p == nil || p == c {
 			v.errorf(file, v.columnPos(doc, c, i, "parent"), fmt.Sprintf("column[%d].parent", i), columnFields["parent"].label(v.lang),
-				v.msg("column parent", c.Parent))
+				msg.ContentColumnParent.F(v.lang, c.Parent))
 			continue
 		}
 		c.ParentC = p
@@ -322,7 +323,7 @@ func (v *validator) columns(site *Site) {
 		for x := c; x != nil; x = x.ParentC {
 			if seen[x] {
 				v.errorf(file, v.columnPos(doc, c, i, "parent"), fmt.Sprintf("column[%d].parent", i), columnFields["parent"].label(v.lang),
-					v.msg("column cycle", c.ID))
+					msg.ContentColumnCycle.F(v.lang, c.ID))
 				c.ParentC = nil
 				break
 			}
@@ -352,19 +353,19 @@ func (v *validator) columns(site *Site) {
 		k := fmt.Sprintf("column[%d].path", i)
 		switch {
 		case !columnPath.MatchString(p):
-			v.errorf(file, at, k, columnFields["path"].label(v.lang), v.msg("column path", p))
+			v.errorf(file, at, k, columnFields["path"].label(v.lang), msg.ContentColumnPath.F(v.lang, p))
 		case contains(reservedPaths, strings.SplitN(p, "/", 2)[0]):
-			v.errorf(file, at, k, columnFields["path"].label(v.lang), v.msg("column reserved", p))
+			v.errorf(file, at, k, columnFields["path"].label(v.lang), msg.ContentColumnReserved.F(v.lang, p))
 		case byPath[p] != nil:
 			v.errorf(file, at, k, columnFields["path"].label(v.lang),
-				v.msg("column dup path", p, fmt.Sprintf("%s:%d", file, byPath[p].Line)))
+				msg.ContentColumnDupPath.F(v.lang, p, fmt.Sprintf("%s:%d", file, byPath[p].Line)))
 		default:
 			byPath[p] = c
 			// The column's page is made from the declaration: a list page of the same address in content/ would
 			// hide it.
 			own := "content/" + p + "/_index.md"
 			if _, err := os.Stat(filepath.Join(v.dir, filepath.FromSlash(own))); err == nil {
-				v.errorf(own, frontmatter.Pos{Line: 1, Col: 1}, "", "", v.msg("column own page", file, c.Line, c.ID))
+				v.errorf(own, frontmatter.Pos{Line: 1, Col: 1}, "", "", msg.ContentColumnOwnPage.F(v.lang, file, c.Line, c.ID))
 			}
 		}
 	}
@@ -372,7 +373,7 @@ func (v *validator) columns(site *Site) {
 	// A column that lists documents but has none (and no sub-columns) is a 空白栏目, which inspections fail.
 	for i, c := range cs.All {
 		if c.Lists() && len(c.Documents) == 0 && len(c.Children) == 0 {
-			v.errorf(file, doc.Pos[fmt.Sprintf("column[%d]", i)], fmt.Sprintf("column[%d]", i), "", v.msg("column empty", c.ID, c.Name))
+			v.errorf(file, doc.Pos[fmt.Sprintf("column[%d]", i)], fmt.Sprintf("column[%d]", i), "", msg.ContentColumnEmpty.F(v.lang, c.ID, c.Name))
 		}
 	}
 }
@@ -381,14 +382,14 @@ func (v *validator) columns(site *Site) {
 func (v *validator) guide(c *Column, file string, at frontmatter.Pos, key string) {
 	src, err := os.ReadFile(filepath.Join(v.dir, filepath.FromSlash(c.Data)))
 	if err != nil {
-		v.errorf(file, at, key, columnFields["data"].label(v.lang), v.msg("guide missing", c.Data))
+		v.errorf(file, at, key, columnFields["data"].label(v.lang), msg.ContentGuideMissing.F(v.lang, c.Data))
 		return
 	}
 	doc, err := frontmatter.ParseTOMLFile(src)
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			v.errorf(c.Data, se.Pos, "", "", v.msg("syntax", se.Msg))
+			v.errorf(c.Data, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Msg))
 			return
 		}
 		v.errorf(c.Data, frontmatter.Pos{Line: 1, Col: 1}, "", "", err.Error())
@@ -396,12 +397,12 @@ func (v *validator) guide(c *Column, file string, at frontmatter.Pos, key string
 	}
 	raw, ok := doc.Values["updated"]
 	if !ok {
-		v.errorf(c.Data, frontmatter.Pos{Line: 1, Col: 1}, "updated", v.msg("guide updated label"), v.msg("required", "updated = 2025-06-30"))
+		v.errorf(c.Data, frontmatter.Pos{Line: 1, Col: 1}, "updated", msg.ContentGuideUpdatedLabel.In(v.lang), msg.ContentRequired.F(v.lang, "updated = 2025-06-30"))
 		return
 	}
 	t, err := ParseDate(raw, v.cfg.Location)
 	if err != nil {
-		v.errorf(c.Data, doc.Pos["updated"], "updated", v.msg("guide updated label"), v.msg("bad date", fmt.Sprint(raw)))
+		v.errorf(c.Data, doc.Pos["updated"], "updated", msg.ContentGuideUpdatedLabel.In(v.lang), msg.ContentBadDate.F(v.lang, fmt.Sprint(raw)))
 		return
 	}
 	c.GuideUpdated, c.GuideLine = t, doc.Pos["updated"].Line
@@ -430,10 +431,10 @@ func (v *validator) assign(site *Site) {
 				}
 				hint := ""
 				if s := closest(d.Column, ids); s != "" {
-					hint = v.msg("did you mean", s)
+					hint = msg.DidYouMean.F(v.lang, s)
 				}
 				v.errorf(d.File, d.Pos["column"], "column", fields["column"].label(v.lang),
-					v.msg("doc column", d.Column, cs.File)+hint)
+					msg.ContentDocColumn.F(v.lang, d.Column, cs.File)+hint)
 				continue
 			}
 			c.Documents = append(c.Documents, d)

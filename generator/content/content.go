@@ -21,6 +21,7 @@ import (
 
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
 	"gongkai/generator/stats"
 )
@@ -220,7 +221,7 @@ func (v *validator) files(files []string) ([]*Document, error) {
 
 type validator struct {
 	cfg    *siteconfig.Config
-	lang   string
+	lang   msg.Lang
 	diags  *diag.List
 	dir    string
 	topics *Topics
@@ -246,11 +247,11 @@ func (v *validator) file(f string, src []byte) *Document {
 		case errors.As(err, &le):
 			v.errorf(f, le.Pos, "", "", le.Message(v.lang))
 		case errors.As(err, &ee):
-			v.errorf(f, ee.Pos, "", "", v.msg("encoding"))
+			v.errorf(f, ee.Pos, "", "", msg.ContentEncoding.In(v.lang))
 		case errors.As(err, &se):
-			v.errorf(f, se.Pos, "", "", v.msg("syntax", se.Msg))
+			v.errorf(f, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Msg))
 		case errors.Is(err, frontmatter.ErrNoFrontMatter):
-			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", v.msg("no front matter"))
+			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", msg.ContentNoFrontMatter.In(v.lang))
 		default:
 			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", err.Error())
 		}
@@ -289,7 +290,7 @@ func (v *validator) file(f string, src []byte) *Document {
 	}
 	d.links = links(doc.Body, doc.BodyLine)
 	if !d.Draft && strings.TrimSpace(string(doc.Body)) == "" {
-		v.errorf(f, frontmatter.Pos{Line: doc.BodyLine - 1, Col: 1}, "", "", v.msg("empty body"))
+		v.errorf(f, frontmatter.Pos{Line: doc.BodyLine - 1, Col: 1}, "", "", msg.ContentEmptyBody.In(v.lang))
 	}
 	return d
 }
@@ -311,13 +312,13 @@ func (v *validator) keys(f string, doc *frontmatter.Doc, known map[string]field,
 		if !ok {
 			hint := ""
 			if s := closest(k, candidates); s != "" {
-				hint = v.msg("did you mean", s)
+				hint = msg.DidYouMean.F(v.lang, s)
 			}
-			v.errorf(f, doc.Pos[k], k, "", v.msg("unknown key")+hint)
+			v.errorf(f, doc.Pos[k], k, "", msg.UnknownField.In(v.lang)+hint)
 			continue
 		}
 		if kind != "" && !fd.allowed(kind) {
-			v.errorf(f, doc.Pos[k], k, fd.label(v.lang), v.msg("not for kind", kind.Label(v.lang)))
+			v.errorf(f, doc.Pos[k], k, fd.label(v.lang), msg.ContentNotForKind.F(v.lang, kind.Label(v.lang)))
 		}
 		if sub, ok := subfields[k]; ok {
 			v.subkeys(f, doc, k, sub)
@@ -356,10 +357,10 @@ func (v *validator) subkeys(f string, doc *frontmatter.Doc, key string, known ma
 			}
 			hint := ""
 			if s := closest(k, candidates); s != "" {
-				hint = v.msg("did you mean", s)
+				hint = msg.DidYouMean.F(v.lang, s)
 			}
 			p := prefixes[i] + "." + k
-			v.errorf(f, doc.Pos[p], p, "", v.msg("unknown key")+hint)
+			v.errorf(f, doc.Pos[p], p, "", msg.UnknownField.In(v.lang)+hint)
 		}
 	}
 }
@@ -399,7 +400,4 @@ func Published(d *Document, now time.Time) bool {
 }
 
 // DraftNote is what check says of a draft, in lang.
-func DraftNote(lang string) string {
-	v := &validator{lang: lang}
-	return v.msg("draft listed")
-}
+func DraftNote(lang msg.Lang) string { return msg.ContentDraftListed.In(lang) }

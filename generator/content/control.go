@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 )
 
 // forbiddenRune reports whether r may not be published: control characters (C0 but tab and line breaks, DEL,
@@ -83,13 +84,13 @@ func (v *validator) controlChars(f string, doc *frontmatter.Doc) {
 		if i := strings.IndexAny(top, ".["); i >= 0 {
 			top = top[:i]
 		}
-		v.errorf(f, pos, p, fields[top].label(v.lang), v.msg("control", r))
+		v.errorf(f, pos, p, fields[top].label(v.lang), msg.ContentControl.F(v.lang, r))
 	}
 	// The body, line by line.
 	body := string(doc.Body)
 	for n, line := range strings.Split(body, "\n") {
 		if r, i := firstForbidden(line); i >= 0 {
-			v.errorf(f, frontmatter.Pos{Line: doc.BodyLine + n, Col: i + 1}, "", "", v.msg("control", r))
+			v.errorf(f, frontmatter.Pos{Line: doc.BodyLine + n, Col: i + 1}, "", "", msg.ContentControl.F(v.lang, r))
 		}
 	}
 }
@@ -152,7 +153,7 @@ func (v *validator) bounds(f string, doc *frontmatter.Doc) {
 	}{{"title", maxTitle}, {"summary", maxSummary}} {
 		if s, ok := doc.Values[b.key].(string); ok {
 			if n := utf8.RuneCountInString(s); n > b.max {
-				v.errorf(f, doc.Pos[b.key], b.key, fields[b.key].label(v.lang), v.msg("too long", n, b.max))
+				v.errorf(f, doc.Pos[b.key], b.key, fields[b.key].label(v.lang), msg.ContentTooLong.F(v.lang, n, b.max))
 			}
 		}
 	}
@@ -165,7 +166,7 @@ func (v *validator) bounds(f string, doc *frontmatter.Doc) {
 		if !ok {
 			pos = doc.Pos[path]
 		}
-		v.errorf(f, pos, path, fields[top].label(v.lang), v.msg("date range", fmt.Sprint(raw), minYear, maxYear))
+		v.errorf(f, pos, path, fields[top].label(v.lang), msg.ContentDateRange.F(v.lang, fmt.Sprint(raw), minYear, maxYear))
 	}
 	for _, k := range []string{"date", "written", "validity_date", "publishDate", "expiryDate", "lastmod"} {
 		if raw, ok := doc.Values[k]; ok {

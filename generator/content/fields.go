@@ -1,5 +1,7 @@
 package content
 
+import "gongkai/generator/msg"
+
 // field describes one front-matter key: its labels, which kinds may use it and which must.
 type field struct {
 	zh, en   string
@@ -75,12 +77,7 @@ var subfields = map[string]map[string]field{
 	},
 }
 
-func (f field) label(lang string) string {
-	if lang == "en" {
-		return f.en
-	}
-	return f.zh
-}
+func (f field) label(lang msg.Lang) string { return msg.Text{Zh: f.zh, En: f.en}.In(lang) }
 
 func (f field) allowed(k Kind) bool {
 	if f.kinds == nil {
@@ -104,7 +101,7 @@ func (f field) requiredFor(k Kind) bool {
 }
 
 // Label returns the name of a front-matter key in lang, for diagnostics of other stages.
-func Label(key, lang string) string {
+func Label(key string, lang msg.Lang) string {
 	if f, ok := fields[key]; ok {
 		return f.label(lang)
 	}

@@ -1,5 +1,7 @@
 package content
 
+import "gongkai/generator/msg"
+
 // Kind is a kind of disclosure document, named by its folder under content/ (content/policies/…).
 type Kind string
 
@@ -61,19 +63,15 @@ func kindInfo(k Kind) KindInfo {
 }
 
 // Label is the kind's name in lang.
-func (k Kind) Label(lang string) string {
-	if lang == "en" {
-		return kindInfo(k).En
-	}
-	return kindInfo(k).Zh
+func (k Kind) Label(lang msg.Lang) string {
+	i := kindInfo(k)
+	return msg.Text{Zh: i.Zh, En: i.En}.In(lang)
 }
 
 // LabelOne is the name of one document of the kind in lang (a search result's kind).
-func (k Kind) LabelOne(lang string) string {
-	if lang == "en" {
-		return kindInfo(k).EnOne
-	}
-	return kindInfo(k).Zh
+func (k Kind) LabelOne(lang msg.Lang) string {
+	i := kindInfo(k)
+	return msg.Text{Zh: i.Zh, En: i.EnOne}.In(lang)
 }
 
 func isKind(s string) bool {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 )
 
 // htmlTag matches the start of an HTML tag, comment or declaration: what goldmark would pass through as raw HTML.
@@ -43,6 +44,6 @@ func (v *validator) rawHTML(f string, body []byte, firstLine int) {
 		if len([]rune(tag)) > 30 {
 			tag = string([]rune(tag)[:30]) + "…"
 		}
-		v.errorf(f, frontmatter.Pos{Line: firstLine + i, Col: col}, "", "", v.msg("raw html", tag))
+		v.errorf(f, frontmatter.Pos{Line: firstLine + i, Col: col}, "", "", msg.ContentRawHTML.F(v.lang, tag))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 )
 
 // foreignShortcodes are Hugo's embedded shortcodes that embed another site's content (an iframe or a script):
@@ -29,7 +30,7 @@ func (v *validator) foreignEmbeds(f string, body []byte, firstLine int) {
 				continue
 			}
 			col := utf8.RuneCountInString(line[:m[0]]) + 1
-			v.errorf(f, frontmatter.Pos{Line: firstLine + i, Col: col}, "", "", v.msg("foreign shortcode", name))
+			v.errorf(f, frontmatter.Pos{Line: firstLine + i, Col: col}, "", "", msg.ContentForeignShortcode.F(v.lang, name))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"gongkai/generator/msg"
 	"io/fs"
 	"net/url"
 	"path"
@@ -107,12 +108,12 @@ func (v *validator) longNames(d *Document) {
 	for _, a := range d.Attachments {
 		if !precompress.Compressible(a.Name) {
 			if len(a.Name) > maxName {
-				v.errorf(dir+"/"+a.Name, frontmatter.Pos{}, "", "", v.msg("name too long", len(a.Name), maxName))
+				v.errorf(dir+"/"+a.Name, frontmatter.Pos{}, "", "", msg.ContentNameTooLong.F(v.lang, len(a.Name), maxName))
 			}
 			continue
 		}
 		if n := len(a.Name) + len(".br"); n > maxName {
-			v.errorf(dir+"/"+a.Name, frontmatter.Pos{}, "", "", v.msg("name too long br", len(a.Name), maxName-len(".br")))
+			v.errorf(dir+"/"+a.Name, frontmatter.Pos{}, "", "", msg.ContentNameTooLongBr.F(v.lang, len(a.Name), maxName-len(".br")))
 		}
 	}
 }
@@ -144,7 +145,7 @@ func (v *validator) linkTarget(d *Document, l link, files, pages map[string]bool
 		// draft, is a link the build would find broken.
 		seg := strings.Split(strings.Trim(abs, "/"), "/")
 		if ext == "" && len(seg) == 2 && isKind(seg[0]) && seg[1] != "page" && !pages["/"+strings.ToLower(seg[0]+"/"+seg[1])+"/"] {
-			v.errorf(d.File, frontmatter.Pos{Line: l.line, Col: l.col}, "", "", v.msg("missing page", t))
+			v.errorf(d.File, frontmatter.Pos{Line: l.line, Col: l.col}, "", "", msg.ContentMissingPage.F(v.lang, t))
 		}
 		return
 	}
@@ -162,11 +163,11 @@ func (v *validator) linkTarget(d *Document, l link, files, pages map[string]bool
 		strings.HasSuffix(abs, "/index.xml") {
 		return
 	}
-	key := "missing file"
+	missing := msg.ContentMissingFile
 	if !d.Bundle && !strings.HasPrefix(p, "/") {
-		key = "missing file single"
+		missing = msg.ContentMissingFileSingle
 	}
-	v.errorf(d.File, frontmatter.Pos{Line: l.line, Col: l.col}, "", "", v.msg(key, t))
+	v.errorf(d.File, frontmatter.Pos{Line: l.line, Col: l.col}, "", "", missing.F(v.lang, t))
 }
 
 // alias reports an alias onto a path the build writes otherwise: a generated file or folder, a document, a file
@@ -189,7 +190,7 @@ func (v *validator) alias(d *Document, i int, a string, files, pages map[string]
 	if q, ok := d.Pos[key+"["+itoa(i)+"]"]; ok {
 		pos = q
 	}
-	v.errorf(d.File, pos, key, fields[key].label(v.lang), v.msg("alias clash", a))
+	v.errorf(d.File, pos, key, fields[key].label(v.lang), msg.ContentAliasClash.F(v.lang, a))
 }
 
 func itoa(i int) string {

@@ -2,13 +2,13 @@ package content
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"gongkai/generator/msg"
 	"gongkai/generator/stats"
 )
 
@@ -25,18 +25,18 @@ func (v *validator) statistics(site *Site) {
 		p := d.Pos["stats"]
 		if !d.Bundle {
 			dir := strings.TrimSuffix(d.File, ".md")
-			v.errorf(d.File, p, "stats", lbl, fmt.Sprintf(stats.Text(v.lang, "not bundle"), dir, d.Stats))
+			v.errorf(d.File, p, "stats", lbl, msg.StatsNotBundle.F(v.lang, dir, d.Stats))
 			continue
 		}
 		if path.Ext(d.Stats) != ".toml" || strings.Contains(d.Stats, "/") || strings.Contains(d.Stats, `\`) {
-			v.errorf(d.File, p, "stats", lbl, stats.Text(v.lang, "bad stats"))
+			v.errorf(d.File, p, "stats", lbl, msg.StatsBadStats.In(v.lang))
 			continue
 		}
 		file := path.Join(path.Dir(d.File), d.Stats)
 		src, err := os.ReadFile(filepath.Join(v.dir, filepath.FromSlash(file)))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				v.errorf(d.File, p, "stats", lbl, fmt.Sprintf(stats.Text(v.lang, "no stats"), file))
+				v.errorf(d.File, p, "stats", lbl, msg.StatsNoStats.F(v.lang, file))
 			} else {
 				v.errorf(d.File, p, "stats", lbl, err.Error())
 			}

@@ -9,6 +9,7 @@ import (
 
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 )
 
 // Topics is the site's 主题分类 vocabulary: top-level classes and their children. It is data, not code, because
@@ -61,7 +62,7 @@ func (t *Topics) Closest(topic string) string {
 }
 
 // LoadTopics reads the vocabulary file (relative to the site directory).
-func LoadTopics(dir, file string, diags *diag.List, lang string) (*Topics, error) {
+func LoadTopics(dir, file string, diags *diag.List, lang msg.Lang) (*Topics, error) {
 	v := &validator{lang: lang, diags: diags}
 	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
 	if errors.Is(err, os.ErrNotExist) {
@@ -75,11 +76,11 @@ func LoadTopics(dir, file string, diags *diag.List, lang string) (*Topics, error
 		var se *frontmatter.SyntaxError
 		var le *frontmatter.LimitError
 		if errors.As(err, &se) {
-			v.errorf(file, se.Pos, "", "", v.msg("bad topics file", se.Msg))
+			v.errorf(file, se.Pos, "", "", msg.ContentBadTopicsFile.F(v.lang, se.Msg))
 			return nil, nil
 		}
 		if errors.As(err, &le) {
-			v.errorf(file, le.Pos, "", "", le.Message(lang))
+			v.errorf(file, le.Pos, "", "", le.Message(v.lang))
 			return nil, nil
 		}
 		return nil, err
@@ -87,7 +88,7 @@ func LoadTopics(dir, file string, diags *diag.List, lang string) (*Topics, error
 	t := &Topics{valid: map[string]bool{}}
 	classes, _ := doc.Values["class"].([]any)
 	if len(classes) == 0 {
-		v.errorf(file, frontmatter.Pos{Line: 1, Col: 1}, "class", "", v.msg("topics class"))
+		v.errorf(file, frontmatter.Pos{Line: 1, Col: 1}, "class", "", msg.ContentTopicsClass.In(v.lang))
 	}
 	for i, c := range classes {
 		m, _ := c.(map[string]any)
@@ -97,7 +98,7 @@ func LoadTopics(dir, file string, diags *diag.List, lang string) (*Topics, error
 			isList = true
 		}
 		if name == "" || !isList {
-			v.errorf(file, doc.Pos[fmt.Sprintf("class[%d]", i)], fmt.Sprintf("class[%d]", i), "", v.msg("topics class"))
+			v.errorf(file, doc.Pos[fmt.Sprintf("class[%d]", i)], fmt.Sprintf("class[%d]", i), "", msg.ContentTopicsClass.In(v.lang))
 			continue
 		}
 		tc := TopicClass{Name: name}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 	"gongkai/generator/suggest"
 )
 
@@ -29,7 +30,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 	for _, k := range sortedKeys(fields) {
 		if fields[k].requiredFor(d.Kind) {
 			if _, ok := doc.Values[k]; !ok {
-				v.errorf(f, top, k, label(k), v.msg("required", examples[k]))
+				v.errorf(f, top, k, label(k), msg.ContentRequired.F(v.lang, examples[k]))
 			}
 		}
 	}
@@ -45,11 +46,11 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 			if ex == "" {
 				ex = `"…"`
 			}
-			v.errorf(f, at(k), k, label(k), v.msg("not string", ex))
+			v.errorf(f, at(k), k, label(k), msg.ContentNotString.F(v.lang, ex))
 			return ""
 		}
 		if strings.TrimSpace(s) == "" {
-			v.errorf(f, at(k), k, label(k), v.msg("empty"))
+			v.errorf(f, at(k), k, label(k), msg.ContentEmpty.In(v.lang))
 		}
 		return strings.TrimSpace(s)
 	}
@@ -69,7 +70,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 			out = append(out, s)
 		}
 		if !isList {
-			v.errorf(f, at(k), k, label(k), v.msg("not list", examples[k]))
+			v.errorf(f, at(k), k, label(k), msg.ContentNotList.F(v.lang, examples[k]))
 			return nil
 		}
 		return out
@@ -81,7 +82,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 		}
 		t, err := ParseDate(raw, v.cfg.Location)
 		if err != nil {
-			v.errorf(f, at(k), k, label(k), v.msg("bad date", fmt.Sprint(raw)))
+			v.errorf(f, at(k), k, label(k), msg.ContentBadDate.F(v.lang, fmt.Sprint(raw)))
 		}
 		return t
 	}
@@ -92,7 +93,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 		}
 		b, isBool := raw.(bool)
 		if !isBool {
-			v.errorf(f, at(k), k, label(k), v.msg("not bool"))
+			v.errorf(f, at(k), k, label(k), msg.ContentNotBool.In(v.lang))
 		}
 		return b
 	}
@@ -114,7 +115,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 	d.aliases = list("aliases")
 	if _, ok := doc.Values["weight"]; ok {
 		if _, isInt := doc.Values["weight"].(int64); !isInt {
-			v.errorf(f, at("weight"), "weight", label("weight"), v.msg("not int"))
+			v.errorf(f, at("weight"), "weight", label("weight"), msg.ContentNotInt.In(v.lang))
 		}
 	}
 	d.Draft = boolean("draft")
@@ -126,7 +127,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 
 	if !d.Written.IsZero() && !d.Date.IsZero() && d.Written.After(d.Date) {
 		v.errorf(f, at("written"), "written", label("written"),
-			v.msg("written after date", d.Written.Format("2006-01-02"), d.Date.Format("2006-01-02")))
+			msg.ContentWrittenAfterDate.F(v.lang, d.Written.Format("2006-01-02"), d.Date.Format("2006-01-02")))
 	}
 
 	d.Validity = "valid"
@@ -136,21 +137,21 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 		case "valid", "expired", "repealed":
 			d.Validity = s
 		default:
-			v.errorf(f, at("validity"), "validity", label("validity"), v.msg("bad validity", s))
+			v.errorf(f, at("validity"), "validity", label("validity"), msg.ContentBadValidity.F(v.lang, s))
 		}
 	}
 	if d.Validity != "valid" && d.ValidityDate.IsZero() {
-		v.warnf(f, at("validity"), "validity_date", label("validity_date"), v.msg("expired no date", d.Validity))
+		v.warnf(f, at("validity"), "validity_date", label("validity_date"), msg.ContentExpiredNoDate.F(v.lang, d.Validity))
 	}
 
 	if _, ok := doc.Values["year"]; ok {
 		y, isInt := doc.Values["year"].(int64)
 		if !isInt || y < 1949 || y > 9999 {
-			v.errorf(f, at("year"), "year", label("year"), v.msg("bad year"))
+			v.errorf(f, at("year"), "year", label("year"), msg.ContentBadYear.In(v.lang))
 		} else {
 			d.Year = int(y)
 			if !d.Date.IsZero() && d.Year > d.Date.Year() {
-				v.errorf(f, at("year"), "year", label("year"), v.msg("year after date", d.Year, d.Date.Year()))
+				v.errorf(f, at("year"), "year", label("year"), msg.ContentYearAfterDate.F(v.lang, d.Year, d.Date.Year()))
 			}
 		}
 	}
@@ -174,9 +175,9 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 		if d.Topic != "" && v.topics != nil && !v.topics.Has(d.Topic) {
 			hint := ""
 			if s := v.topics.Closest(d.Topic); s != "" {
-				hint = v.msg("topic hint", s)
+				hint = msg.ContentTopicHint.F(v.lang, s)
 			}
-			v.errorf(f, at("topic"), "topic", label("topic"), v.msg("topic unknown", d.Topic, v.cfg.Params.TopicsFile, hint))
+			v.errorf(f, at("topic"), "topic", label("topic"), msg.ContentTopicUnknown.F(v.lang, d.Topic, v.cfg.Params.TopicsFile, hint))
 		}
 	}
 
@@ -187,33 +188,33 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 	if raw, ok := doc.Values["changes"]; ok {
 		items, isList := raw.([]any)
 		if !isList {
-			v.errorf(f, at("changes"), "changes", label("changes"), v.msg("changes table"))
+			v.errorf(f, at("changes"), "changes", label("changes"), msg.ContentChangesTable.In(v.lang))
 		}
 		for i, it := range items {
 			m, isMap := it.(map[string]any)
 			p := fmt.Sprintf("changes[%d]", i)
 			if !isMap {
-				v.errorf(f, at(p), p, label("changes"), v.msg("changes table"))
+				v.errorf(f, at(p), p, label("changes"), msg.ContentChangesTable.In(v.lang))
 				continue
 			}
 			var c Change
 			sub := subfields["changes"]
 			if rawDate, ok := m["date"]; !ok {
-				v.errorf(f, at(p), p+".date", sub["date"].label(v.lang), v.msg("required", `date = 2024-05-01`))
+				v.errorf(f, at(p), p+".date", sub["date"].label(v.lang), msg.ContentRequired.F(v.lang, `date = 2024-05-01`))
 			} else if t, err := ParseDate(rawDate, v.cfg.Location); err != nil {
-				v.errorf(f, at(p+".date"), p+".date", sub["date"].label(v.lang), v.msg("bad date", fmt.Sprint(rawDate)))
+				v.errorf(f, at(p+".date"), p+".date", sub["date"].label(v.lang), msg.ContentBadDate.F(v.lang, fmt.Sprint(rawDate)))
 			} else {
 				c.Date = t
 			}
 			if note, ok := m["note"].(string); !ok || strings.TrimSpace(note) == "" {
-				v.errorf(f, at(p), p+".note", sub["note"].label(v.lang), v.msg("required", `note = "更正附件中的联系电话"`))
+				v.errorf(f, at(p), p+".note", sub["note"].label(v.lang), msg.ContentRequired.F(v.lang, `note = "更正附件中的联系电话"`))
 			} else {
 				c.Note = strings.TrimSpace(note)
 			}
 			if mj, ok := m["major"]; ok {
 				b, isBool := mj.(bool)
 				if !isBool {
-					v.errorf(f, at(p+".major"), p+".major", sub["major"].label(v.lang), v.msg("not bool"))
+					v.errorf(f, at(p+".major"), p+".major", sub["major"].label(v.lang), msg.ContentNotBool.In(v.lang))
 				}
 				c.Major = b
 			}
@@ -229,7 +230,7 @@ func (v *validator) interprets(d *Document, raw any, doc *frontmatter.Doc) {
 	p := doc.Pos["interprets"]
 	m, ok := raw.(map[string]any)
 	if !ok {
-		v.errorf(f, p, "interprets", lbl, v.msg("interprets table"))
+		v.errorf(f, p, "interprets", lbl, msg.ContentInterpretsTable.In(v.lang))
 		return
 	}
 	get := func(k string) string {
@@ -247,16 +248,16 @@ func (v *validator) interprets(d *Document, raw any, doc *frontmatter.Doc) {
 	}
 	switch {
 	case in.Policy != "" && (in.Title != "" || in.URL != ""):
-		v.errorf(f, p, "interprets", lbl, v.msg("interprets both"))
+		v.errorf(f, p, "interprets", lbl, msg.ContentInterpretsBoth.In(v.lang))
 	case in.Policy != "":
 		if !strings.HasPrefix(in.Policy, "policies/") || strings.Count(in.Policy, "/") != 1 {
-			v.errorf(f, at("policy"), "interprets.policy", sub["policy"].label(v.lang), v.msg("policy form"))
+			v.errorf(f, at("policy"), "interprets.policy", sub["policy"].label(v.lang), msg.ContentPolicyForm.In(v.lang))
 		}
 	case in.Title == "" || in.URL == "":
-		v.errorf(f, p, "interprets", lbl, v.msg("interprets external"))
+		v.errorf(f, p, "interprets", lbl, msg.ContentInterpretsExternal.In(v.lang))
 	default:
 		if !isURL(in.URL) {
-			v.errorf(f, at("url"), "interprets.url", sub["url"].label(v.lang), v.msg("bad url", in.URL))
+			v.errorf(f, at("url"), "interprets.url", sub["url"].label(v.lang), msg.ContentBadURL.F(v.lang, in.URL))
 		}
 		if in.DocNo != "" {
 			if m := v.checkDocNo(in.DocNo); m != "" {
@@ -288,18 +289,18 @@ func (v *validator) checkDocNo(s string) string {
 		if m := docNoSerial.FindStringSubmatch(fixed); m != nil {
 			fixed = m[1] + m[2] + "号"
 		}
-		return v.msg("docno bracket", s, fixed)
+		return msg.ContentDocnoBracket.F(v.lang, s, fixed)
 	}
 	if m := docNoSerial.FindStringSubmatch(s); m != nil {
 		good := m[1] + m[2] + "号"
 		if strings.Contains(strings.TrimPrefix(s, m[1]), "第") {
-			return v.msg("docno di", s, good)
+			return msg.ContentDocnoDi.F(v.lang, s, good)
 		}
 		if good != s {
-			return v.msg("docno zero", s, good)
+			return msg.ContentDocnoZero.F(v.lang, s, good)
 		}
 	}
-	return v.msg("docno form", s)
+	return msg.ContentDocnoForm.F(v.lang, s)
 }
 
 func (v *validator) checkIndexNo(d *Document, p frontmatter.Pos) {
@@ -310,12 +311,12 @@ func (v *validator) checkIndexNo(d *Document, p frontmatter.Pos) {
 	lbl := fields["index_no"].label(v.lang)
 	re := v.cfg.IndexPattern
 	if re != nil && !re.MatchString(s) {
-		v.errorf(d.File, p, "index_no", lbl, v.msg("index pattern", s, re.String(), v.exampleIndexNo(d)))
+		v.errorf(d.File, p, "index_no", lbl, msg.ContentIndexPattern.F(v.lang, s, re.String(), v.exampleIndexNo(d)))
 		return
 	}
 	if y := indexYear(s); y != "" && !d.Date.IsZero() {
 		if n, _ := strconv.Atoi(y); n != d.Date.Year() {
-			v.errorf(d.File, p, "index_no", lbl, v.msg("index year", s, y, d.Date.Year()))
+			v.errorf(d.File, p, "index_no", lbl, msg.ContentIndexYear.F(v.lang, s, y, d.Date.Year()))
 		}
 	}
 }
@@ -352,7 +353,7 @@ func (v *validator) crossChecks(site *Site) {
 		}
 		if first, ok := seen[d.IndexNo]; ok {
 			other := fmt.Sprintf("%s:%d", first.File, first.Pos["index_no"].Line)
-			v.errorf(d.File, d.Pos["index_no"], "index_no", fields["index_no"].label(v.lang), v.msg("index dup", d.IndexNo, other))
+			v.errorf(d.File, d.Pos["index_no"], "index_no", fields["index_no"].label(v.lang), msg.ContentIndexDup.F(v.lang, d.IndexNo, other))
 			continue
 		}
 		seen[d.IndexNo] = d
@@ -368,13 +369,13 @@ func (v *validator) crossChecks(site *Site) {
 			if target := site.ByName(pol); target == nil || target.Kind != Policies {
 				hint := ""
 				if s := closest(pol, policies); s != "" {
-					hint = v.msg("did you mean", s)
+					hint = msg.DidYouMean.F(v.lang, s)
 				}
-				v.errorf(d.File, d.Pos["interprets.policy"], "interprets.policy", subfields["interprets"]["policy"].label(v.lang), v.msg("policy missing", pol, hint))
+				v.errorf(d.File, d.Pos["interprets.policy"], "interprets.policy", subfields["interprets"]["policy"].label(v.lang), msg.ContentPolicyMissing.F(v.lang, pol, hint))
 			}
 		}
 		if r := d.ReplacedBy; r != "" && !isURL(r) && site.ByName(r) == nil {
-			v.errorf(d.File, d.Pos["replaced_by"], "replaced_by", fields["replaced_by"].label(v.lang), v.msg("replaced missing", r))
+			v.errorf(d.File, d.Pos["replaced_by"], "replaced_by", fields["replaced_by"].label(v.lang), msg.ContentReplacedMissing.F(v.lang, r))
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 )
 
 // markdownFiles lists content/**/*.md as sorted slash paths relative to dir, and refuses what Hugo would not
@@ -28,7 +29,7 @@ func (v *validator) markdownFiles(dir string) ([]string, error) {
 		realSite, serr := filepath.EvalSymlinks(dir)
 		if err != nil || serr != nil || !within(real, realSite) {
 			dest, _ := os.Readlink(root)
-			v.errorf("content", frontmatter.Pos{}, "", "", v.msg("link out", dest))
+			v.errorf("content", frontmatter.Pos{}, "", "", msg.ContentLinkOut.F(v.lang, dest))
 			return nil, nil
 		}
 		walkRoot = real
@@ -55,10 +56,10 @@ func (v *validator) markdownFiles(dir string) ([]string, error) {
 			return nil
 		case t&fs.ModeSymlink != 0:
 			dest, _ := os.Readlink(p)
-			v.errorf(slash, frontmatter.Pos{}, "", "", v.msg("link", dest))
+			v.errorf(slash, frontmatter.Pos{}, "", "", msg.ContentLink.F(v.lang, dest))
 			return nil
 		case !t.IsRegular():
-			v.errorf(slash, frontmatter.Pos{}, "", "", v.msg("not regular"))
+			v.errorf(slash, frontmatter.Pos{}, "", "", msg.ContentNotRegular.In(v.lang))
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"gongkai/generator/msg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,9 +46,9 @@ func (v *validator) withdrawals() []Withdrawal {
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			v.errorf(f, se.Pos, "", "", v.msg("syntax", se.Msg))
+			v.errorf(f, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Msg))
 		} else {
-			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", v.msg("encoding"))
+			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", msg.ContentEncoding.In(v.lang))
 		}
 		return nil
 	}
@@ -55,7 +56,7 @@ func (v *validator) withdrawals() []Withdrawal {
 	items, _ := doc.Values["withdrawn"].([]any)
 	for k := range doc.Values {
 		if k != "withdrawn" {
-			v.errorf(f, doc.Pos[k], k, "", v.msg("unknown key")+v.msg("did you mean", "withdrawn"))
+			v.errorf(f, doc.Pos[k], k, "", msg.UnknownField.In(v.lang)+msg.DidYouMean.F(v.lang, "withdrawn"))
 		}
 	}
 	for i, it := range items {
@@ -73,24 +74,24 @@ func (v *validator) withdrawals() []Withdrawal {
 		w.Body, _ = m["body"].(string)
 		w.Name = strings.Trim(strings.TrimSpace(w.Name), "/")
 		if w.Name == "" || !strings.Contains(w.Name, "/") {
-			v.errorf(f, at("name"), p+".name", "", v.msg("withdrawn name"))
+			v.errorf(f, at("name"), p+".name", "", msg.ContentWithdrawnName.In(v.lang))
 		}
 		if t, err := ParseDate(m["date"], v.cfg.Location); err != nil {
-			v.errorf(f, at("date"), p+".date", "", v.msg("withdrawn date"))
+			v.errorf(f, at("date"), p+".date", "", msg.ContentWithdrawnDate.In(v.lang))
 		} else {
 			w.Date = t
 		}
 		if strings.TrimSpace(w.Reason) == "" {
-			v.errorf(f, at("reason"), p+".reason", "", v.msg("withdrawn reason"))
+			v.errorf(f, at("reason"), p+".reason", "", msg.ContentWithdrawnReason.In(v.lang))
 		}
 		if w.Body != "kept" && w.Body != "removed" {
-			v.errorf(f, at("body"), p+".body", "", v.msg("withdrawn body"))
+			v.errorf(f, at("body"), p+".body", "", msg.ContentWithdrawnBody.In(v.lang))
 		}
 		for k := range m {
 			switch k {
 			case "name", "date", "reason", "body":
 			default:
-				v.errorf(f, at(k), p+"."+k, "", v.msg("unknown key"))
+				v.errorf(f, at(k), p+"."+k, "", msg.UnknownField.In(v.lang))
 			}
 		}
 		out = append(out, w)

@@ -12,10 +12,11 @@ import (
 	"gongkai/generator/catalog"
 	"gongkai/generator/content"
 	"gongkai/generator/diag"
+	"gongkai/generator/msg"
 )
 
 // Check compares every document of site that the previous release published with its record there.
-func Check(prev *catalog.Catalog, site *content.Site, loc *time.Location, lang string) *diag.List {
+func Check(prev *catalog.Catalog, site *content.Site, loc *time.Location, lang msg.Lang) *diag.List {
 	l := &diag.List{}
 	if prev == nil {
 		return l
@@ -42,11 +43,11 @@ func Check(prev *catalog.Catalog, site *content.Site, loc *time.Location, lang s
 				was, now = e.Date, newDate
 			}
 			p := d.Pos["date"]
-			l.Addf(d.File, p.Line, p.Col, "date", label(lang, "date"), "%s", msg(lang, "date", was, now, need))
+			l.Addf(d.File, p.Line, p.Col, "date", labels["date"].In(lang), "%s", message(lang, "date", was, now, need))
 		}
 		if d.IndexNo != e.IndexNo && !acknowledged(d, e, loc, need) {
 			p := d.Pos["index_no"]
-			l.Addf(d.File, p.Line, p.Col, "index_no", label(lang, "index_no"), "%s", msg(lang, "index_no", e.IndexNo, d.IndexNo, need))
+			l.Addf(d.File, p.Line, p.Col, "index_no", labels["index_no"].In(lang), "%s", message(lang, "index_no", e.IndexNo, d.IndexNo, need))
 		}
 	}
 	return l
@@ -85,26 +86,17 @@ func day(s string) string {
 	return s
 }
 
-func label(lang, key string) string {
-	if lang == "en" {
-		return map[string]string{"date": "publication date", "index_no": "index number", "draft": "draft"}[key]
-	}
-	return map[string]string{"date": "发布日期", "index_no": "索引号", "draft": "草稿"}[key]
-}
+// labels name the guarded fields.
+var labels = map[string]msg.Text{"date": msg.GuardDateLabel, "index_no": msg.GuardIndexNoLabel, "draft": msg.GuardDraftLabel}
 
-func msg(lang, key, was, now, need string) string {
-	if lang == "en" {
-		return fmt.Sprintf("the published %s was %s and is now %s; a published record must not change silently: "+
-			"add an entry to changes dated %s or later that says why, or restore %s", label(lang, key), was, now, need, was)
-	}
-	return fmt.Sprintf("已发布的%s原为 %s,现为 %s;已公开的记录不得悄然更改:请在 changes(修订记录)中添加一条日期不早于 %s 的说明,或改回 %s",
-		label(lang, key), was, now, need, was)
+func message(lang msg.Lang, key, was, now, need string) string {
+	return msg.GuardChanged.F(lang, labels[key].In(lang), was, now, need, was)
 }
 
 // gone refuses a document the previous release published that the sources no longer publish (deleted, or made a
 // draft again) unless the withdrawal list records it: for a disclosure site, a page that vanishes without a record
 // is the worst silent failure.
-func gone(prev *catalog.Catalog, site *content.Site, lang string, l *diag.List) {
+func gone(prev *catalog.Catalog, site *content.Site, lang msg.Lang, l *diag.List) {
 	have := map[string]*content.Document{}
 	for _, d := range site.Documents {
 		have[d.Name] = d
@@ -123,25 +115,16 @@ func gone(prev *catalog.Catalog, site *content.Site, lang string, l *diag.List) 
 			l.Addf(e.Source, 0, 0, "", "", "%s", goneMsg(lang, "deleted", e))
 		case d.Draft:
 			p := d.Pos["draft"]
-			l.Addf(d.File, p.Line, p.Col, "draft", label(lang, "draft"), "%s", goneMsg(lang, "draft", e))
+			l.Addf(d.File, p.Line, p.Col, "draft", labels["draft"].In(lang), "%s", goneMsg(lang, "draft", e))
 		}
 	}
 }
 
-func goneMsg(lang, why string, e catalog.Entry) string {
+func goneMsg(lang msg.Lang, why string, e catalog.Entry) string {
 	record := fmt.Sprintf("[[withdrawn]] name = %q date = %s reason = \"…\" body = \"removed\"", e.Name, "2026-11-20")
-	if lang == "en" {
-		what := "is gone from the sources"
-		if why == "draft" {
-			what = "is a draft again"
-		}
-		return fmt.Sprintf("the published document %s (%q, published %s) %s; nothing disclosed may disappear silently: "+
-			"restore it, or record the withdrawal in %s: %s", e.Name, e.Title, day(e.Date), what, content.WithdrawnFile, record)
-	}
-	what := "已从源文件中删除"
+	what := msg.GuardDeleted
 	if why == "draft" {
-		what = "被改回了草稿"
+		what = msg.GuardDraftAgain
 	}
-	return fmt.Sprintf("已发布的文档 %s(“%s”,发布于 %s)%s;已公开的信息不得悄然消失:请恢复该文档,或在 %s 中登记撤销公开,例如 %s",
-		e.Name, e.Title, day(e.Date), what, content.WithdrawnFile, record)
+	return msg.GuardGone.F(lang, e.Name, e.Title, day(e.Date), what.In(lang), content.WithdrawnFile, record)
 }

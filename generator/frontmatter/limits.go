@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"fmt"
+	"gongkai/generator/msg"
 	"strings"
 )
 
@@ -27,25 +28,15 @@ type LimitError struct {
 	Limit int    // MaxBytes or MaxDepth
 }
 
-// Message is the refusal as an editor reads it, in lang ("zh" or "en"), without the position.
-func (e *LimitError) Message(lang string) string {
-	en := lang == "en"
+// Message is the refusal as an editor reads it, in lang, without the position.
+func (e *LimitError) Message(lang msg.Lang) string {
 	switch e.Kind {
 	case "size":
-		if en {
-			return fmt.Sprintf("longer than the limit of %d KB: not read; front matter holds fields only, the text goes after it", e.Limit>>10)
-		}
-		return fmt.Sprintf("长度超过 %d KB 的上限,未读取;元数据只写字段,正文写在元数据之后", e.Limit>>10)
+		return msg.LimitSize.F(lang, e.Limit>>10)
 	case "depth":
-		if en {
-			return fmt.Sprintf("lists and tables nested deeper than the limit of %d levels: not read", e.Limit)
-		}
-		return fmt.Sprintf("列表和表的嵌套超过 %d 层的上限,未读取", e.Limit)
+		return msg.LimitDepth.F(lang, e.Limit)
 	}
-	if en {
-		return "YAML anchors and aliases (&name, *name) are not accepted: write the values out"
-	}
-	return "不接受 YAML 锚点和别名(&名称、*名称):请直接写出取值"
+	return msg.LimitAlias.In(lang)
 }
 
 func (e *LimitError) Error() string {

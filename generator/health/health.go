@@ -12,6 +12,7 @@ import (
 
 	"gongkai/generator/content"
 	"gongkai/generator/diag"
+	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
 )
 
@@ -64,7 +65,7 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 	day := func(t time.Time) string { return t.In(loc).Format("2006-01-02") }
 	if home != nil {
 		if days := daysBetween(home.Date, now, loc); days > homeDays {
-			warn("content/_index.md", 0, "", "", text(lang, "home"), day(home.Date), home.File, days, homeDays)
+			warn("content/_index.md", 0, "", "", msg.HealthHome.In(lang), day(home.Date), home.File, days, homeDays)
 		}
 	}
 	for _, k := range []content.Kind{content.Policies, content.Interpretations} {
@@ -73,7 +74,7 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 			continue
 		}
 		if days := daysBetween(d.Date, now, loc); days > columnDays {
-			warn("content/"+string(k)+"/_index.md", 0, "", "", text(lang, "column"), k.Label(lang), day(d.Date), d.File, days, columnDays)
+			warn("content/"+string(k)+"/_index.md", 0, "", "", msg.HealthColumn.In(lang), k.Label(lang), day(d.Date), d.File, days, columnDays)
 		}
 	}
 
@@ -91,7 +92,7 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 		}
 		if workingDaysBetween(d.Date, now, loc) <= InterpretationWorkingDays {
 			warn(d.File, d.Pos["needs_interpretation"].Line, "needs_interpretation", content.Label("needs_interpretation", lang),
-				text(lang, "interpretation"), day(d.Date), InterpretationWorkingDays)
+				msg.HealthInterpretation.In(lang), day(d.Date), InterpretationWorkingDays)
 		}
 	}
 	return out
@@ -102,10 +103,10 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 var deadlineReports = []struct {
 	reportType string
 	month, day int // the first day the report is late
-	key        string
+	late       msg.Text
 }{
-	{"政府信息公开工作年度报告", 2, 1, "deadline gk"},
-	{"法治政府建设年度报告", 4, 1, "deadline fz"},
+	{"政府信息公开工作年度报告", 2, 1, msg.HealthDeadlineDisclosure},
+	{"法治政府建设年度报告", 4, 1, msg.HealthDeadlineRuleOfLaw},
 }
 
 // deadlines warns when last year's annual reports are late, and when the 政府信息公开指南 is older than
@@ -145,7 +146,7 @@ func deadlines(cfg *siteconfig.Config, site *content.Site, now time.Time, publis
 				}
 			}
 		}
-		warn(file, line, "", "", fmt.Sprintf(text(lang, dl.key), local.Year()-1, due.AddDate(0, 0, -1).Format("2006-01-02")))
+		warn(file, line, "", "", dl.late.F(lang, local.Year()-1, due.AddDate(0, 0, -1).Format("2006-01-02")))
 	}
 	if cs := site.Columns; cs != nil {
 		months := cfg.Params.Health.GuideMonths
@@ -158,8 +159,8 @@ func deadlines(cfg *siteconfig.Config, site *content.Site, now time.Time, publis
 			}
 			// Day by day: a guide updated on 30 June 2024 is 12 months old until the end of 30 June 2025.
 			if limit := midnight(c.GuideUpdated, loc).AddDate(0, months, 0); midnight(now, loc).After(limit) {
-				warn(c.Data, c.GuideLine, "updated", text(lang, "guide label"),
-					fmt.Sprintf(text(lang, "guide"), c.GuideUpdated.In(loc).Format("2006-01-02"), months))
+				warn(c.Data, c.GuideLine, "updated", msg.ContentGuideUpdatedLabel.In(lang),
+					msg.HealthGuide.F(lang, c.GuideUpdated.In(loc).Format("2006-01-02"), months))
 			}
 		}
 	}
@@ -199,32 +200,4 @@ func workingDaysBetween(from, to time.Time, loc *time.Location) int {
 		}
 	}
 	return n
-}
-
-var messages = map[string]map[string]string{
-	"zh": {
-		"home":           "首页最新文档发布于 %s(%s),已 %d 天未更新,超过 %d 天(params.health.home_days);首页两周未更新是政府网站检查的单项否决项",
-		"column":         "%s栏目最新文档发布于 %s(%s),已 %d 天没有新内容,超过 %d 天(params.health.column_days)",
-		"interpretation": "本政策文件于 %s 发布,标注需要解读,但还没有解读(interprets 指向本文件的政策解读);应在 %d 个工作日内发布解读",
-		"deadline gk":    "%d年政府信息公开工作年度报告尚未公开:条例第五十条要求在 %s 前向社会公布上一年度的年度报告",
-		"deadline fz":    "%d年法治政府建设年度报告尚未公开:应在 %s 前通过报刊、网站等向社会公开",
-		"guide":          "政府信息公开指南的更新日期是 %s,已超过 %d 个月(params.health.guide_months);条例第十二条要求及时更新指南",
-		"guide label":    "更新日期",
-	},
-	"en": {
-		"home":           "the newest document on the home page was published on %s (%s), %d days ago, more than %d days (params.health.home_days); a home page not updated for two weeks fails a government website inspection",
-		"column":         "the column %s has had nothing new since %s (%s), %d days ago, more than %d days (params.health.column_days)",
-		"interpretation": "this policy was published on %s and needs an interpretation, but none interprets it yet; publish one within %d working days",
-		"deadline gk":    "the annual disclosure report for %d is not published: Article 50 of the Regulations requires it by %s",
-		"deadline fz":    "the rule-of-law government report for %d is not published: it is due by %s",
-		"guide":          "the disclosure guide was last updated on %s, more than %d months ago (params.health.guide_months); Article 12 of the Regulations requires it to be kept up to date",
-		"guide label":    "date updated",
-	},
-}
-
-func text(lang, key string) string {
-	if m, ok := messages[lang][key]; ok {
-		return m
-	}
-	return messages["zh"][key]
 }

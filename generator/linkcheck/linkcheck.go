@@ -17,8 +17,18 @@ import (
 type Broken struct {
 	Page   string // the page's URL path, e.g. /policies/ldht-2024/
 	Ref    string // the reference as written
-	Reason string
+	Reason Reason
+	ID     string // NoSuchID: the fragment no element has
+	On     string // NoSuchID: the URL path of the other page that lacks it; empty for the page itself
 }
+
+// Reason says why a reference does not resolve; the caller words it for the editor.
+type Reason int
+
+const (
+	NoSuchFile Reason = iota + 1 // no output file at the reference's path
+	NoSuchID                     // the page exists, but no element has the fragment as its id
+)
 
 // Checker collects the pages of one site; it is safe for concurrent use by the workers that read pages.
 type Checker struct {
@@ -77,7 +87,7 @@ func (c *Checker) Page(file string, pg htmlscan.Page) {
 		target, frag, internal, ok := c.resolve(pageURL, r.URL)
 		if !ok {
 			if internal {
-				broken = append(broken, Broken{pageURL, readable(r.URL), "no such file"})
+				broken = append(broken, Broken{Page: pageURL, Ref: readable(r.URL), Reason: NoSuchFile})
 			}
 			continue
 		}
@@ -90,7 +100,7 @@ func (c *Checker) Page(file string, pg htmlscan.Page) {
 		if frag != "" {
 			if target == file {
 				if !pg.IDs[frag] {
-					broken = append(broken, Broken{pageURL, readable(r.URL), "no element with id " + frag})
+					broken = append(broken, Broken{Page: pageURL, Ref: readable(r.URL), Reason: NoSuchID, ID: frag})
 				}
 			} else if strings.HasSuffix(target, ".html") {
 				frags = append(frags, pending{pageURL, readable(r.URL), target, frag})
@@ -162,7 +172,7 @@ func (c *Checker) Result() (broken []Broken, external []External) {
 	broken = append(broken, c.broken...)
 	for _, p := range c.pending {
 		if ids, ok := c.ids[p.file]; ok && !ids[p.frag] {
-			broken = append(broken, Broken{p.page, p.ref, "no element with id " + p.frag + " on " + PageURL(p.file)})
+			broken = append(broken, Broken{Page: p.page, Ref: p.ref, Reason: NoSuchID, ID: p.frag, On: PageURL(p.file)})
 		}
 	}
 	sort.Slice(broken, func(i, j int) bool {

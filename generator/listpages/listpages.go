@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"gongkai/generator/content"
+	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
 )
 
@@ -30,7 +31,7 @@ func Pages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bo
 		files[k] = v
 	}
 	// The recent-changes page: its layout lists every publication and change note of the site.
-	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "changes")))
+	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", msg.PageChanges.In(cfg.Lang)))
 	files[RelationsFile] = Relations(site, now, preview)
 	files[ListsFile] = Lists(cfg, site, now, preview)
 	files[NavFile] = Nav(site, cfg.Lang)
@@ -43,7 +44,7 @@ const NavFile = "data/gongkai/nav.json"
 // Nav lists the sections every page links to (header, breadcrumb, footer). Looking them up as pages from every page
 // would make every page depend on every list page, and a list page changes whenever one of its documents does: in
 // preview, one edit would re-render the whole site.
-func Nav(site *content.Site, lang string) []byte {
+func Nav(site *content.Site, lang msg.Lang) []byte {
 	// The kinds of document, for every layout that lists documents of all kinds: content.Kinds is their only
 	// declaration.
 	type kind struct {
@@ -116,11 +117,11 @@ func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, pre
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(list)))
 	files := map[string][]byte{
-		"content/archives/_index.md": []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "archives"))),
+		"content/archives/_index.md": []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", msg.PageArchives.In(cfg.Lang))),
 	}
 	for _, y := range list {
 		files["content/archives/"+strconv.Itoa(y)+"/_index.md"] = []byte(fmt.Sprintf(
-			"+++\ntitle = %q\narchive_year = %d\nweight = %d\ncolumn_type = \"信息公开目录\"\n+++\n", yearTitle(cfg.Lang, y), y, 10000-y))
+			"+++\ntitle = %q\narchive_year = %d\nweight = %d\ncolumn_type = \"信息公开目录\"\n+++\n", msg.PageYear.F(cfg.Lang, y), y, 10000-y))
 	}
 	return files
 }
@@ -139,7 +140,7 @@ func TopicPages(cfg *siteconfig.Config, site *content.Site, now time.Time, previ
 		}
 	}
 	files := map[string][]byte{
-		"content/topics/_index.md": []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", text(cfg.Lang, "topics"))),
+		"content/topics/_index.md": []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", msg.PageTopics.In(cfg.Lang))),
 	}
 	if site.Topics == nil {
 		return files
@@ -177,22 +178,6 @@ func Slug(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func text(lang, key string) string {
-	zh := map[string]string{"archives": "按年份浏览", "topics": "按主题分类浏览", "changes": "最近更新"}
-	en := map[string]string{"archives": "Archives", "topics": "Topics", "changes": "Recent changes"}
-	if lang == "en" {
-		return en[key]
-	}
-	return zh[key]
-}
-
-func yearTitle(lang string, y int) string {
-	if lang == "en" {
-		return strconv.Itoa(y)
-	}
-	return strconv.Itoa(y) + "年"
 }
 
 // ListsFile is where the layouts find the members of every list page, in the order shown (hugo.Data.gongkai.lists).

@@ -22,6 +22,7 @@ import (
 
 	"gongkai/generator/content"
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
 )
 
@@ -74,16 +75,16 @@ func Create(req Request) (string, error) {
 	lang := cfg.Lang
 	kind, ok := Kinds[req.Kind]
 	if !ok {
-		return "", &Error{fmt.Sprintf(msg(lang, "bad kind"), req.Kind, strings.Join(KindNames, ", "))}
+		return "", &Error{msg.NewBadKind.F(lang, req.Kind, strings.Join(KindNames, ", "))}
 	}
 	if !nameRe.MatchString(req.Name) {
-		return "", &Error{fmt.Sprintf(msg(lang, "bad name"), req.Name)}
+		return "", &Error{msg.NewBadName.F(lang, req.Name)}
 	}
 	single := "content/" + string(kind) + "/" + req.Name + ".md"
 	bundle := "content/" + string(kind) + "/" + req.Name + "/index.md"
 	for _, p := range []string{single, bundle} {
 		if _, err := os.Stat(filepath.Join(req.SiteDir, filepath.FromSlash(p))); err == nil {
-			return "", &Error{fmt.Sprintf(msg(lang, "exists"), p)}
+			return "", &Error{msg.NewExists.F(lang, p)}
 		}
 	}
 	rel := single
@@ -94,14 +95,14 @@ func Create(req Request) (string, error) {
 	tmplFile := filepath.Join(req.SiteDir, "archetypes", req.Kind+".md")
 	src, err := os.ReadFile(tmplFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", &Error{fmt.Sprintf(msg(lang, "no archetype"), "archetypes/"+req.Kind+".md")}
+		return "", &Error{msg.NewNoArchetype.F(lang, "archetypes/"+req.Kind+".md")}
 	}
 	if err != nil {
 		return "", fmt.Errorf("read template: %w", err)
 	}
 	tmpl, err := template.New(req.Kind).Funcs(template.FuncMap{"quote": quote}).Parse(string(src))
 	if err != nil {
-		return "", &Error{fmt.Sprintf(msg(lang, "bad archetype"), err)}
+		return "", &Error{msg.NewBadArchetype.F(lang, err)}
 	}
 
 	now := req.Now
@@ -123,7 +124,7 @@ func Create(req Request) (string, error) {
 	}
 	var out bytes.Buffer
 	if err := tmpl.Execute(&out, data); err != nil {
-		return "", &Error{fmt.Sprintf(msg(lang, "bad archetype"), err)}
+		return "", &Error{msg.NewBadArchetype.F(lang, err)}
 	}
 	text := ensureDraft(out.Bytes())
 
@@ -134,7 +135,7 @@ func Create(req Request) (string, error) {
 	// O_EXCL: never replace an editor's work, even if the file appeared since the check above.
 	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", &Error{fmt.Sprintf(msg(lang, "exists"), rel)}
+		return "", &Error{msg.NewExists.F(lang, rel)}
 	}
 	if err != nil {
 		return "", err
@@ -239,28 +240,4 @@ func latestPolicy(site *content.Site) string {
 		return "policies/文件名"
 	}
 	return best.Name
-}
-
-var messages = map[string]map[string]string{
-	"zh": {
-		"bad kind":      "未知的文档类型 %q,应为 %s 之一",
-		"bad name":      "文件名 %q 只能使用英文字母、数字和连字符(-),例如 ldht-2025",
-		"exists":        "%s 已存在,不会覆盖;请换一个文件名",
-		"no archetype":  "找不到文档模板 %s",
-		"bad archetype": "文档模板有误:%v",
-	},
-	"en": {
-		"bad kind":      "unknown kind of document %q; use one of %s",
-		"bad name":      "file name %q may use only ASCII letters, digits and hyphens, e.g. ldht-2025",
-		"exists":        "%s already exists and is not overwritten; choose another name",
-		"no archetype":  "no document template %s",
-		"bad archetype": "the document template is wrong: %v",
-	},
-}
-
-func msg(lang, key string) string {
-	if m, ok := messages[lang][key]; ok {
-		return m
-	}
-	return messages["zh"][key]
 }

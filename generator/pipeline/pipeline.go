@@ -23,6 +23,7 @@ import (
 	"gongkai/generator/manifest"
 	"gongkai/generator/memwatch"
 	"gongkai/generator/minifier"
+	"gongkai/generator/msg"
 	"gongkai/generator/publish"
 	"gongkai/generator/report"
 	"gongkai/generator/siteconfig"
@@ -83,20 +84,12 @@ func dotfiles(allowed []string) func(string) bool {
 	return func(name string) bool { return strings.HasPrefix(name, ".") && !ok[name] }
 }
 
-// tamperedMessage is the warning for a file of the live release that its manifest does not certify.
-func tamperedMessage(lang string) string {
-	if lang == "en" {
-		return "this file of the live release differs from its %s: it was edited or replaced after publication; it was built again, not carried forward"
-	}
-	return "线上版本中的此文件与其 %s 记录的校验值不符:发布后被修改或替换;本次已重新生成,未沿用"
-}
-
-// Lang is the language of a site's messages ("zh" or "en"), read from its configuration; "zh" when it has none.
-func Lang(siteDir string) string {
+// Lang is the language of a site's messages, read from its configuration; Chinese when it has none.
+func Lang(siteDir string) msg.Lang {
 	if cfg, _, err := siteconfig.Load(siteDir); err == nil && cfg != nil {
 		return cfg.Lang
 	}
-	return "zh"
+	return msg.Zh
 }
 
 // Check reads the configuration and validates every document. It writes nothing.
@@ -291,7 +284,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	timer = time.Now() // postProcess recorded its own stages
 	for _, rel := range pv.Tampered() {
-		r.Diags.Warnf(filepath.Join(prevDir, filepath.FromSlash(rel)), 0, 0, "", "", tamperedMessage(r.Config.Lang), manifest.Name)
+		r.Diags.Warnf(filepath.Join(prevDir, filepath.FromSlash(rel)), 0, 0, "", "", "%s", msg.GuardTampered.F(r.Config.Lang, manifest.Name))
 	}
 	if err := stagehook.Reach("verify"); err != nil {
 		return r, err

@@ -19,6 +19,7 @@ import (
 	"gongkai/generator/manifest"
 	"gongkai/generator/memwatch"
 	"gongkai/generator/minifier"
+	"gongkai/generator/msg"
 	"gongkai/generator/precompress"
 	"gongkai/generator/report"
 	"gongkai/generator/stagehook"
@@ -242,14 +243,15 @@ func (r *Result) brokenLinks(broken []linkcheck.Broken, sources map[string]strin
 	byLayout := map[key][]string{}
 	var order []key
 	for _, b := range broken {
+		reason := r.linkReason(b)
 		src := sources[b.Page]
 		if src != "" {
 			if line, col := findInSource(filepath.Join(r.dir, filepath.FromSlash(src)), b.Ref); line > 0 {
-				r.brokenLink(src, line, col, b.Page, b.Ref, b.Reason, 0)
+				r.brokenLink(src, line, col, b.Page, b.Ref, reason, 0)
 				continue
 			}
 		}
-		k := key{b.Ref, b.Reason}
+		k := key{b.Ref, reason}
 		if byLayout[k] == nil {
 			order = append(order, k)
 		}
@@ -261,26 +263,23 @@ func (r *Result) brokenLinks(broken []linkcheck.Broken, sources map[string]strin
 	}
 }
 
-func (r *Result) brokenLink(src string, line, col int, page, ref, reason string, others int) {
-	if r.Config.Lang == "en" {
-		more := ""
-		if others > 0 {
-			more = fmt.Sprintf(" (and %d other pages)", others)
-		}
-		r.Diags.Addf(src, line, col, "", "", "page %s%s: broken link %s: %s", page, more, ref, reason)
-		return
-	}
+// linkReason words why a link is broken, in the site's language.
+func (r *Result) linkReason(b linkcheck.Broken) string {
 	switch {
-	case reason == "no such file":
-		reason = "目标不存在"
-	case strings.HasPrefix(reason, "no element with id "):
-		reason = "页面中没有 id 为 " + strings.TrimPrefix(reason, "no element with id ") + " 的元素"
+	case b.Reason == linkcheck.NoSuchID && b.On != "":
+		return msg.LinkNoIDOn.F(r.Config.Lang, b.ID, b.On)
+	case b.Reason == linkcheck.NoSuchID:
+		return msg.LinkNoID.F(r.Config.Lang, b.ID)
 	}
+	return msg.LinkNoSuchFile.In(r.Config.Lang)
+}
+
+func (r *Result) brokenLink(src string, line, col int, page, ref, reason string, others int) {
 	more := ""
 	if others > 0 {
-		more = fmt.Sprintf("(及另外 %d 个页面)", others)
+		more = msg.LinkOthers.F(r.Config.Lang, others)
 	}
-	r.Diags.Addf(src, line, col, "", "", "页面 %s%s 中的链接 %s 无效:%s", page, more, ref, reason)
+	r.Diags.Addf(src, line, col, "", "", "%s", msg.LinkBroken.F(r.Config.Lang, page, more, ref, reason))
 }
 
 // findInSource finds ref, or its path without the fragment, in a Markdown file; column in characters.

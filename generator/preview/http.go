@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"gongkai/generator/msg"
 	"html"
 	"net/http"
 	"net/url"
@@ -99,7 +100,7 @@ func (s *Server) page(w http.ResponseWriter, status int, body []byte, gen int) {
 	body = insertAfterTag(body, "<head", head)
 	if len(bad) > 0 {
 		var b strings.Builder
-		fmt.Fprintf(&b, `<div id="gongkai-errors" role="alert"><h2>%s</h2><ol>`, html.EscapeString(text(lang, "overlay title")))
+		fmt.Fprintf(&b, `<div id="gongkai-errors" role="alert"><h2>%s</h2><ol>`, html.EscapeString(msg.PreviewOverlayTitle.In(lang)))
 		for _, d := range bad {
 			fmt.Fprintf(&b, "<li><code>%s</code></li>", html.EscapeString(d.String()))
 		}

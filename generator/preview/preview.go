@@ -27,6 +27,7 @@ import (
 	"gongkai/generator/diag"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/listpages"
+	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
 	"gongkai/generator/treecopy"
 	"gongkai/generator/watch"
@@ -60,7 +61,7 @@ type Server struct {
 	served string         // folder of the last good build; "" before the first
 	live   *hugosite.Site // the site that built served: renders stale pages when they are asked for
 	diags  []diag.Diagnostic
-	lang   string
+	lang   msg.Lang
 	gen    int           // bumped on every rebuild, good or bad
 	wake   chan struct{} // closed and replaced when gen changes
 }
@@ -85,7 +86,7 @@ func Serve(ctx context.Context, opts Options) error {
 		return fmt.Errorf("make preview folder: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	s := &Server{opts: opts, dir: dir, tmp: tmp, lang: "zh", wake: make(chan struct{})}
+	s := &Server{opts: opts, dir: dir, tmp: tmp, lang: msg.Zh, wake: make(chan struct{})}
 	defer func() {
 		if s.site != nil {
 			s.site.Close()
@@ -110,10 +111,10 @@ func Serve(ctx context.Context, opts Options) error {
 	go srv.Serve(ln)
 	defer srv.Close()
 	local, lan := Addresses(ln.Addr())
-	fmt.Fprintf(opts.Stdout, s.text("listening"), local)
+	fmt.Fprintf(opts.Stdout, s.text(msg.PreviewListening), local)
 	fmt.Fprintln(opts.Stdout)
 	for _, u := range lan {
-		fmt.Fprintf(opts.Stdout, s.text("lan"), u)
+		fmt.Fprintf(opts.Stdout, s.text(msg.PreviewLan), u)
 		fmt.Fprintln(opts.Stdout)
 	}
 
@@ -352,7 +353,7 @@ func (s *Server) bump() {
 	s.wake = make(chan struct{})
 }
 
-func (s *Server) setLang(lang string) {
+func (s *Server) setLang(lang msg.Lang) {
 	s.mu.Lock()
 	s.lang = lang
 	s.mu.Unlock()
@@ -367,10 +368,10 @@ func (s *Server) report(took time.Duration) {
 		for _, d := range bad {
 			fmt.Fprintln(s.opts.Stderr, d.String())
 		}
-		fmt.Fprintln(s.opts.Stderr, s.text("failed"))
+		fmt.Fprintln(s.opts.Stderr, s.text(msg.PreviewFailed))
 		return
 	}
-	fmt.Fprintf(s.opts.Stdout, s.text("rebuilt"), took.Milliseconds())
+	fmt.Fprintf(s.opts.Stdout, s.text(msg.PreviewRebuilt), took.Milliseconds())
 	fmt.Fprintln(s.opts.Stdout)
 }
 
@@ -438,4 +439,11 @@ func Addresses(a net.Addr) (local string, lan []string) {
 	}
 	sort.Strings(lan)
 	return local, lan
+}
+
+// text is t in the site's language, which a rebuild may change.
+func (s *Server) text(t msg.Text) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return t.In(s.lang)
 }

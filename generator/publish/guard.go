@@ -2,7 +2,7 @@ package publish
 
 import (
 	"errors"
-	"fmt"
+	"gongkai/generator/msg"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,51 +22,33 @@ type RefusedError struct {
 	Detail string // the link's target, the file found, ...
 }
 
-func (e *RefusedError) Error() string { return e.Message("en") }
+func (e *RefusedError) Error() string { return e.Message(msg.En) }
 
-// Message is the refusal in lang ("zh" or "en").
-func (e *RefusedError) Message(lang string) string {
-	m, ok := refusals[lang]
-	if !ok {
-		m = refusals["zh"]
-	}
+// Message is the refusal in lang.
+func (e *RefusedError) Message(lang msg.Lang) string {
 	detail := e.Detail
-	if k, ok := kindNames[lang][detail]; ok {
-		detail = k
-	} else if k, ok := kindNames["zh"][detail]; ok && lang != "en" {
-		detail = k
+	if k, ok := kindNames[detail]; ok {
+		detail = k.In(lang)
 	}
-	return fmt.Sprintf(m[e.Reason], e.Path, detail)
+	return refusals[e.Reason].F(lang, e.Path, detail)
 }
 
 // kindNames name what was found instead of a folder.
-var kindNames = map[string]map[string]string{
-	"zh": {"file": "普通文件", "pipe": "命名管道", "device": "设备文件", "socket": "套接字", "other": "非目录"},
-	"en": {"file": "a regular file", "pipe": "a named pipe", "device": "a device", "socket": "a socket", "other": "not a folder"},
+var kindNames = map[string]msg.Text{
+	"file": msg.PublishFile, "pipe": msg.PublishPipe, "device": msg.PublishDevice, "socket": msg.PublishSocket,
+	"other": msg.PublishOther,
 }
 
-// refusals are the sentences of RefusedError: what was found, why it is refused, what to do.
-var refusals = map[string]map[string]string{
-	"zh": {
-		"root":         "发布路径 %s%s 是文件系统的根目录:拒绝发布;请用 -d 指定一个新的路径,例如 /srv/gongkai/public",
-		"site":         "发布路径 %s 是站点目录或包含站点目录 %s:发布会把源文件移走,拒绝发布;请用 -d 指定站点之外的新路径",
-		"sources":      "发布路径 %s 位于站点的源文件目录 %s 中:拒绝发布;请用 -d 指定一个新的路径",
-		"not empty":    "发布路径 %s 是一个非空的普通目录(其中有 %s 等),不是 gongkai 发布的:为免移动或删除其中的文件,拒绝发布;请把它移走,或用 -d 指定一个不存在的路径",
-		"foreign link": "发布路径 %s 是指向 %s 的符号链接,不指向 gongkai 的发布目录:拒绝发布;请删除该链接,或用 -d 指定另一个路径",
-		"not folder":   "发布路径 %s 是%s,不是目录或 gongkai 的符号链接:拒绝发布;请用 -d 指定一个新的路径",
-		"releases":     "发布目录 %s 不是目录(%s):拒绝发布",
-		"unreadable":   "无法读取发布路径 %s:%s",
-	},
-	"en": {
-		"root":         "the published path %s%s is the root of the file system: refused; give -d a new path, e.g. /srv/gongkai/public",
-		"site":         "the published path %s is, or contains, the site folder %s: publishing would move the sources away; refused; give -d a new path outside the site",
-		"sources":      "the published path %s is inside the site's source folder %s: refused; give -d a new path",
-		"not empty":    "the published path %s is a folder that is not empty (it holds %s, ...) and was not published by gongkai: refused so that none of its files is moved or deleted; move it away or give -d a path that does not exist",
-		"foreign link": "the published path %s is a symbolic link to %s, not into gongkai's releases: refused; remove the link or give -d another path",
-		"not folder":   "the published path %s is %s, not a folder or gongkai's link: refused; give -d a new path",
-		"releases":     "the releases folder %s is not a folder (%s): refused",
-		"unreadable":   "cannot read the published path %s: %s",
-	},
+// refusals are the sentences of RefusedError, by Reason.
+var refusals = map[string]msg.Text{
+	"root":         msg.PublishRoot,
+	"site":         msg.PublishSite,
+	"sources":      msg.PublishSources,
+	"not empty":    msg.PublishNotEmpty,
+	"foreign link": msg.PublishForeignLink,
+	"not folder":   msg.PublishNotFolder,
+	"releases":     msg.PublishReleases,
+	"unreadable":   msg.PublishUnreadable,
 }
 
 // Vet refuses a published path that is not gongkai's, before anything is written: the root of the file system,

@@ -6,6 +6,7 @@ import (
 
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 )
 
 // PlaceholderMark starts every value gongkai init leaves for the body to fill in.
@@ -64,10 +65,10 @@ func placeholders(c *Config, pos *frontmatter.Doc, diags *diag.List) {
 		if !ok {
 			p = frontmatter.Pos{Line: 1, Col: 1}
 		}
-		key := "placeholder"
+		say := msg.ConfigPlaceholder
 		if sample {
-			key = "sample value"
+			say = msg.ConfigSampleValue
 		}
-		diags.Warnf(FileName, p.Line, p.Col, v.path, "", msg(c.Lang, key), v.value)
+		diags.Warnf(FileName, p.Line, p.Col, v.path, "", "%s", say.F(c.Lang, v.value))
 	}
 }

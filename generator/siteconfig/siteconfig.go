@@ -19,6 +19,7 @@ import (
 
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 	"gongkai/generator/suggest"
 )
 
@@ -43,7 +44,7 @@ type Config struct {
 	// Derived after loading.
 	Location     *time.Location `toml:"-"`
 	IndexPattern *regexp.Regexp `toml:"-"`
-	Lang         string         `toml:"-"` // "zh" or "en": the language of the interface and of diagnostics
+	Lang         msg.Lang       `toml:"-"` // the language of the interface and of diagnostics
 }
 
 // HugoKeys are top-level Hugo settings a site may set; gongkai does not interpret them.
@@ -127,7 +128,7 @@ func Load(dir string) (*Config, *diag.List, error) {
 	path := filepath.Join(dir, FileName)
 	src, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		diags.Addf(FileName, 0, 0, "", "", "%s", msg(langOf(nil), "missing config"))
+		diags.Addf(FileName, 0, 0, "", "", "%s", msg.ConfigMissingConfig.In(langOf(nil)))
 		return nil, diags, nil
 	}
 	if err != nil {
@@ -181,9 +182,9 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 		p := pos.Pos[path]
 		hint := ""
 		if s := suggest.Closest(lastPart(path), siblings(path)); s != "" {
-			hint = fmt.Sprintf(msg(c.Lang, "did you mean"), s)
+			hint = msg.DidYouMean.F(c.Lang, s)
 		}
-		diags.Addf(FileName, p.Line, p.Col, path, "", "%s%s", msg(c.Lang, "unknown key"), hint)
+		diags.Addf(FileName, p.Line, p.Col, path, "", "%s%s", msg.ConfigUnknownKey.In(c.Lang), hint)
 	}
 
 	// Hugo's menus would be ignored by the layouts: the navigation is made from the column declaration. Said at the
@@ -197,7 +198,7 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 				}
 			}
 		}
-		diags.Addf(FileName, p.Line, p.Col, "menus", "", "%s", msg(c.Lang, "menus"))
+		diags.Addf(FileName, p.Line, p.Col, "menus", "", "%s", msg.ConfigMenus.In(c.Lang))
 	}
 	if c.TimeZone == "" {
 		c.TimeZone = "Asia/Shanghai"
@@ -205,7 +206,7 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
 		p := pos.Pos["timeZone"]
-		diags.Addf(FileName, p.Line, p.Col, "timeZone", "", msg(c.Lang, "bad time zone"), c.TimeZone)
+		diags.Addf(FileName, p.Line, p.Col, "timeZone", "", "%s", msg.ConfigBadTimeZone.F(c.Lang, c.TimeZone))
 		loc = time.UTC
 	}
 	c.Location = loc
@@ -215,7 +216,7 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	re, err := regexp.Compile(c.Params.IndexPattern)
 	if err != nil {
 		p := pos.Pos["params.index_pattern"]
-		diags.Addf(FileName, p.Line, p.Col, "params.index_pattern", "", msg(c.Lang, "bad pattern"), err)
+		diags.Addf(FileName, p.Line, p.Col, "params.index_pattern", "", "%s", msg.ConfigBadPattern.F(c.Lang, err))
 	}
 	c.IndexPattern = re
 	if c.Params.TopicsFile == "" {
@@ -232,7 +233,7 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	}
 	if code := c.Params.SiteIDCode; code != "" && !siteIDCode.MatchString(code) {
 		p := pos.Pos["params.site_id_code"]
-		diags.Addf(FileName, p.Line, p.Col, "params.site_id_code", "", msg(c.Lang, "bad site id"), code)
+		diags.Addf(FileName, p.Line, p.Col, "params.site_id_code", "", "%s", msg.ConfigBadSiteID.F(c.Lang, code))
 	}
 	placeholders(&c, pos, diags)
 	if c.Params.Health.HomeDays == 0 {
@@ -247,11 +248,14 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 // 政府网站标识码: ten digits for local sites, "bm" and eight digits for State Council departments.
 var siteIDCode = regexp.MustCompile(`^(\d{10}|bm\d{8})$`)
 
-func langOf(c *Config) string {
-	if c != nil && (strings.HasPrefix(c.DefaultContentLanguage, "en") || strings.HasPrefix(c.Locale, "en")) {
-		return "en"
+func langOf(c *Config) msg.Lang {
+	if c == nil {
+		return msg.Zh
 	}
-	return "zh"
+	if l := msg.Parse(c.Locale); l != msg.Zh {
+		return l
+	}
+	return msg.Parse(c.DefaultContentLanguage)
 }
 
 func lastPart(path string) string {

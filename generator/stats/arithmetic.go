@@ -1,11 +1,11 @@
 package stats
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"gongkai/generator/diag"
+	"gongkai/generator/msg"
 )
 
 // Each failed equation is reported at the cell the equation defines (V1: 四、结转下年度继续办理, the balancing
@@ -120,13 +120,13 @@ func (c *checker) rowName(key string) string {
 }
 
 func (c *checker) equation(rule, where, at string, left, right []term) {
-	c.add(diag.Error, at, c.label(at), fmt.Sprintf(text(c.lang, "equation"), rule, where, side(left), side(right)))
+	c.add(diag.Error, at, c.label(at), msg.StatsEquation.F(c.lang, rule, where, side(left), side(right)))
 }
 
 // CompareYears warns where a report's figures do not follow from the previous year's report: 上年结转 should equal
 // last year's 结转下年度继续办理, and 现行有效件数 should be last year's plus 制发 minus 废止. These are warnings only:
 // a correction of last year's figures is legitimate, but it should be a decision, not an accident.
-func CompareYears(reports []*Report, lang string, diags *diag.List) {
+func CompareYears(reports []*Report, lang msg.Lang, diags *diag.List) {
 	byYear := map[int]*Report{}
 	for _, r := range reports {
 		if r != nil && r.Year != 0 && byYear[r.Year] == nil {
@@ -148,7 +148,7 @@ func CompareYears(reports []*Report, lang string, diags *diag.List) {
 			fwd, ok2 := prev.Counts[fwdKey]
 			if ok1 && ok2 && over != fwd {
 				at := path(Table3.Key, "carried_over", col.Key)
-				c.add(diag.Warning, at, c.label(at), fmt.Sprintf(text(lang, "carry over"),
+				c.add(diag.Warning, at, c.label(at), msg.StatsCarryOver.F(lang,
 					over, prev.Year, prev.File, prev.Pos[fwdKey].Line, c.rowName("carried_forward"), fwd))
 			}
 		}
@@ -160,7 +160,7 @@ func CompareYears(reports []*Report, lang string, diags *diag.List) {
 			repealed, ok4 := r.Counts[path(base, "repealed")]
 			if ok1 && ok2 && ok3 && ok4 && now != before+issued-repealed {
 				at := path(base, "in_force")
-				c.add(diag.Warning, at, c.label(at), fmt.Sprintf(text(lang, "in force"),
+				c.add(diag.Warning, at, c.label(at), msg.StatsInForce.F(lang,
 					now, prev.Year, before, issued, repealed, before+issued-repealed))
 			}
 		}

@@ -1,5 +1,7 @@
 package stats
 
+import "gongkai/generator/msg"
+
 // The schema of a statistics file: the rows and columns of tables 二, 三 and 四 of the national format
 // (国办公开办函〔2021〕30号), each under a stable ASCII key. The keys are what editors write and what the JSON
 // publishes; the Chinese labels are the format's own words, shown in diagnostics, HTML and CSV. Keys never change
@@ -13,12 +15,7 @@ type Label struct {
 }
 
 // Name is the label in lang.
-func (l Label) Name(lang string) string {
-	if lang == "en" {
-		return l.En
-	}
-	return l.Zh
-}
+func (l Label) Name(lang msg.Lang) string { return msg.Text{Zh: l.Zh, En: l.En}.In(lang) }
 
 // Table2Row is a row of table 二: one kind of information under one item of 《条例》第二十条.
 type Table2Row struct {

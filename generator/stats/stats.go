@@ -15,6 +15,7 @@ import (
 
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
+	"gongkai/generator/msg"
 	"gongkai/generator/suggest"
 )
 
@@ -70,16 +71,16 @@ func path(parts ...string) string { return strings.Join(parts, ".") }
 // checker collects the diagnostics of one data file.
 type checker struct {
 	r     *Report
-	lang  string
+	lang  msg.Lang
 	diags *diag.List
 }
 
 // Parse reads one data file and checks it: the keys of the schema, V5 on every cell, then V1 to V4 wherever the
 // cells involved are valid. It returns nil when the file does not parse.
-func Parse(file string, src []byte, year int, lang string, diags *diag.List) *Report {
+func Parse(file string, src []byte, year int, lang msg.Lang, diags *diag.List) *Report {
 	doc, err := frontmatter.ParseTOMLFile(src)
 	if err != nil {
-		msg := err.Error()
+		why := err.Error()
 		p := frontmatter.Pos{Line: 1, Col: 1}
 		var se *frontmatter.SyntaxError
 		var le *frontmatter.LimitError
@@ -88,9 +89,9 @@ func Parse(file string, src []byte, year int, lang string, diags *diag.List) *Re
 			return nil
 		}
 		if errors.As(err, &se) {
-			msg, p = se.Msg, se.Pos
+			why, p = se.Msg, se.Pos
 		}
-		diags.Add(diag.Diagnostic{File: file, Line: p.Line, Col: p.Col, Message: fmt.Sprintf(text(lang, "syntax"), msg)})
+		diags.Add(diag.Diagnostic{File: file, Line: p.Line, Col: p.Col, Message: msg.StatsSyntax.F(lang, why)})
 		return nil
 	}
 	r := &Report{File: file, Year: year, Counts: map[string]int64{}, Amounts: map[string]float64{}, Pos: doc.Pos}
@@ -160,15 +161,15 @@ func (c *checker) unknownKeys(values map[string]any) {
 			if !contains(cands, k) {
 				hint := ""
 				if s := suggest.Closest(k, cands); s != "" {
-					hint = fmt.Sprintf(text(c.lang, "did you mean"), s)
+					hint = msg.DidYouMean.F(c.lang, s)
 				}
-				c.add(diag.Error, full, "", text(c.lang, "unknown key")+hint)
+				c.add(diag.Error, full, "", msg.UnknownField.In(c.lang)+hint)
 				continue
 			}
 			if sub, ok := m[k].(map[string]any); ok {
 				walk(full, sub)
 			} else if _, wantTable := known[full]; wantTable {
-				c.add(diag.Error, full, c.label(full), text(c.lang, "not table"))
+				c.add(diag.Error, full, c.label(full), msg.StatsNotTable.In(c.lang))
 			}
 		}
 	}
@@ -200,11 +201,11 @@ func (c *checker) cells(values map[string]any) {
 		raw, ok := lookup(values, p)
 		if !ok {
 			if _, isTable := lookupTable(values, parent(p)); isTable {
-				c.add(diag.Error, p, c.label(p), text(c.lang, "missing"))
+				c.add(diag.Error, p, c.label(p), msg.StatsMissing.In(c.lang))
 			} else if !missingRows[parent(p)] {
 				// The whole row is missing: say so once, at the row.
 				missingRows[parent(p)] = true
-				c.add(diag.Error, parent(p), c.label(parent(p)), text(c.lang, "missing row"))
+				c.add(diag.Error, parent(p), c.label(parent(p)), msg.StatsMissingRow.In(c.lang))
 			}
 			continue
 		}
@@ -222,14 +223,14 @@ func (c *checker) cells(values map[string]any) {
 					continue
 				}
 			}
-			c.add(diag.Error, p, c.label(p), fmt.Sprintf(text(c.lang, "V5 amount"), show(raw)))
+			c.add(diag.Error, p, c.label(p), msg.StatsV5Amount.F(c.lang, show(raw)))
 			continue
 		}
 		if x, isInt := raw.(int64); isInt && x >= 0 && x <= MaxCount {
 			c.r.Counts[p] = x
 			continue
 		}
-		c.add(diag.Error, p, c.label(p), fmt.Sprintf(text(c.lang, "V5"), show(raw)))
+		c.add(diag.Error, p, c.label(p), msg.StatsV5.F(c.lang, show(raw)))
 	}
 }
 
@@ -275,7 +276,7 @@ func lookupTable(values map[string]any, p string) (map[string]any, bool) {
 func (c *checker) label(p string) string { return Describe(p, c.lang) }
 
 // Describe names the row and column of a key path in lang.
-func Describe(p, lang string) string {
+func Describe(p string, lang msg.Lang) string {
 	parts := strings.Split(p, ".")
 	if len(parts) < 2 {
 		return ""

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gongkai/generator/diag"
+	"gongkai/generator/msg"
 )
 
 // complete returns a data file with every cell, written as standard tables, all zero but for the figures given.
@@ -28,7 +29,7 @@ func complete(figures map[string]string) string {
 	return b.String()
 }
 
-func check(src, lang string) string {
+func check(src string, lang msg.Lang) string {
 	var l diag.List
 	Parse("s.toml", []byte(src), 2023, lang, &l)
 	var b bytes.Buffer

@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	"gongkai/generator/msg"
 	"html"
 	"sort"
 	"strconv"
@@ -56,7 +57,7 @@ var trendDefs = []trendDef{
 
 // Trends makes the charts from complete reports, one per year (the newest report of a year wins), oldest year first.
 // The output depends only on the figures: the same reports give the same bytes.
-func Trends(reports []*Report, lang string) []Trend {
+func Trends(reports []*Report, lang msg.Lang) []Trend {
 	byYear := map[int]*Report{}
 	for _, r := range reports {
 		if r != nil && r.Complete() {
@@ -73,9 +74,9 @@ func Trends(reports []*Report, lang string) []Trend {
 	}
 	var out []Trend
 	for _, d := range trendDefs {
-		t := Trend{ID: d.id, Title: pick(lang, d.zh, d.en), Years: years}
+		t := Trend{ID: d.id, Title: msg.Text{Zh: d.zh, En: d.en}.In(lang), Years: years}
 		for _, s := range d.series {
-			ts := TrendSeries{Name: pick(lang, s.zh, s.en)}
+			ts := TrendSeries{Name: msg.Text{Zh: s.zh, En: s.en}.In(lang)}
 			for _, y := range years {
 				ts.Values = append(ts.Values, sumRows(byYear[y], s.rows))
 			}
@@ -85,13 +86,6 @@ func Trends(reports []*Report, lang string) []Trend {
 		out = append(out, t)
 	}
 	return out
-}
-
-func pick(lang, zh, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return zh
 }
 
 func sumRows(r *Report, rows []string) int64 {
@@ -120,7 +114,7 @@ func sumRows(r *Report, rows []string) int64 {
 var palette = []string{"#1f5fa8", "#b5530c", "#2e7d32", "#7b1fa2", "#a61b29", "#5d4037"}
 
 // svg draws a grouped bar chart: one group per year, one bar per series, the value above each bar.
-func (t Trend) svg(lang string) string {
+func (t Trend) svg(lang msg.Lang) string {
 	const (
 		w, h           = 640.0, 300.0
 		left, right    = 48.0, 16.0
@@ -165,7 +159,7 @@ func (t Trend) svg(lang string) string {
 			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" text-anchor="middle" fill="#222">%d</text>`, f(x+barW/2-0.5), f(y-3), v)
 		}
 		label := strconv.Itoa(year)
-		if lang != "en" {
+		if lang != msg.En {
 			label += "年"
 		}
 		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="13" text-anchor="middle" fill="#222">%s</text>`, f(gx+groupW*(1-groupGapFactor)/2), f(top+plotH+18), label)

@@ -1,0 +1,33 @@
+package msg
+
+// Diagnostics of config.toml (package siteconfig).
+var (
+	ConfigMissingConfig = def(
+		"找不到站点配置文件 config.toml",
+		"no config.toml in the site directory")
+	ConfigUnknownKey = def(
+		"未知的配置项",
+		"unknown setting")
+	ConfigBadTimeZone = def(
+		"无法识别的时区 %q,例如 \"Asia/Shanghai\"",
+		"unknown time zone %q, e.g. \"Asia/Shanghai\"")
+	ConfigBadPattern = def(
+		"索引号格式不是有效的正则表达式:%v",
+		"the 索引号 pattern is not a valid regular expression: %v")
+	ConfigBadSiteID = def(
+		"网站标识码 %q 应为10位数字(如 \"1201020001\")或 bm 加8位数字",
+		"site identification code %q must be 10 digits (e.g. \"1201020001\") or bm and 8 digits")
+)
+
+// The navigation's source, and values left from gongkai init or the sample site.
+var (
+	ConfigMenus = def(
+		"menus 不起作用:本站的导航由栏目声明(data/columns.toml,params.columns_file)生成;请把栏目写在那里",
+		"menus has no effect: the navigation is made from the column declaration (data/columns.toml, params.columns_file); declare columns there")
+	ConfigPlaceholder = def(
+		"仍是待填写的占位内容 %q:请改为本单位的实际信息",
+		"still the placeholder %q: put the body's own value here")
+	ConfigSampleValue = def(
+		"仍是示例站点的内容 %q:请改为本单位的实际信息(示例站点自己标有 params.example = true)",
+		"still the sample site's %q: put the body's own value here (the sample itself is marked params.example = true)")
+)
