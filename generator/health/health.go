@@ -42,12 +42,7 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 		out = append(out, diag.Diagnostic{File: file, Line: line, Field: field, Label: label,
 			Message: fmt.Sprintf(format, args...), Severity: diag.Warning})
 	}
-	published := func(d *content.Document) bool {
-		if d.Draft || d.Date.After(now) || (!d.PublishDate.IsZero() && d.PublishDate.After(now)) {
-			return false
-		}
-		return d.ExpiryDate.IsZero() || d.ExpiryDate.After(now)
-	}
+	published := func(d *content.Document) bool { return content.Published(d, now) }
 
 	newest := map[content.Kind]*content.Document{}
 	var home *content.Document
