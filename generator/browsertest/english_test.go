@@ -2,7 +2,6 @@ package browsertest
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,7 +47,7 @@ func TestEnglishInterface(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	now := time.Date(2025, 12, 31, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	if _, err := pipeline.Build(pipeline.Options{SiteDir: siteDir, OutDir: out, Now: now, Stderr: io.Discard}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{SiteDir: siteDir, OutDir: out, Now: now}); err != nil {
 		t.Fatalf("build the English site: %v", err)
 	}
 

@@ -2,7 +2,6 @@ package browsertest
 
 import (
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -27,7 +26,7 @@ func TestMain(m *testing.M) {
 	out := filepath.Join(tmp, "public")
 	// A fixed clock: the sample site's pages are the same whenever the tests run.
 	now := time.Date(2025, 12, 31, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	_, err = pipeline.Build(pipeline.Options{SiteDir: "../..", OutDir: out, Now: now, Stderr: io.Discard})
+	_, err = pipeline.Build(pipeline.Options{SiteDir: "../..", OutDir: out, Now: now})
 	site.dir, site.err = out, err
 	code := m.Run()
 	os.RemoveAll(tmp)

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,24 +15,8 @@ import (
 
 	"gongkai/generator/corpus"
 	"gongkai/generator/preview"
+	"gongkai/generator/syncbuf"
 )
-
-type lockedWriter struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedWriter) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestPreviewReloadsByItself opens a page of `gongkai serve` in Chromium, saves an edit of its Markdown and waits
 // for the page to show the new text without being told to navigate: the live-reload script did it.
@@ -43,7 +26,7 @@ func TestPreviewReloadsByItself(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	out := &lockedWriter{}
+	out := &syncbuf.Buffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- preview.Serve(ctx, preview.Options{SiteDir: site, Addr: "127.0.0.1:0", Stdout: out, Stderr: io.Discard})

@@ -3,7 +3,6 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -43,7 +42,7 @@ func buildSearchSite(t testing.TB, lang string) string {
 	site := sitetest.WithTheme(t, string(archive)+"-- config.toml --\n"+cfg)
 	out := filepath.Join(t.TempDir(), "public")
 	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := pipeline.Build(pipeline.Options{SiteDir: site, OutDir: out, Now: now, Stderr: io.Discard}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{SiteDir: site, OutDir: out, Now: now}); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	return out

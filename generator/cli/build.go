@@ -32,7 +32,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	r, err := pipeline.Build(pipeline.Options{SiteDir: *site, OutDir: *out, Now: now.t, Stderr: stderr})
+	r, err := pipeline.Build(pipeline.Options{SiteDir: *site, OutDir: *out, Now: now.t})
 	code := ExitOK
 	var refused *publish.RefusedError
 	switch {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -117,26 +116,10 @@ func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 // treeHash lists every file under dir (following the published link) with its content hash.
 func treeHash(t *testing.T, dir string) string {
 	t.Helper()
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var lines []string
-	err = filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(data)
-		rel, _ := filepath.Rel(real, p)
-		lines = append(lines, filepath.ToSlash(rel)+" "+hex.EncodeToString(sum[:8]))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for rel, f := range sitetest.Tree(t, dir) {
+		sum := sha256.Sum256(f.Data)
+		lines = append(lines, rel+" "+hex.EncodeToString(sum[:8]))
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")

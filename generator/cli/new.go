@@ -49,22 +49,17 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return ExitInternal
 	}
-	rel, err := newdoc.Create(newdoc.Request{SiteDir: dir, Kind: pos[0], Name: pos[1], Title: *title, Bundle: *bundle, Now: now.t})
-	var ue *newdoc.Error
-	var ce *newdoc.ConfigError
+	rel, diags, err := newdoc.Create(newdoc.Request{SiteDir: dir, Kind: pos[0], Name: pos[1], Title: *title, Bundle: *bundle, Now: now.t})
 	switch {
-	case errors.As(err, &ue):
-		fmt.Fprintln(stderr, ue.Message)
+	case err != nil:
+		fmt.Fprintf(stderr, "Error: %v\n", err)
+		return ExitInternal
+	case diags.Errors() > 0:
+		diags.Print(stderr)
 		if _, ok := newdoc.Kinds[pos[0]]; !ok {
 			return ExitUsage
 		}
 		return ExitContent
-	case errors.As(err, &ce):
-		fmt.Fprintln(stderr, ce.Error())
-		return ExitContent
-	case err != nil:
-		fmt.Fprintf(stderr, "Error: %v\n", err)
-		return ExitInternal
 	}
 	lang := msg.Zh
 	if cfg, _, err := siteconfig.Load(dir); err == nil && cfg != nil {

@@ -13,6 +13,7 @@ import (
 
 	"gongkai/generator/corpus"
 	"gongkai/generator/diag"
+	"gongkai/generator/sitetest"
 	"gongkai/generator/stats"
 )
 
@@ -50,8 +51,8 @@ func TestSampleReportTables(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tables := findAll(doc, func(n *html.Node) bool {
-			return n.Data == "table" && strings.Contains(attr(n, "class"), "disclosure-table")
+		tables := sitetest.All(doc, func(n *html.Node) bool {
+			return n.Data == "table" && strings.Contains(sitetest.Value(n, "class"), "disclosure-table")
 		})
 		if len(tables) != 3 {
 			t.Fatalf("want 3 disclosure tables, found %d", len(tables))
@@ -64,15 +65,15 @@ func TestSampleReportTables(t *testing.T) {
 			{stats.Table3.Zh, table3Headers()},
 			{stats.Table4.Zh, table4Headers()},
 		} {
-			caps := findAll(tables[i], func(n *html.Node) bool { return n.Data == "caption" })
-			if len(caps) != 1 || textOf(caps[0]) != tc.caption {
+			caps := sitetest.All(tables[i], func(n *html.Node) bool { return n.Data == "caption" })
+			if len(caps) != 1 || sitetest.Text(caps[0]) != tc.caption {
 				t.Errorf("table %d: caption %q, want %q", i+2, captionText(caps), tc.caption)
 			}
 			var got []string
-			for _, th := range findAll(tables[i], func(n *html.Node) bool { return n.Data == "th" }) {
-				got = append(got, textOf(th))
-				if attr(th, "scope") == "" {
-					t.Errorf("table %d: <th> %q has no scope", i+2, textOf(th))
+			for _, th := range sitetest.All(tables[i], func(n *html.Node) bool { return n.Data == "th" }) {
+				got = append(got, sitetest.Text(th))
+				if sitetest.Value(th, "scope") == "" {
+					t.Errorf("table %d: <th> %q has no scope", i+2, sitetest.Text(th))
 				}
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.headers, "\n") {
@@ -80,11 +81,11 @@ func TestSampleReportTables(t *testing.T) {
 			}
 			// Every data cell names existing header cells, and its figure is the data file's.
 			ids := map[string]bool{}
-			for _, n := range findAll(tables[i], func(n *html.Node) bool { return attr(n, "id") != "" }) {
-				ids[attr(n, "id")] = true
+			for _, n := range sitetest.All(tables[i], func(n *html.Node) bool { return sitetest.Value(n, "id") != "" }) {
+				ids[sitetest.Value(n, "id")] = true
 			}
-			for _, td := range findAll(tables[i], func(n *html.Node) bool { return n.Data == "td" && attr(n, "headers") != "" }) {
-				for _, h := range strings.Fields(attr(td, "headers")) {
+			for _, td := range sitetest.All(tables[i], func(n *html.Node) bool { return n.Data == "td" && sitetest.Value(n, "headers") != "" }) {
+				for _, h := range strings.Fields(sitetest.Value(td, "headers")) {
 					if !ids[h] {
 						t.Errorf("table %d: a cell names header %q, which does not exist", i+2, h)
 					}
@@ -92,9 +93,9 @@ func TestSampleReportTables(t *testing.T) {
 			}
 		}
 		// Table 三: the cell of each row and column holds the data file's figure.
-		for _, td := range findAll(tables[1], func(n *html.Node) bool { return n.Data == "td" && attr(n, "headers") != "" }) {
+		for _, td := range sitetest.All(tables[1], func(n *html.Node) bool { return n.Data == "td" && sitetest.Value(n, "headers") != "" }) {
 			var row, col string
-			for _, h := range strings.Fields(attr(td, "headers")) {
+			for _, h := range strings.Fields(sitetest.Value(td, "headers")) {
 				if strings.HasPrefix(h, "t3-r-") {
 					row = strings.TrimPrefix(h, "t3-r-")
 				}
@@ -102,11 +103,11 @@ func TestSampleReportTables(t *testing.T) {
 					col = strings.TrimPrefix(h, "t3-c-")
 				}
 			}
-			if v := want.Counts["table3."+row+"."+col]; textOf(td) != itoa(int(v)) {
-				t.Errorf("table3.%s.%s: rendered %q, want %d", row, col, textOf(td), v)
+			if v := want.Counts["table3."+row+"."+col]; sitetest.Text(td) != itoa(int(v)) {
+				t.Errorf("table3.%s.%s: rendered %q, want %d", row, col, sitetest.Text(td), v)
 			}
 		}
-		if style := findAll(tables[0].Parent, func(n *html.Node) bool { return attr(n, "style") != "" || n.Data == "style" }); len(style) > 0 {
+		if style := sitetest.All(tables[0].Parent, func(n *html.Node) bool { return sitetest.Value(n, "style") != "" || n.Data == "style" }); len(style) > 0 {
 			t.Errorf("the tables carry inline styles")
 		}
 	})
@@ -267,48 +268,9 @@ func table4Headers() []string {
 	return out
 }
 
-func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && match(n) {
-			out = append(out, n)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return out
-}
-
-func attr(n *html.Node, name string) string {
-	for _, a := range n.Attr {
-		if a.Key == name {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.TrimSpace(b.String())
-}
-
 func captionText(caps []*html.Node) string {
 	if len(caps) == 0 {
 		return ""
 	}
-	return textOf(caps[0])
+	return sitetest.Text(caps[0])
 }

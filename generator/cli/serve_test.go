@@ -1,38 +1,19 @@
 package cli
 
 import (
-	"bytes"
 	"context"
+	"gongkai/generator/syncbuf"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
-
-// syncBuffer is a writer the server goroutine and the test can share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // writeSite unpacks a txtar fixture into a new folder.
 func writeSite(t testing.TB, fixture string) string {
@@ -57,12 +38,12 @@ func writeSite(t testing.TB, fixture string) string {
 var urlRe = regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
 
 // startServe runs `gongkai serve` in-process on a free port and returns its address; it stops with the test.
-func startServe(t testing.TB, site string) (base string, stdout, stderr *syncBuffer) {
+func startServe(t testing.TB, site string) (base string, stdout, stderr *syncbuf.Buffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	old := serveContext
 	serveContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
-	stdout, stderr = &syncBuffer{}, &syncBuffer{}
+	stdout, stderr = &syncbuf.Buffer{}, &syncbuf.Buffer{}
 	done := make(chan int)
 	go func() { done <- Run([]string{"serve", "-s", site, "--addr", "127.0.0.1:0"}, stdout, stderr) }()
 	t.Cleanup(func() {

@@ -22,7 +22,8 @@ const (
 )
 
 // Diagnostic is one problem at one place. Line and Col are 1-based; Col counts characters, not bytes, because a
-// Chinese editor counts characters. A zero Line means the problem concerns the file as a whole.
+// Chinese editor counts characters. A zero Line means the problem concerns the file as a whole; an empty File, that
+// it concerns the command as a whole (gongkai new asked for a kind that does not exist): the message names what.
 type Diagnostic struct {
 	File     string // slash-separated, relative to the site directory
 	Line     int
@@ -35,14 +36,16 @@ type Diagnostic struct {
 
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.File)
-	if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Line)
-		if d.Col > 0 {
-			fmt.Fprintf(&b, ":%d", d.Col)
+	if d.File != "" {
+		b.WriteString(d.File)
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ":%d", d.Line)
+			if d.Col > 0 {
+				fmt.Fprintf(&b, ":%d", d.Col)
+			}
 		}
+		b.WriteString(": ")
 	}
-	b.WriteString(": ")
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}

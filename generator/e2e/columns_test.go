@@ -233,7 +233,7 @@ func TestDisclosurePages(t *testing.T) {
 			t.Errorf("the 申请表 %s is not published: %v", u, err)
 		}
 	}
-	if body := text(apply.root); !strings.Contains(body, "第二十九条") {
+	if body := text(apply.Root); !strings.Contains(body, "第二十九条") {
 		t.Error("依申请公开 does not give the contents of an application (条例第二十九条)")
 	}
 

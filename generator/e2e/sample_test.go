@@ -181,7 +181,7 @@ func TestSeedReportPage(t *testing.T) {
 	if err != nil {
 		t.Skipf("seed not found beside the project: %v", err)
 	}
-	body := strings.Join(strings.Fields(text(p.root)), "")
+	body := strings.Join(strings.Fields(text(p.Root)), "")
 	for i, line := range strings.Split(string(seed), "\n") {
 		line = strings.Join(strings.Fields(line), "")
 		if line == "" || line == "分享到:" {

@@ -35,6 +35,9 @@ import (
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/gohugoio/hugo/resources/page"
 	"github.com/spf13/afero"
+
+	"gongkai/generator/diag"
+	"gongkai/generator/syncbuf"
 )
 
 // Options says what to build and how.
@@ -78,21 +81,17 @@ type Options struct {
 type Site struct {
 	opts    Options
 	h       *hugolib.HugoSites
-	log     *logBuffer
+	log     *syncbuf.Buffer
 	mu      sync.Mutex
 	visited *types.EvictingQueue[string] // FastRender: pages rendered on every rebuild; Hugo's server keeps 20 too
 	mem     afero.Fs                     // the generated files (Options.Files), under the site's files
 	files   map[string][]byte
 }
 
-// Problem is one warning or error Hugo logged.
-type Problem struct {
-	Error   bool
-	File    string // slash path relative to the site when Hugo named one
-	Line    int
-	Col     int
-	Message string
-}
+// Hugo's warnings and errors come back as diagnostics, the way gongkai tells an editor anything: File is a slash
+// path relative to the site when Hugo named one, "(hugo)" when it did not. This package is the one place Hugo's
+// log and errors are turned into them.
+const noFile = "(hugo)"
 
 // New loads the configuration and prepares the site; nothing is rendered yet.
 func New(opts Options) (*Site, error) {
@@ -106,7 +105,7 @@ func New(opts Options) (*Site, error) {
 		}
 		opts.CacheDir = filepath.Join(base, "gongkai", "hugo")
 	}
-	logs := &logBuffer{}
+	logs := &syncbuf.Buffer{}
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
 		StdOut:        io.Discard, // "Source changed" lines and the like; gongkai says what it does itself
@@ -228,13 +227,15 @@ func New(opts Options) (*Site, error) {
 	return site, nil
 }
 
-// Build renders the whole site into PublishDir. Problems logged by Hugo come back with the error.
-func (s *Site) Build() ([]Problem, error) {
+// Build renders the whole site into PublishDir. What Hugo logged comes back as diagnostics, with the error.
+func (s *Site) Build() ([]diag.Diagnostic, error) {
 	return s.build(nil)
 }
 
-// Rebuild renders what the events touched. It needs Options.Watch.
-func (s *Site) Rebuild(events []fsnotify.Event) ([]Problem, error) {
+// rebuild renders what the events touched. It needs Options.Watch. fsnotify's event is Hugo's own type for a
+// changed file: it stays inside this package (callers use RebuildChanged), and package watch is the one that
+// watches files.
+func (s *Site) rebuild(events []fsnotify.Event) ([]diag.Diagnostic, error) {
 	var keep []fsnotify.Event
 	for _, ev := range events {
 		if !s.h.ShouldSkipFileChangeEvent(ev) {
@@ -292,7 +293,7 @@ type Change struct {
 // RebuildChanged renders what the changed files touched. It keeps callers free of Hugo's event type (fsnotify):
 // the preview's watcher is the one package that talks to fsnotify itself. After a removal the output keeps stale
 // files (gohugoio/hugo#13648): callers build afresh instead.
-func (s *Site) RebuildChanged(changes []Change) ([]Problem, error) {
+func (s *Site) RebuildChanged(changes []Change) ([]diag.Diagnostic, error) {
 	events := make([]fsnotify.Event, 0, len(changes))
 	for _, c := range changes {
 		op := fsnotify.Write
@@ -304,13 +305,13 @@ func (s *Site) RebuildChanged(changes []Change) ([]Problem, error) {
 		}
 		events = append(events, fsnotify.Event{Name: c.Path, Op: op})
 	}
-	return s.Rebuild(events)
+	return s.rebuild(events)
 }
 
 // RenderURL renders the page at a URL path of the site (e.g. "/policies/abc/") if a change since its last render
 // left it stale; with FastRender, the server calls it before serving a page. The page joins the recently visited
 // pages that every rebuild renders. Without FastRender it does nothing.
-func (s *Site) RenderURL(urlPath string) ([]Problem, error) {
+func (s *Site) RenderURL(urlPath string) ([]diag.Diagnostic, error) {
 	if s.visited == nil {
 		return nil, nil
 	}
@@ -357,7 +358,7 @@ func (s *Site) RenderURL(urlPath string) ([]Problem, error) {
 // against what changed, and on a site of 10,000 documents that check took most of an edit's time; a page forgotten
 // is not checked again until it is rendered again. Hugo treats any change of translations as a change of
 // everything, which is what Forget tells it; without an i18n/ file it does nothing.
-func (s *Site) Forget() ([]Problem, error) {
+func (s *Site) Forget() ([]diag.Diagnostic, error) {
 	if s.visited == nil {
 		return nil, errors.New("hugosite: Forget needs FastRender")
 	}
@@ -374,13 +375,13 @@ func (s *Site) Forget() ([]Problem, error) {
 
 var pagerRe = regexp.MustCompile(`^(/(?:.*/)?)page/\d+/$`)
 
-func (s *Site) build(events []fsnotify.Event) ([]Problem, error) {
+func (s *Site) build(events []fsnotify.Event) ([]diag.Diagnostic, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.buildLocked(hugolib.BuildCfg{RecentlyTouched: s.visited}, events...)
 }
 
-func (s *Site) buildLocked(cfg hugolib.BuildCfg, events ...fsnotify.Event) ([]Problem, error) {
+func (s *Site) buildLocked(cfg hugolib.BuildCfg, events ...fsnotify.Event) ([]diag.Diagnostic, error) {
 	s.log.Reset()
 	err := s.h.Build(cfg, events...)
 	probs := parseLog(s.log.String(), s.opts.SiteDir)
@@ -391,7 +392,7 @@ func (s *Site) buildLocked(cfg hugolib.BuildCfg, events ...fsnotify.Event) ([]Pr
 	os.Remove(lockFile)
 	if err == nil {
 		for _, p := range probs {
-			if p.Error {
+			if p.Severity == diag.Error {
 				err = errors.New("Hugo reported errors")
 				break
 			}
@@ -443,45 +444,22 @@ func (s *Site) Close() error {
 	return err
 }
 
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-func (l *logBuffer) Reset() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.b.Reset()
-}
-
 // Hugo's messages name files as "/abs/path/file.md:12:3": the position is kept, the path made site-relative.
 var posRe = regexp.MustCompile(`"?(/[^":\s]+?\.[A-Za-z0-9]+):(\d+):(\d+)"?`)
 
-func parseLog(log, siteDir string) []Problem {
-	var out []Problem
+func parseLog(log, siteDir string) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	for _, line := range strings.Split(log, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		var p Problem
+		var p diag.Diagnostic
 		switch {
 		case strings.HasPrefix(line, "ERROR"):
-			p.Error = true
 			line = strings.TrimSpace(strings.TrimPrefix(line, "ERROR"))
 		case strings.HasPrefix(line, "WARN"):
+			p.Severity = diag.Warning
 			line = strings.TrimSpace(strings.TrimPrefix(line, "WARN"))
 		default:
 			continue
@@ -493,8 +471,8 @@ func parseLog(log, siteDir string) []Problem {
 	return out
 }
 
-func errorProblem(err error, siteDir string) Problem {
-	p := Problem{Error: true, Message: err.Error()}
+func errorProblem(err error, siteDir string) diag.Diagnostic {
+	p := diag.Diagnostic{Message: err.Error()}
 	locate(&p, siteDir)
 	return p
 }
@@ -502,18 +480,18 @@ func errorProblem(err error, siteDir string) Problem {
 // ProblemError is a failure caused by a file of the site (a template that does not parse, say): the editor fixes
 // it, so it is reported as a diagnostic at that file, not as a failure of gongkai.
 type ProblemError struct {
-	Problem Problem
+	Diagnostic diag.Diagnostic
 }
 
 func (e *ProblemError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.Problem.File, e.Problem.Line, e.Problem.Col, e.Problem.Message)
+	return fmt.Sprintf("%s:%d:%d: %s", e.Diagnostic.File, e.Diagnostic.Line, e.Diagnostic.Col, e.Diagnostic.Message)
 }
 
 // siteError wraps err as a ProblemError when it names a file of the site.
 func siteError(what string, err error, siteDir string) error {
 	p := errorProblem(err, siteDir)
-	if p.File != "" {
-		return &ProblemError{Problem: p}
+	if p.File != noFile {
+		return &ProblemError{Diagnostic: p}
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
@@ -522,7 +500,9 @@ func siteError(what string, err error, siteDir string) error {
 // precise than the file Hugo puts in front (often baseof.html when a page template fails to parse).
 var templateRe = regexp.MustCompile(`template: ([^:\s"]+\.[a-z]+):(\d+):(?:(\d+):)?`)
 
-func locate(p *Problem, siteDir string) {
+// locate finds the file, line and column Hugo's message names, relative to the site; noFile when it names none.
+func locate(p *diag.Diagnostic, siteDir string) {
+	p.File = noFile
 	if m := templateRe.FindStringSubmatch(p.Message); m != nil {
 		file := filepath.Join(siteDir, "layouts", filepath.FromSlash(m[1]))
 		if _, err := os.Stat(file); err == nil {
@@ -556,7 +536,7 @@ func locate(p *Problem, siteDir string) {
 	p.Message = strings.ReplaceAll(p.Message, siteDir+string(filepath.Separator), "")
 }
 
-func dedupe(ps []Problem) []Problem {
+func dedupe(ps []diag.Diagnostic) []diag.Diagnostic {
 	sort.SliceStable(ps, func(i, j int) bool {
 		if ps[i].File != ps[j].File {
 			return ps[i].File < ps[j].File

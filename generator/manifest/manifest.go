@@ -6,6 +6,8 @@ package manifest
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strconv"
@@ -20,6 +22,17 @@ type Entry struct {
 	Path   string // slash path relative to the root
 	Size   int64
 	SHA256 string // hex
+}
+
+// Sum is the SHA-256 of data in hex, as the manifest gives it.
+func Sum(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// EntryOf is the manifest's line for a file rel with these bytes.
+func EntryOf(rel string, data []byte) Entry {
+	return Entry{Path: rel, Size: int64(len(data)), SHA256: Sum(data)}
 }
 
 // Encode writes the manifest sorted by path.

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"gongkai/generator/content"
+	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
 	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
@@ -47,44 +48,37 @@ type Request struct {
 	Now     time.Time // zero: the current time
 }
 
-// Error is a problem an editor must solve, in the site's language.
-type Error struct{ Message string }
-
-func (e *Error) Error() string { return e.Message }
-
-// ConfigError means config.toml has errors: new writes nothing until they are fixed.
-type ConfigError struct{ Lines []string }
-
-func (e *ConfigError) Error() string { return strings.Join(e.Lines, "\n") }
-
 var nameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
 
-// Create writes the new document and returns its slash path relative to the site.
-func Create(req Request) (string, error) {
+// Create writes the new document and returns its slash path relative to the site. What the editor must put right
+// (config.toml's errors, an unknown kind, a name taken) comes back as diagnostics, and then nothing is written;
+// err is for failures of the machine.
+func Create(req Request) (string, *diag.List, error) {
 	cfg, diags, err := siteconfig.Load(req.SiteDir)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if diags.Errors() > 0 {
-		var lines []string
-		for _, d := range diags.Sorted() {
-			lines = append(lines, d.String())
-		}
-		return "", &ConfigError{lines}
+		return "", diags, nil
 	}
 	lang := cfg.Lang
+	// refuse reports a problem of the request as a whole: the sentence names the file or value concerned.
+	refuse := func(message string) (string, *diag.List, error) {
+		diags.Add(diag.Diagnostic{Message: message})
+		return "", diags, nil
+	}
 	kind, ok := Kinds[req.Kind]
 	if !ok {
-		return "", &Error{msg.NewBadKind.F(lang, req.Kind, strings.Join(KindNames, ", "))}
+		return refuse(msg.NewBadKind.F(lang, req.Kind, strings.Join(KindNames, ", ")))
 	}
 	if !nameRe.MatchString(req.Name) {
-		return "", &Error{msg.NewBadName.F(lang, req.Name)}
+		return refuse(msg.NewBadName.F(lang, req.Name))
 	}
 	single := "content/" + string(kind) + "/" + req.Name + ".md"
 	bundle := "content/" + string(kind) + "/" + req.Name + "/index.md"
 	for _, p := range []string{single, bundle} {
 		if _, err := os.Stat(filepath.Join(req.SiteDir, filepath.FromSlash(p))); err == nil {
-			return "", &Error{msg.NewExists.F(lang, p)}
+			return refuse(msg.NewExists.F(lang, p))
 		}
 	}
 	rel := single
@@ -95,14 +89,14 @@ func Create(req Request) (string, error) {
 	tmplFile := filepath.Join(req.SiteDir, "archetypes", req.Kind+".md")
 	src, err := os.ReadFile(tmplFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", &Error{msg.NewNoArchetype.F(lang, "archetypes/"+req.Kind+".md")}
+		return refuse(msg.NewNoArchetype.F(lang, "archetypes/"+req.Kind+".md"))
 	}
 	if err != nil {
-		return "", fmt.Errorf("read template: %w", err)
+		return "", nil, fmt.Errorf("read template: %w", err)
 	}
 	tmpl, err := template.New(req.Kind).Funcs(template.FuncMap{"quote": quote}).Parse(string(src))
 	if err != nil {
-		return "", &Error{msg.NewBadArchetype.F(lang, err)}
+		return refuse(msg.NewBadArchetype.F(lang, err))
 	}
 
 	now := req.Now
@@ -112,7 +106,7 @@ func Create(req Request) (string, error) {
 	now = now.In(cfg.Location).Truncate(time.Second)
 	site, _, err := content.Load(req.SiteDir, cfg)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	data := Data{
 		Title:     req.Title,
@@ -124,27 +118,27 @@ func Create(req Request) (string, error) {
 	}
 	var out bytes.Buffer
 	if err := tmpl.Execute(&out, data); err != nil {
-		return "", &Error{msg.NewBadArchetype.F(lang, err)}
+		return refuse(msg.NewBadArchetype.F(lang, err))
 	}
 	text := ensureDraft(out.Bytes())
 
 	abs := filepath.Join(req.SiteDir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	// O_EXCL: never replace an editor's work, even if the file appeared since the check above.
 	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", &Error{msg.NewExists.F(lang, rel)}
+		return refuse(msg.NewExists.F(lang, rel))
 	}
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if _, err := f.Write(text); err != nil {
 		f.Close()
-		return "", err
+		return "", nil, err
 	}
-	return rel, f.Close()
+	return rel, diags, f.Close()
 }
 
 // ensureDraft makes a new document a draft when the site's template does not say draft itself: a document

@@ -56,10 +56,7 @@ func build(t *testing.T, site, out, now string, extra ...string) (int, string) {
 	return code, stderr.String()
 }
 
-type fileState struct {
-	data  []byte
-	mtime time.Time
-}
+type fileState = sitetest.File
 
 // sameTree reports every file that is in one tree only, or differs in bytes or time.
 func sameTree(t *testing.T, a, b map[string]fileState) {
@@ -69,10 +66,10 @@ func sameTree(t *testing.T, a, b map[string]fileState) {
 		switch {
 		case !ok:
 			t.Errorf("%s only in the first build", p)
-		case !bytes.Equal(fa.data, fb.data):
+		case !bytes.Equal(fa.Data, fb.Data):
 			t.Errorf("%s differs", p)
-		case !fa.mtime.Equal(fb.mtime):
-			t.Errorf("%s: mtime %v vs %v", p, fa.mtime, fb.mtime)
+		case !fa.MTime.Equal(fb.MTime):
+			t.Errorf("%s: mtime %v vs %v", p, fa.MTime, fb.MTime)
 		}
 	}
 	for p := range b {
@@ -82,34 +79,7 @@ func sameTree(t *testing.T, a, b map[string]fileState) {
 	}
 }
 
-func tree(t *testing.T, root string) map[string]fileState {
-	t.Helper()
-	out := map[string]fileState{}
-	root, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		fi, err := os.Stat(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		out[filepath.ToSlash(rel)] = fileState{data, fi.ModTime()}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
+func tree(t *testing.T, root string) map[string]fileState { return sitetest.Tree(t, root) }
 
 func TestSameNowGivesIdenticalOutput(t *testing.T) {
 	site := sampleSite(t)
@@ -125,10 +95,10 @@ func TestSameNowGivesIdenticalOutput(t *testing.T) {
 	}
 	sameTree(t, ta, tb)
 	// Each document's files carry the document's date; a generated list page does not carry the build time.
-	if mt := ta["policies/ldht-2024/index.html"].mtime; !mt.Equal(time.Date(2024, 6, 28, 0, 0, 0, 0, time.FixedZone("", 8*3600))) {
+	if mt := ta["policies/ldht-2024/index.html"].MTime; !mt.Equal(time.Date(2024, 6, 28, 0, 0, 0, 0, time.FixedZone("", 8*3600))) {
 		t.Errorf("document mtime %v", mt)
 	}
-	if ta["policies/ldht-2024/index.html.gz"].mtime != ta["policies/ldht-2024/index.html"].mtime {
+	if ta["policies/ldht-2024/index.html.gz"].MTime != ta["policies/ldht-2024/index.html"].MTime {
 		t.Error(".gz does not carry its original's mtime")
 	}
 	if _, ok := ta["gongkai-docs/index.json"]; ok {
@@ -151,11 +121,11 @@ func TestOutputsForMachines(t *testing.T) {
 			continue
 		}
 		orig := files[p[:len(p)-3]]
-		got, err := precompress.Decompress(p, f.data)
-		if err != nil || !bytes.Equal(got, orig.data) {
+		got, err := precompress.Decompress(p, f.Data)
+		if err != nil || !bytes.Equal(got, orig.Data) {
 			t.Errorf("%s does not decompress to its original (%v)", p, err)
 		}
-		if !f.mtime.Equal(orig.mtime) {
+		if !f.MTime.Equal(orig.MTime) {
 			t.Errorf("%s: mtime differs from the original's", p)
 		}
 		n++
@@ -165,7 +135,7 @@ func TestOutputsForMachines(t *testing.T) {
 	}
 
 	// catalog.json validates against the shipped schema and lists every published document.
-	cj := files["catalog.json"].data
+	cj := files["catalog.json"].Data
 	if err := catalog.Validate(cj); err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +163,7 @@ func TestOutputsForMachines(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) == 0 {
 		t.Errorf("catalogue URLs:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !bytes.HasPrefix(files["catalog.csv"].data, []byte("\ufeff")) {
+	if !bytes.HasPrefix(files["catalog.csv"].Data, []byte("\ufeff")) {
 		t.Error("catalog.csv has no byte-order mark")
 	}
 
@@ -203,7 +173,7 @@ func TestOutputsForMachines(t *testing.T) {
 			Loc string `xml:"loc"`
 		} `xml:"url"`
 	}
-	if err := xml.Unmarshal(files["sitemap.xml"].data, &sm); err != nil {
+	if err := xml.Unmarshal(files["sitemap.xml"].Data, &sm); err != nil {
 		t.Fatalf("sitemap.xml: %v", err)
 	}
 	locs := map[string]bool{}
@@ -226,7 +196,7 @@ func TestOutputsForMachines(t *testing.T) {
 		file, prefix string
 	}{{"index.xml", ""}, {"policies/index.xml", "policies/"}, {"reports/index.xml", "reports/"}} {
 		var f rss
-		data := files[feed.file].data
+		data := files[feed.file].Data
 		if err := xml.Unmarshal(data, &f); err != nil {
 			t.Fatalf("%s: %v", feed.file, err)
 		}
@@ -259,7 +229,7 @@ func TestOutputsForMachines(t *testing.T) {
 	}
 
 	// The manifest lists every published file but itself, with the right size and hash.
-	entries, err := manifest.Decode(files[manifest.Name].data)
+	entries, err := manifest.Decode(files[manifest.Name].Data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,8 +237,8 @@ func TestOutputsForMachines(t *testing.T) {
 	for _, e := range entries {
 		listed[e.Path] = true
 		f, ok := files[e.Path]
-		if !ok || int64(len(f.data)) != e.Size {
-			t.Errorf("manifest: %s size %d, file has %d", e.Path, e.Size, len(f.data))
+		if !ok || int64(len(f.Data)) != e.Size {
+			t.Errorf("manifest: %s size %d, file has %d", e.Path, e.Size, len(f.Data))
 		}
 	}
 	for p := range files {
@@ -315,10 +285,10 @@ date = 2024-03-01
 	if css == "css/site.css" || css == "" || js == "" || js == "js/site.js" {
 		t.Fatalf("not fingerprinted: %q %q", css, js)
 	}
-	if got := string(files[css].data); got != "body{color:#000}" {
+	if got := string(files[css].Data); got != "body{color:#000}" {
 		t.Errorf("css not minified: %q", got)
 	}
-	page := string(files["articles/a/index.html"].data)
+	page := string(files["articles/a/index.html"].Data)
 	if !strings.Contains(page, "href=/"+css+">") || !strings.Contains(page, "src=https://example.gov.cn/"+js+" ") {
 		t.Errorf("references not rewritten or page not minified:\n%s", page)
 	}

@@ -42,7 +42,7 @@ func sameSite(t *testing.T, out string, want map[string]fileState, when string) 
 	}
 	for p, w := range want {
 		g, ok := got[p]
-		if !ok || !bytes.Equal(g.data, w.data) || !g.mtime.Equal(w.mtime) {
+		if !ok || !bytes.Equal(g.Data, w.Data) || !g.MTime.Equal(w.MTime) {
 			t.Errorf("%s: %s missing or changed", when, p)
 		}
 	}

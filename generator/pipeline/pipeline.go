@@ -6,7 +6,6 @@ package pipeline
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -26,6 +25,7 @@ import (
 	"gongkai/generator/msg"
 	"gongkai/generator/publish"
 	"gongkai/generator/report"
+	"gongkai/generator/reuse"
 	"gongkai/generator/siteconfig"
 	"gongkai/generator/stagehook"
 	"gongkai/generator/treecopy"
@@ -36,7 +36,6 @@ type Options struct {
 	SiteDir string // the site's folder
 	OutDir  string // the published path; defaults to SiteDir/public
 	Now     time.Time
-	Stderr  io.Writer
 }
 
 // Result is what a build or check found and did.
@@ -50,9 +49,9 @@ type Result struct {
 	Stages    []Stage
 	Report    *report.Report // filled as far as the build got
 
-	dir  string      // the site's folder, absolute
-	now  time.Time   // the build's clock, in the site's time zone
-	memo []memoEntry // how this build minified, for the next one
+	dir  string            // the site's folder, absolute
+	now  time.Time         // the build's clock, in the site's time zone
+	memo []reuse.MemoEntry // how this build minified, for the next one
 }
 
 // Doc is one published document with what Hugo made of it: its address and its text.
@@ -149,7 +148,7 @@ func CheckLive(siteDir, outDir string) (*Result, error) {
 // postRender are the stages that add files to the output from the published documents, after Hugo rendered and
 // static/ was copied, and before the output is minified, compressed, verified and published. Their files go
 // through all of that like any other.
-func postRender(r *Result, outDir string, k *keeper, timer *time.Time) error {
+func postRender(r *Result, outDir string, k *reuse.Keeper, timer *time.Time) error {
 	if err := writeCatalog(r, outDir, k); err != nil {
 		return fmt.Errorf("write catalogue: %w", err)
 	}
@@ -158,7 +157,7 @@ func postRender(r *Result, outDir string, k *keeper, timer *time.Time) error {
 	for _, d := range r.Docs {
 		plain[d.URL] = d.Text
 	}
-	if err := writeSearch(r.Site, plain, r.now, outDir, k.publish); err != nil {
+	if err := writeSearch(r.Site, plain, r.now, outDir, k.Publish); err != nil {
 		return err
 	}
 	r.stage("search", timer)
@@ -248,15 +247,17 @@ func Build(opts Options) (*Result, error) {
 		return r, fmt.Errorf("fingerprint assets: %w", err)
 	}
 	r.stage("static", &timer)
-	pv, prev := loadPrevious(prevDir, m)
-	k := &keeper{prev: pv, pairs: refPairs(assets.renamed, r.Config.BaseURL), static: map[string]bool{},
-		smp: newSampler(), kept: map[string]keptFile{}}
-	for _, rel := range static {
-		k.static[rel] = true
-	}
+	pv := reuse.Load(prevDir, m)
+	pairs := refPairs(assets.renamed, r.Config.BaseURL)
+	k := reuse.NewKeeper(pv, func(rel string, data []byte) []byte {
+		if strings.HasSuffix(rel, ".html") && len(pairs) > 0 {
+			data = rewriteRefs(data, pairs) // as the pass does before minifying
+		}
+		return data
+	}, static)
 
 	files := listpages.Pages(r.Config, r.Site, opts.Now, false)
-	pages, err := render(r, dir, staging, files, opts.Now, k.publish)
+	pages, err := render(r, dir, staging, files, opts.Now, k.Publish)
 	if err != nil {
 		return r, err
 	}
@@ -279,7 +280,8 @@ func Build(opts Options) (*Result, error) {
 		return r, err
 	}
 
-	if err := r.postProcess(staging, pv, prev, m, assets, k, pages, newFileTimes(r.Docs, opts.Now)); err != nil {
+	ps := &pass{root: staging, done: assets.done, pairs: pairs, m: m, prev: pv, keep: k, ft: newFileTimes(r.Docs, opts.Now)}
+	if err := r.postProcess(ps, assets, pages); err != nil {
 		return r, err
 	}
 	timer = time.Now() // postProcess recorded its own stages
@@ -308,7 +310,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	committed = true
 	// Only a slower next build if it cannot be written.
-	writeMemo(target.Releases, id, r.memo, k.smp.data)
+	k.WriteMemo(target.Releases, id, r.memo)
 	r.Published = rel
 	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)
@@ -329,7 +331,7 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 	})
 	var pe *hugosite.ProblemError
 	if errors.As(err, &pe) {
-		addProblems(r.Diags, []hugosite.Problem{pe.Problem})
+		r.Diags.Add(pe.Diagnostic)
 		return nil, ErrContent
 	}
 	if err != nil {
@@ -341,7 +343,9 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 		pages = renderedPages(hs)
 	}
 	hs.Close()
-	addProblems(r.Diags, probs)
+	for _, d := range probs {
+		r.Diags.Add(d) // Hugo's warnings stay warnings: a clean build of the sample site prints none
+	}
 	if berr != nil {
 		if r.Diags.Errors() == 0 {
 			return nil, fmt.Errorf("render: %w", berr)
@@ -361,20 +365,4 @@ func (r *Result) stage(name string, since *time.Time) {
 // addStage records a stage whose time was measured elsewhere.
 func (r *Result) addStage(name string, d time.Duration, peak int64) {
 	r.Stages = append(r.Stages, Stage{name, d, peak})
-}
-
-// addProblems turns what Hugo logged into diagnostics. Hugo's warnings are kept as warnings: a clean build of the
-// sample site prints none.
-func addProblems(l *diag.List, probs []hugosite.Problem) {
-	for _, p := range probs {
-		file := p.File
-		if file == "" {
-			file = "(hugo)"
-		}
-		d := diag.Diagnostic{File: file, Line: p.Line, Col: p.Col, Message: p.Message}
-		if !p.Error {
-			d.Severity = diag.Warning
-		}
-		l.Add(d)
-	}
 }

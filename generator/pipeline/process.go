@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -20,6 +19,7 @@ import (
 	"gongkai/generator/manifest"
 	"gongkai/generator/minifier"
 	"gongkai/generator/precompress"
+	"gongkai/generator/reuse"
 	"gongkai/generator/stagehook"
 )
 
@@ -35,7 +35,7 @@ type processed struct {
 	broken   []linkcheck.Broken
 	external []linkcheck.External
 	pages    int
-	memo     []memoEntry // for the next build
+	memo     []reuse.MemoEntry // for the next build
 }
 
 // listFiles returns every file under root as sorted slash paths.
@@ -85,7 +85,7 @@ func fingerprint(m *minifier.Minifier, root string, static []string) (*assets, e
 		}
 		a.before += int64(len(data))
 		a.after += int64(len(out))
-		newRel := strings.TrimSuffix(rel, path.Ext(rel)) + "." + hexSum(out)[:10] + path.Ext(rel)
+		newRel := strings.TrimSuffix(rel, path.Ext(rel)) + "." + manifest.Sum(out)[:10] + path.Ext(rel)
 		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(newRel)), out, 0o644); err != nil {
 			return nil, fmt.Errorf("write %s: %w", newRel, err)
 		}
@@ -127,12 +127,25 @@ func refPairs(renamed map[string]string, baseURL string) [][2][]byte {
 	return pairs
 }
 
-// process is the one parallel pass over the output: each file is read once, references to fingerprinted assets
+// pass is the one parallel pass over the output: each file is read once, references to fingerprinted assets
 // rewritten, minified, scanned for links, written back, compressed and hashed. Doing every step on a file while it
-// is in memory keeps the whole pipeline close to Hugo's own time (see README, Performance). The files Hugo rendered
+// is in memory keeps the whole pipeline close to Hugo's own time (see docs/performance.md). The files Hugo rendered
 // as for the previous release (kept) were not written: they are taken from it.
-func process(root string, files []string, done map[string]bool, pairs [][2][]byte, m *minifier.Minifier,
-	lc *linkcheck.Checker, prev *previous, kept map[string]keptFile, smp *sampler, ft *fileTimes) (*processed, error) {
+//
+// A pass holds what every file's processing needs; what it finds goes into a processed per worker.
+type pass struct {
+	root  string             // the staging folder
+	done  map[string]bool    // files minified already (static/'s CSS and JS, fingerprinted)
+	pairs [][2][]byte        // fingerprinted assets: quoted old reference -> quoted new one
+	m     *minifier.Minifier //
+	lc    *linkcheck.Checker
+	prev  *reuse.Previous
+	keep  *reuse.Keeper
+	ft    *fileTimes
+}
+
+// run processes files (slash paths under root) on every core.
+func (ps *pass) run(files []string) (*processed, error) {
 	res := &processed{cpu: map[string]time.Duration{}}
 	var (
 		mu    sync.Mutex
@@ -141,6 +154,7 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 		count atomic.Int64
 	)
 	half := int64(len(files) / 2)
+	kept := ps.keep.Kept()
 	work := make(chan string)
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
 		wg.Add(1)
@@ -160,9 +174,9 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 				}
 				var err error
 				if k, ok := kept[rel]; ok {
-					err = processKept(root, rel, k, lc, prev, ft, local)
+					err = ps.kept(rel, k, local)
 				} else {
-					err = processFile(root, rel, done[rel], pairs, m, lc, prev, smp, ft, local)
+					err = ps.file(rel, local)
 				}
 				if err != nil {
 					mu.Lock()
@@ -196,7 +210,7 @@ func process(root string, files []string, done map[string]bool, pairs [][2][]byt
 	if first != nil {
 		return nil, first
 	}
-	res.broken, res.external = lc.Result()
+	res.broken, res.external = ps.lc.Result()
 	return res, nil
 }
 
@@ -213,9 +227,9 @@ func (s *stepTimer) tick(step string) {
 	s.t = now
 }
 
-func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Minifier, lc *linkcheck.Checker,
-	prev *previous, smp *sampler, ft *fileTimes, st *processed) error {
-	p := filepath.Join(root, filepath.FromSlash(rel))
+// file processes a file this build wrote.
+func (ps *pass) file(rel string, st *processed) error {
+	p := filepath.Join(ps.root, filepath.FromSlash(rel))
 	timer := &stepTimer{time.Now(), st}
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -223,24 +237,24 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 	}
 	orig := data
 	isHTML := strings.HasSuffix(rel, ".html")
-	if isHTML && len(pairs) > 0 {
-		data = rewriteRefs(data, pairs)
+	if isHTML && len(ps.pairs) > 0 {
+		data = rewriteRefs(data, ps.pairs)
 	}
 	var raw string // the rendered bytes' SHA-256, for the memo
-	if !done && reusable(rel) {
+	if !ps.done[rel] && reuse.Minified(rel) {
 		st.rendered += int64(len(data))
-		raw = hexSum(data)
-		smp.offer(rel, data)
-		if old, ok := prev.minified(rel, raw); ok {
+		raw = manifest.Sum(data)
+		ps.keep.Sample(rel, data)
+		if old, ok := ps.prev.Minified(rel, raw); ok {
 			data = old
-		} else if data, err = m.Bytes(rel, data); err != nil {
+		} else if data, err = ps.m.Bytes(rel, data); err != nil {
 			return err
 		}
 		st.minified += int64(len(data))
 	}
 	timer.tick("minify")
 	if isHTML {
-		lc.Page(rel, htmlscan.Scan(data))
+		ps.lc.Page(rel, htmlscan.Scan(data))
 		st.pages++
 		timer.tick("verify")
 	}
@@ -250,61 +264,58 @@ func processFile(root, rel string, done bool, pairs [][2][]byte, m *minifier.Min
 		}
 	}
 	timer.tick("minify")
-	mtime := ft.of(rel)
+	mtime := ps.ft.of(rel)
 	if err := setTime(p, mtime); err != nil {
 		return err
 	}
 	st.output += int64(len(data))
-	e := entry(rel, data)
+	e := manifest.EntryOf(rel, data)
 	st.entries = append(st.entries, e)
 	if raw != "" {
-		st.memo = append(st.memo, memoEntry{rel: rel, raw: raw, min: e.SHA256})
+		st.memo = append(st.memo, reuse.MemoEntry{Rel: rel, Raw: raw, Min: e.SHA256})
 	}
 	timer.tick("hash")
-	return compress(p, rel, e.SHA256, mtime, func() ([]byte, error) { return data, nil }, prev, st, timer)
+	return ps.compress(p, rel, e.SHA256, mtime, func() ([]byte, error) { return data, nil }, st, timer)
 }
 
-// processKept puts in place a file Hugo rendered as it did for the previous release: a hard link to that
-// release's file when it has the time this one must have (nothing read or written), a copy otherwise. Only a page
-// is read, for its links.
-func processKept(root, rel string, k keptFile, lc *linkcheck.Checker, prev *previous, ft *fileTimes, st *processed) error {
-	p := filepath.Join(root, filepath.FromSlash(rel))
-	src := filepath.Join(prev.dir, filepath.FromSlash(rel))
+// kept puts in place a file Hugo rendered as it did for the previous release: a hard link to that release's file
+// when it has the time this one must have (nothing read or written), a copy otherwise. Only a page is read, for its
+// links.
+func (ps *pass) kept(rel string, k reuse.Kept, st *processed) error {
+	p := filepath.Join(ps.root, filepath.FromSlash(rel))
+	src := filepath.Join(ps.prev.Dir, filepath.FromSlash(rel))
 	timer := &stepTimer{time.Now(), st}
 	var data []byte
 	load := func() ([]byte, error) {
 		if data != nil {
 			return data, nil
 		}
-		d, err := os.ReadFile(src)
+		d, err := ps.keep.Load(rel, k)
 		if err != nil {
-			return nil, fmt.Errorf("read %s from the live release: %w", rel, err)
-		}
-		if hexSum(d) != k.min {
-			return nil, fmt.Errorf("%s in the live release changed during the build", rel)
+			return nil, err
 		}
 		data = d
 		return d, nil
 	}
-	st.rendered += k.rendered
-	st.minified += k.size
+	st.rendered += k.Rendered
+	st.minified += k.Size
 	if strings.HasSuffix(rel, ".html") {
 		d, err := load()
 		if err != nil {
 			return err
 		}
-		lc.Page(rel, htmlscan.Scan(d))
+		ps.lc.Page(rel, htmlscan.Scan(d))
 		st.pages++
 		timer.tick("verify")
 	}
-	mtime := ft.of(rel)
+	mtime := ps.ft.of(rel)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
 	// A link shares the file with the live release: only one that already has the right time is linked, so that
 	// nothing under the live release is ever changed.
 	fi, err := os.Lstat(src)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != k.size || !fi.ModTime().Equal(mtime) || os.Link(src, p) != nil {
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != k.Size || !fi.ModTime().Equal(mtime) || os.Link(src, p) != nil {
 		d, err := load()
 		if err != nil {
 			return err
@@ -317,11 +328,11 @@ func processKept(root, rel string, k keptFile, lc *linkcheck.Checker, prev *prev
 		}
 	}
 	timer.tick("minify")
-	st.output += k.size
-	st.entries = append(st.entries, manifest.Entry{Path: rel, Size: k.size, SHA256: k.min})
-	st.memo = append(st.memo, k.memoEntry)
+	st.output += k.Size
+	st.entries = append(st.entries, manifest.Entry{Path: rel, Size: k.Size, SHA256: k.Min})
+	st.memo = append(st.memo, k.MemoEntry)
 	timer.tick("hash")
-	return compress(p, rel, k.min, mtime, load, prev, st, timer)
+	return ps.compress(p, rel, k.Min, mtime, load, st, timer)
 }
 
 func setTime(p string, t time.Time) error {
@@ -333,11 +344,11 @@ func setTime(p string, t time.Time) error {
 
 // compress writes the .gz and .br of the file at p (slash path rel, SHA-256 sum), or links or copies them from the
 // previous release when the file did not change.
-func compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), prev *previous, st *processed, timer *stepTimer) error {
+func (ps *pass) compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), st *processed, timer *stepTimer) error {
 	if !precompress.Compressible(rel) {
 		return nil
 	}
-	if linked, ok := prev.link(rel, sum, p, mtime); ok {
+	if linked, ok := ps.prev.Link(rel, sum, p, mtime); ok {
 		for _, l := range linked {
 			if strings.HasSuffix(l.Path, ".gz") {
 				st.gz += l.Size
@@ -346,7 +357,7 @@ func compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), 
 			}
 		}
 		st.entries = append(st.entries, linked...)
-		st.textIn += prev.files[rel].Size
+		st.textIn += ps.prev.Size(rel)
 		timer.tick("compress")
 		return nil
 	}
@@ -355,7 +366,7 @@ func compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), 
 		return err
 	}
 	st.textIn += int64(len(data))
-	gz, br, ok := prev.compressed(rel, sum, data)
+	gz, br, ok := ps.prev.Compressed(rel, sum, data)
 	if !ok {
 		gz, br = precompress.Gzip(data), precompress.Brotli(data)
 	}
@@ -370,11 +381,11 @@ func compress(p, rel, sum string, mtime time.Time, load func() ([]byte, error), 
 	timer.tick("compress")
 	if wroteGz {
 		st.gz += int64(len(gz))
-		st.entries = append(st.entries, entry(rel+".gz", gz))
+		st.entries = append(st.entries, manifest.EntryOf(rel+".gz", gz))
 	}
 	if wroteBr {
 		st.br += int64(len(br))
-		st.entries = append(st.entries, entry(rel+".br", br))
+		st.entries = append(st.entries, manifest.EntryOf(rel+".br", br))
 	}
 	timer.tick("hash")
 	return nil
@@ -390,179 +401,4 @@ func writeSmaller(p, rel string, data []byte, n int, t time.Time) (bool, error) 
 		return false, fmt.Errorf("write %s: %w", rel, err)
 	}
 	return true, setTime(p, t)
-}
-
-// reusable reports whether a file of this name is minified, and so has a line in the memo.
-func reusable(rel string) bool {
-	return minifier.Minifiable(rel) && !strings.Contains(path.Base(rel), ".min.")
-}
-
-func entry(rel string, data []byte) manifest.Entry {
-	return manifest.Entry{Path: rel, Size: int64(len(data)), SHA256: hexSum(data)}
-}
-
-// previous is the release that was live before this build: brotli dominates a cold build's time, and most files
-// are the same from one night to the next, so their compressed forms are taken from it.
-type previous struct {
-	dir   string
-	files map[string]manifest.Entry // its manifest, by path; nil when it has none that reads
-	gzbr  bool                      // it was compressed as this build compresses: its .gz and .br may be reused
-	memo  *memo                     // how its files were minified; nil when unknown or not how this build minifies
-
-	mu       sync.Mutex
-	tampered map[string]bool // files whose bytes are not those its manifest certifies: rebuilt, never reused
-}
-
-// verified reads the previous release's file rel (at src) and reports whether its bytes have the SHA-256 its
-// manifest gives, sum. A file edited or replaced in the live release is named and not carried forward: otherwise
-// a hard link would carry it into the next release, certified by the next manifest.
-func (pv *previous) verified(rel, src, sum string) bool {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return false
-	}
-	if hexSum(data) == sum {
-		return true
-	}
-	pv.mismatch(rel)
-	return false
-}
-
-func (pv *previous) mismatch(rel string) {
-	pv.mu.Lock()
-	defer pv.mu.Unlock()
-	if pv.tampered == nil {
-		pv.tampered = map[string]bool{}
-	}
-	pv.tampered[rel] = true
-}
-
-// Tampered lists, sorted, the files of the previous release that did not match its manifest.
-func (pv *previous) Tampered() []string {
-	pv.mu.Lock()
-	defer pv.mu.Unlock()
-	var out []string
-	for rel := range pv.tampered {
-		out = append(out, rel)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// minified returns the previous release's minified bytes of rel if its rendered bytes were the same (raw).
-func (pv *previous) minified(rel, raw string) ([]byte, bool) {
-	if pv == nil || pv.memo == nil {
-		return nil, false
-	}
-	data, ok := pv.memo.reuse(pv.dir, rel, raw)
-	if !ok {
-		// Rendered as last time, yet the live file is not what was minified then: name it if its manifest does
-		// not certify it either.
-		if e, inMemo := pv.memo.entries[rel]; inMemo && e.raw == raw {
-			if f, listed := pv.files[rel]; listed {
-				pv.verified(rel, filepath.Join(pv.dir, filepath.FromSlash(rel)), f.SHA256)
-			}
-		}
-	}
-	return data, ok
-}
-
-var errStale = errors.New("previous compressed file differs")
-
-// sameCompression reports whether the previous release was compressed as this build compresses: a release made by
-// another version of gongkai (other levels, another encoder) must not lend its .gz and .br, or the output would
-// depend on what was published before and no longer be the same bytes from the same sources. The compressors are
-// deterministic, so compressing again the first few files that have both forms and comparing tells.
-func (pv *previous) sameCompression(entries []manifest.Entry) bool {
-	checked := 0
-	for _, e := range entries {
-		if checked == 3 {
-			break
-		}
-		if !precompress.Compressible(e.Path) || e.Path == manifest.Name {
-			continue // the manifest is compressed at levels of its own
-		}
-		p := filepath.Join(pv.dir, filepath.FromSlash(e.Path))
-		gz, gerr := os.ReadFile(p + ".gz")
-		br, berr := os.ReadFile(p + ".br")
-		if gerr != nil || berr != nil {
-			continue
-		}
-		data, err := os.ReadFile(p)
-		if err != nil || !bytes.Equal(precompress.Gzip(data), gz) || !bytes.Equal(precompress.Brotli(data), br) {
-			return false
-		}
-		checked++
-	}
-	return checked > 0
-}
-
-// link hard-links the previous release's .gz and .br of rel beside dst when the file did not change (its SHA-256
-// is the one in the previous manifest, which the new manifest needs anyway) and they have the size the manifest
-// says and the time the new ones must have. Nothing is read, written or hashed: the manifest's lines are reused.
-// A link shares the file, so one whose time differs (the site's last change moved) is not linked: setting the time
-// would change the live release. ok=false when it did not link both; the caller then falls back to compressed.
-func (pv *previous) link(rel, sum, dst string, mtime time.Time) (linked []manifest.Entry, ok bool) {
-	if pv == nil || !pv.gzbr || pv.files[rel].SHA256 != sum {
-		return nil, false
-	}
-	for _, ext := range []string{".gz", ".br"} {
-		e, ok := pv.files[rel+ext]
-		if !ok {
-			continue // not smaller than the original last time, so not now either
-		}
-		src := filepath.Join(pv.dir, filepath.FromSlash(rel+ext))
-		fi, err := os.Lstat(src)
-		if err == nil && (!fi.Mode().IsRegular() || fi.Size() != e.Size || !fi.ModTime().Equal(mtime)) {
-			err = errStale
-		}
-		if err == nil && !pv.verified(rel+ext, src, e.SHA256) {
-			err = errStale
-		}
-		if err == nil {
-			err = os.Link(src, dst+ext)
-		}
-		if err != nil {
-			for _, l := range linked {
-				os.Remove(dst + strings.TrimPrefix(l.Path, rel))
-			}
-			return nil, false
-		}
-		linked = append(linked, e)
-	}
-	return linked, true
-}
-
-// compressed reads the previous release's .gz and .br of a file whose bytes did not change, for when they cannot
-// be linked. Whether it changed is read from the previous manifest.
-func (pv *previous) compressed(rel, sum string, data []byte) ([]byte, []byte, bool) {
-	if pv == nil || !pv.gzbr || pv.files[rel].SHA256 != sum {
-		return nil, nil, false
-	}
-	p := filepath.Join(pv.dir, filepath.FromSlash(rel))
-	gz, gerr := os.ReadFile(p + ".gz")
-	br, berr := os.ReadFile(p + ".br")
-	if gerr != nil && !os.IsNotExist(gerr) || berr != nil && !os.IsNotExist(berr) {
-		return nil, nil, false
-	}
-	// Each form must be the one the manifest certifies, or be absent from both.
-	for _, f := range []struct {
-		ext  string
-		data []byte
-	}{{".gz", gz}, {".br", br}} {
-		e, listed := pv.files[rel+f.ext]
-		if listed != (f.data != nil) || listed && hexSum(f.data) != e.SHA256 {
-			pv.mismatch(rel + f.ext)
-			return nil, nil, false
-		}
-	}
-	// A missing form was not worth writing last time; with the same bytes it is not now either. Returning the
-	// original in its place makes the caller skip it (not smaller).
-	if gz == nil {
-		gz = data
-	}
-	if br == nil {
-		br = data
-	}
-	return gz, br, true
 }

@@ -58,18 +58,18 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 	if err != nil || secondDir == firstDir {
 		t.Fatalf("no new release: %v", err)
 	}
-	if bytes.Equal(first[changed].data, second[changed].data) {
+	if bytes.Equal(first[changed].Data, second[changed].Data) {
 		t.Fatalf("%s did not change", changed)
 	}
 	for p, f := range second {
 		if !strings.HasSuffix(p, ".gz") && !strings.HasSuffix(p, ".br") {
 			continue
 		}
-		got, err := precompress.Decompress(p, f.data)
-		if err != nil || !bytes.Equal(got, second[p[:len(p)-3]].data) {
+		got, err := precompress.Decompress(p, f.Data)
+		if err != nil || !bytes.Equal(got, second[p[:len(p)-3]].Data) {
 			t.Errorf("%s does not decompress to its original (%v)", p, err)
 		}
-		if !f.mtime.Equal(second[p[:len(p)-3]].mtime) {
+		if !f.MTime.Equal(second[p[:len(p)-3]].MTime) {
 			t.Errorf("%s: mtime differs from the original's", p)
 		}
 	}
@@ -86,7 +86,7 @@ func TestRebuildReusesOnlyUnchangedCompressedFiles(t *testing.T) {
 			t.Errorf("%s%s of the changed page is the previous release's", changed, ext)
 		}
 	}
-	if !bytes.Equal(first[kept+".br"].data, second[kept+".br"].data) {
+	if !bytes.Equal(first[kept+".br"].Data, second[kept+".br"].Data) {
 		t.Errorf("%s.br differs between two builds of the same bytes", kept)
 	}
 	// The unchanged page itself was not written: Hugo's output was compared with what it rendered for the live
@@ -127,7 +127,7 @@ func TestRebuildRecompressesWhenThePreviousReleaseWasCompressedOtherwise(t *test
 		if !strings.HasSuffix(p, ".gz") {
 			continue
 		}
-		orig, err := precompress.Decompress(p, f.data)
+		orig, err := precompress.Decompress(p, f.Data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,14 +135,14 @@ func TestRebuildRecompressesWhenThePreviousReleaseWasCompressedOtherwise(t *test
 		w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
 		w.Write(orig)
 		w.Close()
-		if !bytes.Equal(b.Bytes(), f.data) {
+		if !bytes.Equal(b.Bytes(), f.Data) {
 			other++
 		}
 		full := filepath.Join(firstDir, filepath.FromSlash(p))
 		if err := os.WriteFile(full, b.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.Chtimes(full, f.mtime, f.mtime); err != nil {
+		if err := os.Chtimes(full, f.MTime, f.MTime); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -164,7 +164,7 @@ func TestRebuildRecompressesWhenThePreviousReleaseWasCompressedOtherwise(t *test
 		if strings.HasSuffix(p, ".gz") {
 			want = precompress.Gzip(orig)
 		}
-		if !bytes.Equal(f.data, want) {
+		if !bytes.Equal(f.Data, want) {
 			t.Errorf("%s: not what this build compresses", p)
 		}
 	}
@@ -185,7 +185,7 @@ func TestRebuildTakesUnchangedPagesMinifiedFromThePreviousRelease(t *testing.T) 
 		t.Fatalf("second build: exit %d\n%s", code, stderr)
 	}
 	for p, f := range tree(t, out) {
-		if !bytes.Equal(f.data, first[p].data) {
+		if !bytes.Equal(f.Data, first[p].Data) {
 			t.Errorf("%s differs between a build and the one after it", p)
 		}
 	}
@@ -235,7 +235,7 @@ func TestRebuildTakesUnchangedPagesMinifiedFromThePreviousRelease(t *testing.T) 
 	if code, stderr := build(t, site, out, now); code != 0 {
 		t.Fatalf("third build: exit %d\n%s", code, stderr)
 	}
-	if got := tree(t, out)[lastPage].data; !bytes.HasSuffix(got, []byte("<!--taken-->")) {
+	if got := tree(t, out)[lastPage].Data; !bytes.HasSuffix(got, []byte("<!--taken-->")) {
 		t.Fatalf("%s was minified again, not taken from the previous release", lastPage)
 	}
 
@@ -246,7 +246,7 @@ func TestRebuildTakesUnchangedPagesMinifiedFromThePreviousRelease(t *testing.T) 
 		t.Fatalf("fourth build: exit %d\n%s", code, stderr)
 	}
 	for _, p := range []string{firstPage, lastPage} {
-		if got := tree(t, out)[p].data; !bytes.Equal(got, first[p].data) {
+		if got := tree(t, out)[p].Data; !bytes.Equal(got, first[p].Data) {
 			t.Errorf("%s: want it minified again, as in the first build", p)
 		}
 	}

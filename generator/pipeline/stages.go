@@ -18,10 +18,10 @@ import (
 	"gongkai/generator/linkcheck"
 	"gongkai/generator/manifest"
 	"gongkai/generator/memwatch"
-	"gongkai/generator/minifier"
 	"gongkai/generator/msg"
 	"gongkai/generator/precompress"
 	"gongkai/generator/report"
+	"gongkai/generator/reuse"
 	"gongkai/generator/stagehook"
 )
 
@@ -77,7 +77,7 @@ func publishedDocs(site *content.Site, pages []pageInfo, now time.Time) []Doc {
 	return out
 }
 
-func writeCatalog(r *Result, outDir string, k *keeper) error {
+func writeCatalog(r *Result, outDir string, k *reuse.Keeper) error {
 	var in []catalog.Input
 	for _, d := range r.Docs {
 		in = append(in, catalog.Input{Doc: d.Document, Path: d.Path, Lastmod: d.Lastmod})
@@ -88,7 +88,7 @@ func writeCatalog(r *Result, outDir string, k *keeper) error {
 		name string
 		data []byte
 	}{{"catalog.json", js}, {"catalog.csv", c.CSV()}, {"catalog.schema.json", catalog.Schema}} {
-		if !k.publish(f.name, f.data) {
+		if !k.Publish(f.name, f.data) {
 			continue
 		}
 		if err := os.WriteFile(filepath.Join(outDir, f.name), f.data, 0o644); err != nil {
@@ -97,7 +97,7 @@ func writeCatalog(r *Result, outDir string, k *keeper) error {
 	}
 	// A catalogue kept from the live release passed the schema before that was published: the same bytes need no
 	// second look (a third of a second at 10,000 documents, on one core).
-	if _, kept := k.kept["catalog.json"]; !kept {
+	if _, kept := k.Kept()["catalog.json"]; !kept {
 		if err := catalog.Validate(js); err != nil {
 			return err
 		}
@@ -119,35 +119,10 @@ func readPreviousCatalog(prevDir string) (*catalog.Catalog, error) {
 	return catalog.Parse(data)
 }
 
-// loadPrevious reads what a build takes from the release that is live: its manifest (which files are unchanged,
-// and at the end, what changed since), its compressed files if compressed as this build compresses, and the memo
-// of how it was minified if minified as this build minifies. A build with no previous release gets an empty one.
-func loadPrevious(prevDir string, m *minifier.Minifier) (*previous, []manifest.Entry) {
-	pv := &previous{dir: prevDir}
-	if prevDir == "" {
-		return pv, nil
-	}
-	var prev []manifest.Entry
-	if old, err := os.ReadFile(filepath.Join(prevDir, manifest.Name)); err == nil {
-		if prev, err = manifest.Decode(old); err == nil {
-			pv.files = make(map[string]manifest.Entry, len(prev))
-			for _, e := range prev {
-				pv.files[e.Path] = e
-			}
-		}
-	}
-	pv.gzbr = pv.sameCompression(prev)
-	if pv.files != nil {
-		pv.memo = loadMemo(filepath.Dir(prevDir), filepath.Base(prevDir), m)
-	}
-	return pv, prev
-}
-
 // postProcess minifies, verifies, compresses and hashes the output, then writes the manifest.
-func (r *Result) postProcess(staging string, pv *previous, prev []manifest.Entry, m *minifier.Minifier, a *assets,
-	k *keeper, pages []pageInfo, ft *fileTimes) error {
+func (r *Result) postProcess(ps *pass, a *assets, pages []pageInfo) error {
 	start := time.Now()
-	files, err := listFiles(staging)
+	files, err := listFiles(ps.root)
 	if err != nil {
 		return fmt.Errorf("list output: %w", err)
 	}
@@ -155,18 +130,19 @@ func (r *Result) postProcess(staging string, pv *previous, prev []manifest.Entry
 	for _, rel := range files {
 		written[rel] = true
 	}
-	for rel := range k.kept {
+	kept := ps.keep.Kept()
+	for rel := range kept {
 		if written[rel] {
 			// Published twice (two pages at one address), kept once and written once: the written one is
 			// taken, as the disk would have kept the last write.
-			delete(k.kept, rel)
+			delete(kept, rel)
 			continue
 		}
 		files = append(files, rel)
 	}
 	sort.Strings(files)
-	lc := linkcheck.New(files, r.Config.BaseURL)
-	res, err := process(staging, files, a.done, k.pairs, m, lc, pv, k.kept, k.smp, ft)
+	ps.lc = linkcheck.New(files, r.Config.BaseURL)
+	res, err := ps.run(files)
 	if err != nil {
 		return fmt.Errorf("post-process output: %w", err)
 	}
@@ -208,9 +184,9 @@ func (r *Result) postProcess(staging string, pv *previous, prev []manifest.Entry
 	go func() { defer wg.Done(); gz = precompress.GzipHashes(data) }()
 	go func() { defer wg.Done(); br = precompress.BrotliHashes(data) }()
 	rep := r.Report
-	rep.Changes = report.Diff(prev, res.entries)
+	rep.Changes = report.Diff(ps.prev.Entries, res.entries)
 	wg.Wait()
-	p, mt := filepath.Join(staging, manifest.Name), ft.of(manifest.Name)
+	p, mt := filepath.Join(ps.root, manifest.Name), ps.ft.of(manifest.Name)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}

@@ -1,10 +1,10 @@
-// Package precompress writes .gz and .br files beside every text file of the output, so that nginx's gzip_static
-// and brotli_static serve them without compressing on each request. It is the only package that imports a
-// compressor (klauspost/compress for gzip, andybalholm/brotli).
+// Package precompress compresses the output's text files to the .gz and .br forms that nginx's gzip_static and
+// brotli_static serve without compressing on each request. It only turns bytes into bytes: pipeline writes the
+// forms beside each file, and only when smaller than the original (serving a larger one would cost the client more).
+// It is the only package that imports a compressor (klauspost/compress for gzip, andybalholm/brotli).
 //
-// The compressed files must be reproducible: the gzip header carries no name and a zero time, brotli has no header
-// to vary, and the levels and windows depend on the data only. A compressed file that is not smaller than its
-// original is not written, since serving it would cost the client more than the original.
+// The compressed bytes must be reproducible: the gzip header carries no name and a zero time, brotli has no header
+// to vary, and the levels and windows depend on the data only.
 package precompress
 
 import (

@@ -19,24 +19,8 @@ import (
 
 	"gongkai/generator/corpus"
 	"gongkai/generator/pipeline"
+	"gongkai/generator/syncbuf"
 )
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // BenchmarkEditToServed measures, on a generated site of 32,000 documents, the time from saving an edited
 // Markdown file to the rebuilt page being served by gongkai serve, for each kind of edit an editor makes
@@ -74,7 +58,7 @@ func BenchmarkEditToServed(b *testing.B) {
 
 	for i := 0; i < b.N; i++ {
 		ctx, cancel := context.WithCancel(context.Background())
-		out := &lockedBuffer{}
+		out := &syncbuf.Buffer{}
 		done := make(chan error, 1)
 		start = time.Now()
 		go func() {
@@ -197,7 +181,7 @@ func edit(b *testing.B, kind string, src []byte, marker string) ([]byte, string)
 
 var benchURL = regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
 
-func waitURL(b *testing.B, out *lockedBuffer, done chan error) string {
+func waitURL(b *testing.B, out *syncbuf.Buffer, done chan error) string {
 	for deadline := time.Now().Add(30 * time.Minute); time.Now().Before(deadline); {
 		if m := benchURL.FindString(out.String()); m != "" {
 			return strings.TrimSuffix(m, "/")

@@ -270,7 +270,7 @@ func (s *Server) fullBuild() {
 	if err == nil {
 		if cerr := copyTree(filepath.Join(s.dir, "static"), out); cerr != nil {
 			err = cerr
-			probs = append(probs, hugosite.Problem{Error: true, File: "static", Message: cerr.Error()})
+			probs = append(probs, diag.Diagnostic{File: "static", Message: cerr.Error()})
 		}
 	}
 	if bad := problems(probs, err); bad != nil {
@@ -375,15 +375,15 @@ func (s *Server) report(took time.Duration) {
 	fmt.Fprintln(s.opts.Stdout)
 }
 
-// problems turns a failed Hugo build into diagnostics; nil means it succeeded.
-func problems(probs []hugosite.Problem, err error) []diag.Diagnostic {
+// problems are the errors of a failed Hugo build; nil means it succeeded.
+func problems(probs []diag.Diagnostic, err error) []diag.Diagnostic {
 	if err == nil {
 		return nil
 	}
 	var out []diag.Diagnostic
 	for _, p := range probs {
-		if p.Error {
-			out = append(out, toDiag(p))
+		if p.Severity == diag.Error {
+			out = append(out, p)
 		}
 	}
 	if len(out) == 0 {
@@ -392,25 +392,14 @@ func problems(probs []hugosite.Problem, err error) []diag.Diagnostic {
 	return out
 }
 
-func warnings(probs []hugosite.Problem) []diag.Diagnostic {
+func warnings(probs []diag.Diagnostic) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, p := range probs {
-		if !p.Error {
-			out = append(out, toDiag(p))
+		if p.Severity == diag.Warning {
+			out = append(out, p)
 		}
 	}
 	return out
-}
-
-func toDiag(p hugosite.Problem) diag.Diagnostic {
-	d := diag.Diagnostic{File: p.File, Line: p.Line, Col: p.Col, Message: p.Message}
-	if d.File == "" {
-		d.File = "(hugo)"
-	}
-	if !p.Error {
-		d.Severity = diag.Warning
-	}
-	return d
 }
 
 // copyTree copies a file or a folder of the site, leaving out editors' temporary files.

@@ -1,7 +1,6 @@
 package search_test
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,7 +22,7 @@ func buildSite(t *testing.T) string {
 	}
 	site := sitetest.WithTheme(t, string(archive))
 	out := filepath.Join(t.TempDir(), "public")
-	r, err := pipeline.Build(pipeline.Options{SiteDir: site, OutDir: out, Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Stderr: io.Discard})
+	r, err := pipeline.Build(pipeline.Options{SiteDir: site, OutDir: out, Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		if r != nil && r.Diags != nil {
 			t.Logf("%+v", r.Diags)

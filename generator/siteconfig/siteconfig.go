@@ -3,6 +3,11 @@
 // Hugo accepts unknown keys silently, so a misspelt setting would simply not take effect on a government site
 // nobody is watching. gongkai therefore decodes the file itself (with BurntSushi/toml, the only package that
 // imports it) and refuses any key it does not know, naming its line and the closest known key.
+//
+// The file is read twice, and that is on purpose: BurntSushi/toml decodes into the Config struct and says which keys
+// it did not decode, but keeps the position of each key private (it gives one only in a ParseError), and a
+// diagnostic must name the line and column of the unknown or wrong key. frontmatter's TOML parser, which gives
+// every key's position, is read first for them. Both reads stay inside this package.
 package siteconfig
 
 import (

@@ -1,4 +1,5 @@
-// Package watch tells gongkai serve which files of a site changed. It is the only package that imports fsnotify.
+// Package watch tells gongkai serve which files of a site changed. It is the only package that watches files with
+// fsnotify (hugosite hands Hugo its fsnotify.Event type for a changed file, and exports none).
 //
 // fsnotify watches single folders, reports every write of an editor's save separately and includes the editors'
 // swap and backup files; a preview that rebuilt on each raw event would rebuild three times per save and on files

@@ -13,6 +13,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"gongkai/generator/diag"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/treecopy"
 )
@@ -56,8 +57,8 @@ func run(site, out, now string) error {
 	probs, err := hs.Build()
 	hs.Close()
 	for _, p := range probs {
-		if p.Error {
-			fmt.Fprintln(os.Stderr, p.File, p.Message)
+		if p.Severity == diag.Error {
+			fmt.Fprintln(os.Stderr, p.String())
 		}
 	}
 	if err != nil {

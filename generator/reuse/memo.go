@@ -1,11 +1,9 @@
-package pipeline
+package reuse
 
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path"
@@ -14,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"gongkai/generator/manifest"
 	"gongkai/generator/minifier"
 )
 
@@ -35,14 +34,15 @@ const (
 	sampleMax      = 64 << 10
 )
 
-type memoEntry struct {
-	rel      string
-	raw, min string // SHA-256, hex, of the rendered and the minified bytes
+// MemoEntry is how one file was minified: the SHA-256, hex, of its rendered and its minified bytes.
+type MemoEntry struct {
+	Rel      string
+	Raw, Min string
 }
 
 // memo is what the previous build left: rel -> entry, valid for the release named in its first line.
 type memo struct {
-	entries map[string]memoEntry
+	entries map[string]MemoEntry
 	samples map[string][]byte // rel -> rendered bytes
 }
 
@@ -59,7 +59,7 @@ func loadMemo(releases, release string, m *minifier.Minifier) *memo {
 	if !ok || string(head) != "gongkai-minified 2 "+release {
 		return nil
 	}
-	mm := &memo{entries: map[string]memoEntry{}, samples: map[string][]byte{}}
+	mm := &memo{entries: map[string]MemoEntry{}, samples: map[string][]byte{}}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	sc.Buffer(nil, 64<<20)
 	for sc.Scan() {
@@ -75,7 +75,7 @@ func loadMemo(releases, release string, m *minifier.Minifier) *memo {
 			mm.samples[f[2]] = raw
 			continue
 		}
-		mm.entries[f[2]] = memoEntry{rel: f[2], raw: f[0], min: f[1]}
+		mm.entries[f[2]] = MemoEntry{Rel: f[2], Raw: f[0], Min: f[1]}
 	}
 	if sc.Err() != nil || !mm.sameMinifier(m) {
 		return nil
@@ -91,30 +91,24 @@ func (mm *memo) sameMinifier(m *minifier.Minifier) bool {
 	}
 	for rel, raw := range mm.samples {
 		e, ok := mm.entries[rel]
-		if !ok || hexSum(raw) != e.raw {
+		if !ok || manifest.Sum(raw) != e.Raw {
 			return false
 		}
 		out, err := m.Bytes(rel, raw)
-		if err != nil || hexSum(out) != e.min {
+		if err != nil || manifest.Sum(out) != e.Min {
 			return false
 		}
 	}
 	return true
 }
 
-func hexSum(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
-}
-
-// writeMemo replaces the memo with the entries of release. A memo that cannot be written costs the next build
-// time, nothing else, so the caller may ignore the error.
-func writeMemo(releases, release string, entries []memoEntry, samples map[string][]byte) error {
-	sort.Slice(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })
+// writeMemo replaces the memo with the entries of release.
+func writeMemo(releases, release string, entries []MemoEntry, samples map[string][]byte) error {
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Rel < entries[j].Rel })
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "gongkai-minified 2 %s\n", release)
 	for _, e := range entries {
-		fmt.Fprintf(&b, "%s %s %s\n", e.raw, e.min, e.rel)
+		fmt.Fprintf(&b, "%s %s %s\n", e.Raw, e.Min, e.Rel)
 	}
 	rels := make([]string, 0, len(samples))
 	for rel := range samples {
@@ -135,11 +129,11 @@ func writeMemo(releases, release string, entries []memoEntry, samples map[string
 // file there still has the minified SHA-256 the memo recorded.
 func (mm *memo) reuse(prevDir, rel, raw string) ([]byte, bool) {
 	e, ok := mm.entries[rel]
-	if !ok || e.raw != raw {
+	if !ok || e.Raw != raw {
 		return nil, false
 	}
 	data, err := os.ReadFile(filepath.Join(prevDir, filepath.FromSlash(rel)))
-	if err != nil || hexSum(data) != e.min {
+	if err != nil || manifest.Sum(data) != e.Min {
 		return nil, false
 	}
 	return data, true
@@ -181,56 +175,4 @@ func (s *sampler) offer(rel string, raw []byte) {
 	}
 	s.byKind[ext] = rels
 	s.data[rel] = bytes.Clone(raw)
-}
-
-// keptFile is a file Hugo rendered as it did for the previous release: it was not written, it is taken from there.
-type keptFile struct {
-	memoEntry
-	rendered int64 // its size as rendered, for the report
-	size     int64 // minified
-}
-
-// keeper decides, for each file Hugo publishes and each file of the catalogue and the search index, whether it is
-// kept from the previous release (see memo).
-type keeper struct {
-	prev   *previous
-	pairs  [][2][]byte
-	static map[string]bool // static/'s files: they take the place of a page rendered at the same path
-	smp    *sampler
-	mu     sync.Mutex
-	kept   map[string]keptFile
-}
-
-// publish is hugosite.Options.Publish: false when the file is not to be written.
-func (k *keeper) publish(rel string, data []byte) bool {
-	if k.static[rel] {
-		return false
-	}
-	mm := k.prev.memo
-	if mm == nil || !reusable(rel) {
-		return true
-	}
-	e, ok := mm.entries[rel]
-	if !ok {
-		return true
-	}
-	if strings.HasSuffix(rel, ".html") && len(k.pairs) > 0 {
-		data = rewriteRefs(data, k.pairs) // as the pass does before minifying
-	}
-	if hexSum(data) != e.raw {
-		return true
-	}
-	f, ok := k.prev.files[rel]
-	if !ok || f.SHA256 != e.min {
-		return true
-	}
-	// The live file is what the manifest certifies, or it is written anew.
-	if !k.prev.verified(rel, filepath.Join(k.prev.dir, filepath.FromSlash(rel)), f.SHA256) {
-		return true
-	}
-	k.smp.offer(rel, data)
-	k.mu.Lock()
-	k.kept[rel] = keptFile{memoEntry: e, rendered: int64(len(data)), size: f.Size}
-	k.mu.Unlock()
-	return false
 }
