@@ -50,8 +50,8 @@ bench: tools
 # GONGKAI_BENCH_RUNS=n builds of each), then in Chromium: keystroke-to-results on the same index, and Pagefind's recall
 # through its own client.
 bench-search: tools
-	$(GO) test -run '^$$' -bench VersusPagefind -benchtime 1x -timeout 60m -v ./generator/search/bench/
-	$(GO) test -run '^$$' -bench 'SearchKeystroke|PagefindRecall' -benchtime 1x -timeout 30m -v ./generator/browsertest/
+	$(GO) test -run '^$$' -bench VersusPagefind -benchtime 1x -timeout 60m -v ./generator/testkit/searchbench/
+	$(GO) test -run '^$$' -bench 'SearchKeystroke|PagefindRecall' -benchtime 1x -timeout 30m -v ./generator/testkit/browsertest/
 
 clean:
 	rm -rf bin public .public-releases

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/corpus"
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/corpus"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // sampleStats returns the sample site's statistics files: this year's (2023, in the 2024 report) and last year's.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 const healthSite = `-- content/policies/a.md --

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // parityBase is a valid site the cases below break one way each.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // Issue 14 item 9: rollback on a site that does not exist says so and creates nothing there.

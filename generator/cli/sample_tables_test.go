@@ -11,10 +11,10 @@ import (
 
 	"golang.org/x/net/html"
 
-	"gongkai/generator/corpus"
+	"gongkai/generator/annualstats"
 	"gongkai/generator/diag"
-	"gongkai/generator/sitetest"
-	"gongkai/generator/stats"
+	"gongkai/generator/testkit/corpus"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // The sample site's 政府信息公开工作年度报告 renders its three tables with the format's headers, publishes stats.json
@@ -34,7 +34,7 @@ func TestSampleReportTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	var diags diag.List
-	want := stats.Parse("stats.toml", src, 2023, "zh", &diags)
+	want := annualstats.Parse("stats.toml", src, 2023, "zh", &diags)
 	if diags.Len() > 0 || !want.Complete() {
 		var b bytes.Buffer
 		diags.Print(&b)
@@ -61,9 +61,9 @@ func TestSampleReportTables(t *testing.T) {
 			caption string
 			headers []string
 		}{
-			{stats.Table2.Zh, table2Headers()},
-			{stats.Table3.Zh, table3Headers()},
-			{stats.Table4.Zh, table4Headers()},
+			{annualstats.Table2.Zh, table2Headers()},
+			{annualstats.Table3.Zh, table3Headers()},
+			{annualstats.Table4.Zh, table4Headers()},
 		} {
 			caps := sitetest.All(tables[i], func(n *html.Node) bool { return n.Data == "caption" })
 			if len(caps) != 1 || sitetest.Text(caps[0]) != tc.caption {
@@ -121,11 +121,11 @@ func TestSampleReportTables(t *testing.T) {
 		if err := json.Unmarshal(b, &got); err != nil {
 			t.Fatalf("stats.json does not parse: %v", err)
 		}
-		if got["page"] != "/reports/2024-zfxxgk/" || got["year"] != float64(2023) || got["format"] != stats.Format {
+		if got["page"] != "/reports/2024-zfxxgk/" || got["year"] != float64(2023) || got["format"] != annualstats.Format {
 			t.Errorf("stats.json head: page %v, year %v, format %v", got["page"], got["year"], got["format"])
 		}
 		n := 0
-		for _, p := range stats.Paths() {
+		for _, p := range annualstats.Paths() {
 			parts := strings.Split(p, ".")
 			v, ok := got[parts[0]].(map[string]any)[parts[1]].(map[string]any)[parts[2]].(float64)
 			if !ok {
@@ -137,8 +137,8 @@ func TestSampleReportTables(t *testing.T) {
 				t.Errorf("stats.json %s = %v, want %d", p, v, c)
 			}
 		}
-		if n != len(stats.Paths()) {
-			t.Errorf("stats.json has %d of %d cells", n, len(stats.Paths()))
+		if n != len(annualstats.Paths()) {
+			t.Errorf("stats.json has %d of %d cells", n, len(annualstats.Paths()))
 		}
 		checkArithmetic(t, func(p string) int64 {
 			parts := strings.Split(p, ".")
@@ -158,10 +158,10 @@ func TestSampleReportTables(t *testing.T) {
 		if err != nil {
 			t.Fatalf("stats.csv does not parse: %v", err)
 		}
-		if strings.Join(records[0], ",") != "表格,项目,列,数值,键" || len(records) != 1+len(stats.Paths()) {
-			t.Fatalf("stats.csv: header %v, %d records; want %d", records[0], len(records), 1+len(stats.Paths()))
+		if strings.Join(records[0], ",") != "表格,项目,列,数值,键" || len(records) != 1+len(annualstats.Paths()) {
+			t.Fatalf("stats.csv: header %v, %d records; want %d", records[0], len(records), 1+len(annualstats.Paths()))
 		}
-		wantRow := []string{stats.Table3.Zh, "三、本年度办理结果·（三）不予公开·8.属于行政查询事项", "法人或其他组织·商业企业",
+		wantRow := []string{annualstats.Table3.Zh, "三、本年度办理结果·（三）不予公开·8.属于行政查询事项", "法人或其他组织·商业企业",
 			itoa(int(want.Counts["table3.denied_inquiry.commercial"])), "table3.denied_inquiry.commercial"}
 		found := false
 		for _, r := range records {
@@ -179,7 +179,7 @@ func TestSampleReportTables(t *testing.T) {
 func checkArithmetic(t *testing.T, get func(string) int64) {
 	t.Helper()
 	sumRows := []string{"granted", "partly_granted"}
-	for _, r := range stats.Table3.Rows {
+	for _, r := range annualstats.Table3.Rows {
 		if strings.HasPrefix(r.Key, "denied_") || strings.HasPrefix(r.Key, "unavailable_") || strings.HasPrefix(r.Key, "not_processed_") || strings.HasPrefix(r.Key, "other_") {
 			sumRows = append(sumRows, r.Key)
 		}
@@ -187,7 +187,7 @@ func checkArithmetic(t *testing.T, get func(string) int64) {
 	if len(sumRows) != 21 {
 		t.Fatalf("%d rows add up into （七）总计, want 21", len(sumRows))
 	}
-	for _, c := range stats.Table3Columns {
+	for _, c := range annualstats.Table3Columns {
 		col := "." + c.Key
 		if get("table3.new"+col)+get("table3.carried_over"+col) != get("table3.total"+col)+get("table3.carried_forward"+col) {
 			t.Errorf("V1 fails in column %s", c.Key)
@@ -200,7 +200,7 @@ func checkArithmetic(t *testing.T, get func(string) int64) {
 			t.Errorf("V2 fails in column %s: %d", c.Key, s)
 		}
 	}
-	for _, r := range stats.Table3.Rows {
+	for _, r := range annualstats.Table3.Rows {
 		var s int64
 		for _, c := range []string{"natural_person", "commercial", "research", "public_welfare", "legal_service", "other"} {
 			s += get("table3." + r.Key + "." + c)
@@ -221,10 +221,10 @@ func checkArithmetic(t *testing.T, get func(string) int64) {
 func table2Headers() []string {
 	var out []string
 	last := ""
-	for _, r := range stats.Table2.Rows {
+	for _, r := range annualstats.Table2.Rows {
 		if r.Item.Key != last {
 			last = r.Item.Key
-			out = append(out, r.Item.Zh, stats.ContentHeader.Zh)
+			out = append(out, r.Item.Zh, annualstats.ContentHeader.Zh)
 			for _, c := range r.Columns {
 				out = append(out, c.Zh)
 			}
@@ -235,13 +235,13 @@ func table2Headers() []string {
 }
 
 func table3Headers() []string {
-	cols := stats.Table3Columns
-	out := []string{stats.Table3Groups.Applicants.Zh, cols[0].Zh, stats.Table3Groups.LegalPersons.Zh, cols[len(cols)-1].Zh}
+	cols := annualstats.Table3Columns
+	out := []string{annualstats.Table3Groups.Applicants.Zh, cols[0].Zh, annualstats.Table3Groups.LegalPersons.Zh, cols[len(cols)-1].Zh}
 	for _, c := range cols[1 : len(cols)-1] {
 		out = append(out, c.Zh)
 	}
 	seen := map[string]bool{}
-	for _, r := range stats.Table3.Rows {
+	for _, r := range annualstats.Table3.Rows {
 		for _, g := range r.Group {
 			if !seen[g.Key] {
 				seen[g.Key] = true
@@ -254,14 +254,14 @@ func table3Headers() []string {
 }
 
 func table4Headers() []string {
-	g := stats.Table4Groups
-	out := []string{g[0].Zh, stats.Litigation.Zh}
-	for _, c := range stats.Table4Columns {
+	g := annualstats.Table4Groups
+	out := []string{g[0].Zh, annualstats.Litigation.Zh}
+	for _, c := range annualstats.Table4Columns {
 		out = append(out, c.Zh)
 	}
 	out = append(out, g[1].Zh, g[2].Zh)
 	for range 2 {
-		for _, c := range stats.Table4Columns {
+		for _, c := range annualstats.Table4Columns {
 			out = append(out, c.Zh)
 		}
 	}

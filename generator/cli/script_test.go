@@ -9,7 +9,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"gongkai/generator/corpus"
+	"gongkai/generator/testkit/corpus"
 )
 
 // TestMain lets the scripts run `gongkai` as a command: testscript re-executes this test binary as gongkai.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // The topic vocabulary is data: renaming a class in data/topics.toml changes what check accepts.

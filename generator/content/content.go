@@ -19,11 +19,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"gongkai/generator/annualstats"
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
 	"gongkai/generator/msg"
 	"gongkai/generator/siteconfig"
-	"gongkai/generator/stats"
 )
 
 // Document is one validated disclosure document.
@@ -55,7 +55,7 @@ type Document struct {
 	// Stats is the front matter's statistics file, relative to the bundle; Statistics its checked content, nil
 	// when there is none or it does not parse (see stats.go).
 	Stats      string
-	Statistics *stats.Report
+	Statistics *annualstats.Report
 
 	// Pos gives the line of every key, for diagnostics of later stages.
 	Pos map[string]frontmatter.Pos

@@ -6,7 +6,7 @@ import (
 
 	"gongkai/generator/content"
 	"gongkai/generator/siteconfig"
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // check loads a test site and returns its diagnostics as printed.

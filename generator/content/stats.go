@@ -8,15 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongkai/generator/annualstats"
 	"gongkai/generator/msg"
-	"gongkai/generator/stats"
 )
 
 // statistics reads and checks the statistics file of every report that names one (front matter key stats), then
 // compares each report with the previous year's. It runs after every document is read because the comparison
 // needs the whole site.
 func (v *validator) statistics(site *Site) {
-	var reports []*stats.Report
+	var reports []*annualstats.Report
 	for _, d := range site.Documents {
 		if d.Stats == "" {
 			continue
@@ -42,10 +42,10 @@ func (v *validator) statistics(site *Site) {
 			}
 			continue
 		}
-		d.Statistics = stats.Parse(file, src, d.Year, v.lang, v.diags)
+		d.Statistics = annualstats.Parse(file, src, d.Year, v.lang, v.diags)
 		reports = append(reports, d.Statistics)
 	}
-	stats.CompareYears(reports, v.lang, v.diags)
+	annualstats.CompareYears(reports, v.lang, v.diags)
 }
 
 // StatsFiles are the published forms of every report's statistics, stats.json and stats.csv, keyed by their slash

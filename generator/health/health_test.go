@@ -8,7 +8,7 @@ import (
 	"gongkai/generator/content"
 	"gongkai/generator/health"
 	"gongkai/generator/siteconfig"
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 const deadlineSite = `-- content/reports/gk-2023.md --

@@ -25,7 +25,7 @@ func TestBrokenReferencesHaveTypedReasons(t *testing.T) {
 		"/policies/a/", "policies/b", "/css/site.css", "#main", "%E9%99%84%E4%BB%B6.pdf", // all resolve
 		"/policies/nope/", "#missing", // broken on this page
 		"/policies/a/#top", "/policies/b/#intro", // fragments on other pages
-		"https://rsj.example.gov.cn/policies/gone/", // absolute to the site itself: internal
+		"https://rsj.example.gov.cn/policies/gone/",                                        // absolute to the site itself: internal
 		"https://www.gov.cn/zhengce/", "mailto:a@example.gov.cn", "//cdn.example.com/x.js", // external or not links
 	))
 	c.Page("policies/a/index.html", page([]string{"top"}, "../b/", "/"))

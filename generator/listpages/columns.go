@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"gongkai/generator/annualstats"
 	"gongkai/generator/content"
 	"gongkai/generator/siteconfig"
-	"gongkai/generator/stats"
 )
 
 // TrendsFile is where the 年报 column's page finds its charts (hugo.Data.gongkai.trends, by column id).
@@ -59,7 +59,7 @@ func ColumnPages(cfg *siteconfig.Config, site *content.Site, now time.Time, prev
 	}
 	lang := cfg.Lang
 	byID := map[string]ColumnJSON{}
-	trends := map[string][]stats.Trend{}
+	trends := map[string][]annualstats.Trend{}
 	order := []string{}
 	for i, c := range cs.All {
 		if c.ID == "" || c.Path == "" {
@@ -104,7 +104,7 @@ func ColumnPages(cfg *siteconfig.Config, site *content.Site, now time.Time, prev
 			}
 			return docs[a].Name < docs[b].Name
 		})
-		var reports []*stats.Report
+		var reports []*annualstats.Report
 		for _, d := range docs {
 			j.Members = append(j.Members, "/"+d.Name)
 			if d.Statistics != nil {
@@ -112,7 +112,7 @@ func ColumnPages(cfg *siteconfig.Config, site *content.Site, now time.Time, prev
 			}
 		}
 		if c.Page == "annual" {
-			trends[c.ID] = stats.Trends(reports, lang)
+			trends[c.ID] = annualstats.Trends(reports, lang)
 		}
 		byID[c.ID] = j
 		order = append(order, c.ID)

@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/corpus"
 	"gongkai/generator/hugosite"
 	"gongkai/generator/listpages"
 	"gongkai/generator/pipeline"
+	"gongkai/generator/testkit/corpus"
 )
 
 // work is what rendering a site cost, counted, not timed.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 const site = `-- archetypes/policy.md --

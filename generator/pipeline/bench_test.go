@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/corpus"
+	"gongkai/generator/buildreport"
 	"gongkai/generator/listpages"
 	"gongkai/generator/pipeline"
-	"gongkai/generator/report"
+	"gongkai/generator/testkit/corpus"
 )
 
 // benchNow is after every generated document, so that every interpretation's policy is published too.
@@ -72,7 +72,7 @@ func BenchmarkBuild10000(b *testing.B) {
 	}
 	tmp := b.TempDir()
 	gongkai := goBuild(b, "./generator/cmd/gongkai", filepath.Join(tmp, "gongkai"))
-	plain := goBuild(b, "./generator/pipeline/plainhugo", filepath.Join(tmp, "plainhugo"))
+	plain := goBuild(b, "./generator/testkit/plainhugo", filepath.Join(tmp, "plainhugo"))
 
 	site := filepath.Join(tmp, "site")
 	if err := corpus.Write(site, n, 1); err != nil {
@@ -116,7 +116,7 @@ func BenchmarkBuild10000(b *testing.B) {
 			nightlies = append(nightlies, measure(b, nil, gongkai, "build", "-s", site, "-d", filepath.Join(out, "public"),
 				"--now", benchNow, "--report", filepath.Join(out, "nightly.json")))
 			for _, f := range []string{"cold", "nightly"} {
-				var rep report.Report
+				var rep buildreport.Report
 				data, err := os.ReadFile(filepath.Join(out, f+".json"))
 				if err != nil || json.Unmarshal(data, &rep) != nil {
 					b.Fatalf("report %s: %v", f, err)

@@ -15,11 +15,11 @@ import (
 	"gongkai/generator/catalog"
 	"gongkai/generator/cli"
 	"gongkai/generator/content"
-	"gongkai/generator/corpus"
 	"gongkai/generator/manifest"
 	"gongkai/generator/pipeline"
 	"gongkai/generator/precompress"
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/corpus"
+	"gongkai/generator/testkit/sitetest"
 )
 
 const now = "2025-06-01T02:00:00+08:00"

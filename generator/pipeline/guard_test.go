@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 func writeFile(t *testing.T, p, s string) {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/corpus"
+	"gongkai/generator/testkit/corpus"
 )
 
 // gongkaiBinary builds the real command once per test run: killing a build needs a separate process.

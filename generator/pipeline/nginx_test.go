@@ -14,11 +14,12 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/corpus"
 	"gongkai/generator/precompress"
+	"gongkai/generator/testkit/corpus"
 )
 
-// TestNginxExampleServesTheOutput runs the README's nginx configuration, as written there, on a built sample site.
+// TestNginxExampleServesTheOutput runs docs/nginx.conf, the nginx configuration the documentation gives, as
+// written there, on a built sample site.
 func TestNginxExampleServesTheOutput(t *testing.T) {
 	nginx, err := exec.LookPath("nginx")
 	if err != nil {
@@ -31,13 +32,9 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	example, err := os.ReadFile(filepath.Join(root, "docs", "nginx.conf"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	m := regexp.MustCompile("(?s)<!-- nginx-example -->\n```nginx\n(.*?)```").FindSubmatch(readme)
-	if m == nil {
-		t.Fatal("README has no nginx example")
 	}
 	site := sampleSite(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -50,7 +47,7 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 	}
 	port := l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	server := strings.Replace(string(m[1]), "listen 80;", fmt.Sprintf("listen 127.0.0.1:%d;", port), 1)
+	server := strings.Replace(string(example), "listen 80;", fmt.Sprintf("listen 127.0.0.1:%d;", port), 1)
 	server = strings.Replace(server, "/srv/gongkai/public", out, 1)
 	brotli := "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 	var conf strings.Builder

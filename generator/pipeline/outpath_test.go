@@ -7,7 +7,7 @@ import (
 	"syscall"
 	"testing"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 const smallDoc = `-- content/articles/a.md --

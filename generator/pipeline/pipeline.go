@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"gongkai/generator/buildreport"
 	"gongkai/generator/content"
 	"gongkai/generator/dateguard"
 	"gongkai/generator/diag"
@@ -24,7 +25,6 @@ import (
 	"gongkai/generator/minifier"
 	"gongkai/generator/msg"
 	"gongkai/generator/publish"
-	"gongkai/generator/report"
 	"gongkai/generator/reuse"
 	"gongkai/generator/siteconfig"
 	"gongkai/generator/stagehook"
@@ -47,7 +47,7 @@ type Result struct {
 	Published string // the release folder, when published
 	Previous  string // the release that was live before, if any
 	Stages    []Stage
-	Report    *report.Report // filled as far as the build got
+	Report    *buildreport.Report // filled as far as the build got
 
 	dir  string            // the site's folder, absolute
 	now  time.Time         // the build's clock, in the site's time zone

@@ -8,17 +8,17 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/report"
-	"gongkai/generator/sitetest"
+	"gongkai/generator/buildreport"
+	"gongkai/generator/testkit/sitetest"
 )
 
-func readReport(t *testing.T, file string) report.Report {
+func readReport(t *testing.T, file string) buildreport.Report {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r report.Report
+	var r buildreport.Report
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatal(err)
 	}

@@ -13,10 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/corpus"
+	"gongkai/generator/buildreport"
 	"gongkai/generator/listpages"
 	"gongkai/generator/pipeline"
-	"gongkai/generator/report"
+	"gongkai/generator/testkit/corpus"
 )
 
 // BenchmarkScale measures how a cold build grows with the site and compares it with what a user would assemble
@@ -54,7 +54,7 @@ func BenchmarkScale(b *testing.B) {
 	coldOnly := os.Getenv("GONGKAI_BENCH_COLD_ONLY") != ""
 	tmp := b.TempDir()
 	gongkai := goBuild(b, "./generator/cmd/gongkai", filepath.Join(tmp, "gongkai"))
-	plain := goBuild(b, "./generator/pipeline/plainhugo", filepath.Join(tmp, "plainhugo"))
+	plain := goBuild(b, "./generator/testkit/plainhugo", filepath.Join(tmp, "plainhugo"))
 
 	for i := 0; i < b.N; i++ {
 		var perDoc []float64
@@ -99,7 +99,7 @@ func gongkaiBuild(b *testing.B, gongkai, site, out, name string) measured {
 	rep := filepath.Join(filepath.Dir(out), name+".json")
 	logLoad(name)
 	m := measure(b, nil, gongkai, "build", "-s", site, "-d", out, "--now", benchNow, "--report", rep)
-	var r report.Report
+	var r buildreport.Report
 	data, err := os.ReadFile(rep)
 	if err != nil || json.Unmarshal(data, &r) != nil {
 		b.Fatalf("report %s: %v", rep, err)

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"gongkai/generator/buildreport"
 	"gongkai/generator/catalog"
 	"gongkai/generator/content"
 	"gongkai/generator/hugosite"
@@ -20,7 +21,6 @@ import (
 	"gongkai/generator/memwatch"
 	"gongkai/generator/msg"
 	"gongkai/generator/precompress"
-	"gongkai/generator/report"
 	"gongkai/generator/reuse"
 	"gongkai/generator/stagehook"
 )
@@ -168,7 +168,7 @@ func (r *Result) postProcess(ps *pass, a *assets, pages []pageInfo) error {
 	}
 	r.brokenLinks(res.broken, sources)
 	for _, e := range res.external {
-		r.Report.External = append(r.Report.External, report.External{URL: e.URL, FirstPage: e.FirstPage})
+		r.Report.External = append(r.Report.External, buildreport.External{URL: e.URL, FirstPage: e.FirstPage})
 	}
 
 	t := time.Now()
@@ -184,7 +184,7 @@ func (r *Result) postProcess(ps *pass, a *assets, pages []pageInfo) error {
 	go func() { defer wg.Done(); gz = precompress.GzipHashes(data) }()
 	go func() { defer wg.Done(); br = precompress.BrotliHashes(data) }()
 	rep := r.Report
-	rep.Changes = report.Diff(ps.prev.Entries, res.entries)
+	rep.Changes = buildreport.Diff(ps.prev.Entries, res.entries)
 	wg.Wait()
 	p, mt := filepath.Join(ps.root, manifest.Name), ps.ft.of(manifest.Name)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
@@ -204,7 +204,7 @@ func (r *Result) postProcess(ps *pass, a *assets, pages []pageInfo) error {
 	}
 	rep.Pages = res.pages
 	rep.Files = len(res.entries) + 1
-	rep.Bytes = report.Bytes{Rendered: res.rendered + a.before, Minified: res.minified + a.after, Output: res.output,
+	rep.Bytes = buildreport.Bytes{Rendered: res.rendered + a.before, Minified: res.minified + a.after, Output: res.output,
 		Compressible: res.textIn, Gzip: res.gz, Brotli: res.br}
 	r.addStage("manifest", time.Since(t), memwatch.Peak())
 	memwatch.Reset()
@@ -312,10 +312,10 @@ func (ft *fileTimes) of(rel string) time.Time {
 	return ft.siteLast
 }
 
-func newReport(r *Result, now time.Time) *report.Report {
-	rep := &report.Report{Status: "failed", Now: now.Format(time.RFC3339), Documents: map[string]int{},
-		Warnings: []string{}, Errors: []string{}, External: []report.External{},
-		Changes: report.Changes{Added: []string{}, Removed: []string{}, Changed: []string{}}}
+func newReport(r *Result, now time.Time) *buildreport.Report {
+	rep := &buildreport.Report{Status: "failed", Now: now.Format(time.RFC3339), Documents: map[string]int{},
+		Warnings: []string{}, Errors: []string{}, External: []buildreport.External{},
+		Changes: buildreport.Changes{Added: []string{}, Removed: []string{}, Changed: []string{}}}
 	for _, k := range content.Kinds {
 		rep.Documents[string(k)] = 0
 	}
@@ -323,7 +323,7 @@ func newReport(r *Result, now time.Time) *report.Report {
 }
 
 // FinishReport fills in what is known only at the end: the documents, the diagnostics, the stages and the status.
-func (r *Result) FinishReport(exit int) *report.Report {
+func (r *Result) FinishReport(exit int) *buildreport.Report {
 	rep := r.Report
 	if rep == nil {
 		rep = newReport(r, time.Now())
@@ -343,7 +343,7 @@ func (r *Result) FinishReport(exit int) *report.Report {
 	}
 	rep.Stages = nil
 	for _, s := range r.Stages {
-		rep.Stages = append(rep.Stages, report.Stage{Name: s.Name, Seconds: s.Duration.Seconds(), PeakRSSMB: float64(s.PeakRSS) / (1 << 20)})
+		rep.Stages = append(rep.Stages, buildreport.Stage{Name: s.Name, Seconds: s.Duration.Seconds(), PeakRSSMB: float64(s.PeakRSS) / (1 << 20)})
 	}
 	rep.ExitCode = exit
 	if exit == 0 && r.Published != "" {

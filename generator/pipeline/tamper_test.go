@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // Issue 14 item 4: a file edited or replaced in the live release is not carried into the next release (a hard

@@ -17,9 +17,9 @@ import (
 	"testing"
 	"time"
 
-	"gongkai/generator/corpus"
 	"gongkai/generator/pipeline"
 	"gongkai/generator/syncbuf"
+	"gongkai/generator/testkit/corpus"
 )
 
 // BenchmarkEditToServed measures, on a generated site of 32,000 documents, the time from saving an edited

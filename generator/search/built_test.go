@@ -9,7 +9,7 @@ import (
 
 	"gongkai/generator/pipeline"
 	"gongkai/generator/search"
-	"gongkai/generator/sitetest"
+	"gongkai/generator/testkit/sitetest"
 )
 
 // buildSite builds testdata/site.txtar over the repository's theme with the

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"gongkai/generator/search"
-	"gongkai/generator/search/bench"
+	"gongkai/generator/testkit/searchbench"
 )
 
 // TestScriptMirrorsGo runs the browser script under Node on a generated index
@@ -25,7 +25,7 @@ func TestScriptMirrorsGo(t *testing.T) {
 		}
 		t.Skip("node not found")
 	}
-	docs := bench.Docs(400, 3)
+	docs := searchbench.Docs(400, 3)
 	// Once as built, and once with small shards, so that many terms have
 	// files of their own (terms/), as common terms of a big site do.
 	t.Run("default", func(t *testing.T) { mirror(t, node, docs, false) })
