@@ -32,7 +32,7 @@ test: tools cross
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./generator/frontmatter
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./generator/stats
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./generator/annualstats
 
 # Editors' desktops: Windows, macOS, and Linux on arm64 and loong64 (信创). Each target is built (linked, not only
 # vetted) without cgo, as released; nothing is written (-o /dev/null).
