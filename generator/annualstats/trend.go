@@ -158,10 +158,7 @@ func (t Trend) svg(lang msg.Lang) string {
 			fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, f(x), f(y), f(barW-1), f(bh), palette[si%len(palette)])
 			fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" text-anchor="middle" fill="#222">%d</text>`, f(x+barW/2-0.5), f(y-3), v)
 		}
-		label := strconv.Itoa(year)
-		if lang != msg.En {
-			label += "年"
-		}
+		label := msg.PageYear.F(lang, year)
 		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="13" text-anchor="middle" fill="#222">%s</text>`, f(gx+groupW*(1-groupGapFactor)/2), f(top+plotH+18), label)
 	}
 	// Legend, below the plot.

@@ -106,6 +106,28 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	return -1
 }
 
+// parseAnywhere parses args whose positional arguments may stand before, between or after the flags, as editors
+// write them (gongkai new policy ldht-2025 --title …). It returns the positional arguments, and -1 to go on or the
+// exit code to return.
+func parseAnywhere(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) ([]string, int) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return nil, ExitOK
+		} else if err != nil {
+			fmt.Fprintf(stderr, "Try: gongkai %s -h\n", fs.Name())
+			return nil, ExitUsage
+		}
+		if fs.NArg() == 0 {
+			return pos, -1
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
 // nowFlag is --now: the build's clock, for reproducible builds and tests of scheduled documents.
 type nowFlag struct{ t time.Time }
 

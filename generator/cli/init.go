@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,22 +20,9 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("init", "DIR [--from SITE_DIR] [--lang zh|en]", stderr)
 	from := fs.String("from", ".", "the site whose layouts, static files, i18n, data and templates the new site starts with")
 	lang := fs.String("lang", "", "the new site's language, zh (default) or en")
-	var pos []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return ExitOK
-		} else if err != nil {
-			fmt.Fprintf(stderr, "Try: gongkai init -h\n")
-			return ExitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		rest = fs.Args()[1:]
+	pos, code := parseAnywhere(fs, args, stdout, stderr)
+	if code >= 0 {
+		return code
 	}
 	l := msg.Parse(*lang)
 	if *lang == "" {

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -22,22 +20,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&now, "now", "the creation time, e.g. 2025-01-31T09:00:00+08:00 (default: the current time)")
 	// Editors write the flags after the name (gongkai new policy ldht-2025 --title …): collect the positional
 	// arguments wherever they are.
-	var pos []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return ExitOK
-		} else if err != nil {
-			fmt.Fprintf(stderr, "Try: gongkai new -h\n")
-			return ExitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		rest = fs.Args()[1:]
+	pos, code := parseAnywhere(fs, args, stdout, stderr)
+	if code >= 0 {
+		return code
 	}
 	if len(pos) != 2 {
 		fmt.Fprintf(stderr, "Error: want a kind (%s) and a file name, e.g. gongkai new policy ldht-2025 --title \"…\"\nTry: gongkai new -h\n",

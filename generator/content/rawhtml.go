@@ -18,6 +18,26 @@ var codeSpan = regexp.MustCompile("`+[^`]*`+")
 // rawHTML finds raw HTML in a Markdown body. With raw HTML off (the default), Hugo replaces it with a comment and
 // the reader sees nothing: the editor must be told where, instead of the text vanishing from the page.
 func (v *validator) rawHTML(f string, body []byte, firstLine int) {
+	proseLines(body, firstLine, func(line, masked string, n int) {
+		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
+			return // indented code block
+		}
+		loc := htmlTag.FindStringIndex(masked)
+		if loc == nil {
+			return
+		}
+		col := utf8.RuneCountInString(line[:loc[0]]) + 1
+		tag := masked[loc[0]:loc[1]]
+		if len([]rune(tag)) > 30 {
+			tag = string([]rune(tag)[:30]) + "…"
+		}
+		v.errorf(f, frontmatter.Pos{Line: n, Col: col}, "", "", msg.ContentRawHTML.F(v.lang, tag))
+	})
+}
+
+// proseLines calls fn with each line of a Markdown body outside fenced code blocks: the line, the line with its
+// inline code spans blanked (same length, so columns still hold), and its line number in the file.
+func proseLines(body []byte, firstLine int, fn func(line, masked string, n int)) {
 	fence := ""
 	for i, line := range strings.Split(string(body), "\n") {
 		trimmed := strings.TrimLeft(line, " ")
@@ -31,19 +51,6 @@ func (v *validator) rawHTML(f string, body []byte, firstLine int) {
 			fence = trimmed[:3]
 			continue
 		}
-		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
-			continue // indented code block
-		}
-		masked := codeSpan.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
-		loc := htmlTag.FindStringIndex(masked)
-		if loc == nil {
-			continue
-		}
-		col := utf8.RuneCountInString(line[:loc[0]]) + 1
-		tag := masked[loc[0]:loc[1]]
-		if len([]rune(tag)) > 30 {
-			tag = string([]rune(tag)[:30]) + "…"
-		}
-		v.errorf(f, frontmatter.Pos{Line: firstLine + i, Col: col}, "", "", msg.ContentRawHTML.F(v.lang, tag))
+		fn(line, codeSpan.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) }), firstLine+i)
 	}
 }

@@ -32,27 +32,14 @@ var (
 // links finds the Markdown links and images of a body, outside code.
 func links(body []byte, firstLine int) []link {
 	var out []link
-	fence := ""
-	for i, line := range strings.Split(string(body), "\n") {
-		trimmed := strings.TrimLeft(line, " ")
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			fence = trimmed[:3]
-			continue
-		}
-		masked := codeSpan.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
+	proseLines(body, firstLine, func(line, masked string, n int) {
 		for _, m := range mdLink.FindAllStringSubmatchIndex(masked, -1) {
-			out = append(out, link{line[m[2]:m[3]], firstLine + i, utf8.RuneCountInString(line[:m[2]]) + 1})
+			out = append(out, link{line[m[2]:m[3]], n, utf8.RuneCountInString(line[:m[2]]) + 1})
 		}
 		if m := refLink.FindStringSubmatchIndex(masked); m != nil {
-			out = append(out, link{line[m[2]:m[3]], firstLine + i, utf8.RuneCountInString(line[:m[2]]) + 1})
+			out = append(out, link{line[m[2]:m[3]], n, utf8.RuneCountInString(line[:m[2]]) + 1})
 		}
-	}
+	})
 	return out
 }
 

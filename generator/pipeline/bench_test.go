@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"gongkai/generator/buildreport"
-	"gongkai/generator/listpages"
-	"gongkai/generator/pipeline"
 	"gongkai/generator/testkit/corpus"
 )
 
@@ -80,22 +78,7 @@ func BenchmarkBuild10000(b *testing.B) {
 	}
 	// Plain Hugo gets the same pages: the archive and topic pages gongkai lays over content/ are written into a
 	// copy of the corpus as ordinary files.
-	plainSite := filepath.Join(tmp, "plain-site")
-	if err := corpus.Write(plainSite, n, 1); err != nil {
-		b.Fatal(err)
-	}
-	r, err := pipeline.Check(site)
-	if err != nil {
-		b.Fatal(err)
-	}
-	nowT, _ := time.Parse(time.RFC3339, benchNow)
-	for rel, data := range listpages.Pages(r.Config, r.Site, nowT, false) {
-		p := filepath.Join(plainSite, filepath.FromSlash(rel))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
+	plainSite := writePlainSite(b, site, filepath.Join(tmp, "plain-site"), n)
 
 	// Rounds alternate the three builds and the medians are compared: on this kind of machine one run moves by a
 	// third with what the machine did just before (other jobs, files deleted a minute earlier), and which program

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// release builds and publishes one release whose index.html says id.
+// commitRelease stages and publishes one release whose index.html says id; servedPage is what the published path serves.
 func commitRelease(t *testing.T, tg *Target, id string) string {
 	t.Helper()
 	staging, err := tg.Stage()

@@ -6,31 +6,6 @@ import (
 	"testing"
 )
 
-func release(t *testing.T, tg *Target, id string) string {
-	t.Helper()
-	st, err := tg.Stage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(st, "id"), []byte(id), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	rel, err := tg.Commit(st, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rel
-}
-
-func serving(t *testing.T, tg *Target) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(tg.Path, "id"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // Release names come from the clock; a clock set back between two builds gives the later release the smaller
 // name. Rollback, roll forward, the next build's clean-up and pruning follow the order of publication.
 func TestOrderOfPublicationNotNames(t *testing.T) {
@@ -42,15 +17,15 @@ func TestOrderOfPublicationNotNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tg.Unlock()
-	release(t, tg, "20261101T000000Z")
-	release(t, tg, "20250101T000000Z") // the clock went back a year
-	if got := serving(t, tg); got != "20250101T000000Z" {
+	commitRelease(t, tg, "20261101T000000Z")
+	commitRelease(t, tg, "20250101T000000Z") // the clock went back a year
+	if got := servedPage(t, tg); got != "20250101T000000Z" {
 		t.Fatalf("serving %s", got)
 	}
 	if _, err := tg.Rollback(); err != nil {
 		t.Fatal(err)
 	}
-	if got := serving(t, tg); got != "20261101T000000Z" {
+	if got := servedPage(t, tg); got != "20261101T000000Z" {
 		t.Errorf("rollback serves %s, want the release published before", got)
 	}
 	if _, err := tg.Rollback(); err != ErrNoRelease {
@@ -59,16 +34,16 @@ func TestOrderOfPublicationNotNames(t *testing.T) {
 	if _, err := tg.Forward(); err != nil {
 		t.Fatal(err)
 	}
-	if got := serving(t, tg); got != "20250101T000000Z" {
+	if got := servedPage(t, tg); got != "20250101T000000Z" {
 		t.Errorf("forward serves %s", got)
 	}
 	// Rolled back, the next build keeps the release rolled back from (it was published) and publishes after it.
 	tg.Rollback()
-	release(t, tg, "20250102T000000Z")
+	commitRelease(t, tg, "20250102T000000Z")
 	if _, err := os.Stat(filepath.Join(tg.Releases, "20250101T000000Z")); err != nil {
 		t.Errorf("the release a rollback left was removed: %v", err)
 	}
-	release(t, tg, "20250103T000000Z")
+	commitRelease(t, tg, "20250103T000000Z")
 	// Four published, three kept: the first published goes, though its name is the largest.
 	var names []string
 	for _, r := range tg.List() {
@@ -88,7 +63,7 @@ func TestUnpublishedReleaseRemoved(t *testing.T) {
 	tg, _ := New(filepath.Join(t.TempDir(), "public"))
 	tg.Lock()
 	defer tg.Unlock()
-	release(t, tg, "20250101T000000Z")
+	commitRelease(t, tg, "20250101T000000Z")
 	os.Mkdir(filepath.Join(tg.Releases, "20250102T000000Z"), 0o755)
 	if _, err := tg.Stage(); err != nil {
 		t.Fatal(err)
