@@ -191,7 +191,7 @@ func copySite(t *testing.T, src, dst string) {
 // would show Hugo's fallback (the other language, or nothing) on that site.
 func TestTranslationsHaveTheSameKeys(t *testing.T) {
 	keys := func(lang string) map[string]bool {
-		b, err := os.ReadFile(filepath.Join("..", "..", "i18n", lang+".toml"))
+		b, err := os.ReadFile(filepath.Join("..", "..", "..", "i18n", lang+".toml"))
 		if err != nil {
 			t.Fatal(err)
 		}
