@@ -26,32 +26,33 @@ type TrendSeries struct {
 }
 
 type trendDef struct {
-	id, zh, en string
-	series     []seriesDef
+	id     string
+	title  msg.Text
+	series []seriesDef
 }
 
 type seriesDef struct {
-	zh, en string
-	rows   []string // table3 or table4 rows (prefix match when ending in "_"), their total column summed
+	name msg.Text
+	rows []string // table3 or table4 rows (prefix match when ending in "_"), their total column summed
 }
 
 var trendDefs = []trendDef{
-	{"applications", "收到的政府信息公开申请", "Applications received", []seriesDef{
-		{"本年新收", "new this year", []string{"table3.new"}},
-		{"上年结转", "carried over", []string{"table3.carried_over"}},
+	{"applications", msg.Text{Zh: "收到的政府信息公开申请", En: "Applications received"}, []seriesDef{
+		{msg.Text{Zh: "本年新收", En: "new this year"}, []string{"table3.new"}},
+		{msg.Text{Zh: "上年结转", En: "carried over"}, []string{"table3.carried_over"}},
 	}},
-	{"outcomes", "申请的办理结果", "Outcomes of applications", []seriesDef{
-		{"予以公开", "granted", []string{"table3.granted"}},
-		{"部分公开", "partly granted", []string{"table3.partly_granted"}},
-		{"不予公开", "denied", []string{"table3.denied_"}},
-		{"无法提供", "unavailable", []string{"table3.unavailable_"}},
-		{"不予处理", "not processed", []string{"table3.not_processed_"}},
-		{"其他处理", "other", []string{"table3.other_"}},
+	{"outcomes", msg.Text{Zh: "申请的办理结果", En: "Outcomes of applications"}, []seriesDef{
+		{msg.Text{Zh: "予以公开", En: "granted"}, []string{"table3.granted"}},
+		{msg.Text{Zh: "部分公开", En: "partly granted"}, []string{"table3.partly_granted"}},
+		{msg.Text{Zh: "不予公开", En: "denied"}, []string{"table3.denied_"}},
+		{msg.Text{Zh: "无法提供", En: "unavailable"}, []string{"table3.unavailable_"}},
+		{msg.Text{Zh: "不予处理", En: "not processed"}, []string{"table3.not_processed_"}},
+		{msg.Text{Zh: "其他处理", En: "other"}, []string{"table3.other_"}},
 	}},
-	{"review", "行政复议和行政诉讼", "Administrative review and litigation", []seriesDef{
-		{"行政复议", "administrative review", []string{"table4.review"}},
-		{"未经复议直接起诉", "litigation without review", []string{"table4.litigation_direct"}},
-		{"复议后起诉", "litigation after review", []string{"table4.litigation_after_review"}},
+	{"review", msg.Text{Zh: "行政复议和行政诉讼", En: "Administrative review and litigation"}, []seriesDef{
+		{msg.Text{Zh: "行政复议", En: "administrative review"}, []string{"table4.review"}},
+		{msg.Text{Zh: "未经复议直接起诉", En: "litigation without review"}, []string{"table4.litigation_direct"}},
+		{msg.Text{Zh: "复议后起诉", En: "litigation after review"}, []string{"table4.litigation_after_review"}},
 	}},
 }
 
@@ -74,9 +75,9 @@ func Trends(reports []*Report, lang msg.Lang) []Trend {
 	}
 	var out []Trend
 	for _, d := range trendDefs {
-		t := Trend{ID: d.id, Title: msg.Text{Zh: d.zh, En: d.en}.In(lang), Years: years}
+		t := Trend{ID: d.id, Title: d.title.In(lang), Years: years}
 		for _, s := range d.series {
-			ts := TrendSeries{Name: msg.Text{Zh: s.zh, En: s.en}.In(lang)}
+			ts := TrendSeries{Name: s.name.In(lang)}
 			for _, y := range years {
 				ts.Values = append(ts.Values, sumRows(byYear[y], s.rows))
 			}

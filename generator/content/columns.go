@@ -103,21 +103,21 @@ func (c *Column) Lists() bool { return c.Page == "list" || c.Page == "annual" }
 
 // columnFields are the keys of a [[column]] table.
 var columnFields = map[string]field{
-	"id":           {zh: "栏目标识", en: "column id"},
-	"name":         {zh: "栏目名称", en: "column name"},
-	"name_en":      {zh: "英文名称", en: "English name"},
-	"path":         {zh: "栏目地址", en: "address"},
-	"column_name":  {zh: "ColumnName 标签", en: "ColumnName tag"},
-	"column_type":  {zh: "ColumnType 标签", en: "ColumnType tag"},
-	"description":  {zh: "栏目描述", en: "description"},
-	"keywords":     {zh: "关键词", en: "keywords"},
-	"parent":       {zh: "上级栏目", en: "parent column"},
-	"page":         {zh: "页面类型", en: "page type"},
-	"kinds":        {zh: "文档类别", en: "kinds of document"},
-	"report_types": {zh: "报告类别", en: "report types"},
-	"data":         {zh: "数据文件", en: "data file"},
-	"apply_url":    {zh: "在线申请平台", en: "online application platform"},
-	"form":         {zh: "申请表", en: "application form"},
+	"id":           {label: msg.Text{Zh: "栏目标识", En: "column id"}},
+	"name":         {label: msg.Text{Zh: "栏目名称", En: "column name"}},
+	"name_en":      {label: msg.Text{Zh: "英文名称", En: "English name"}},
+	"path":         {label: msg.Text{Zh: "栏目地址", En: "address"}},
+	"column_name":  {label: msg.Text{Zh: "ColumnName 标签", En: "ColumnName tag"}},
+	"column_type":  {label: msg.Text{Zh: "ColumnType 标签", En: "ColumnType tag"}},
+	"description":  {label: msg.Text{Zh: "栏目描述", En: "description"}},
+	"keywords":     {label: msg.Text{Zh: "关键词", En: "keywords"}},
+	"parent":       {label: msg.Text{Zh: "上级栏目", En: "parent column"}},
+	"page":         {label: msg.Text{Zh: "页面类型", En: "page type"}},
+	"kinds":        {label: msg.Text{Zh: "文档类别", En: "kinds of document"}},
+	"report_types": {label: msg.Text{Zh: "报告类别", En: "report types"}},
+	"data":         {label: msg.Text{Zh: "数据文件", En: "data file"}},
+	"apply_url":    {label: msg.Text{Zh: "在线申请平台", En: "online application platform"}},
+	"form":         {label: msg.Text{Zh: "申请表", En: "application form"}},
 }
 
 // reservedPaths are addresses gongkai gives to pages of its own.
@@ -188,7 +188,7 @@ func (v *validator) columns(site *Site) {
 			}
 			return doc.Pos[key]
 		}
-		label := func(k string) string { return columnFields[k].label(v.lang) }
+		label := func(k string) string { return columnFields[k].label.In(v.lang) }
 		for _, k := range sortedKeys(m) {
 			if _, ok := columnFields[k]; !ok {
 				hint := ""
@@ -312,7 +312,7 @@ func (v *validator) columns(site *Site) {
 		}
 		p := cs.byID[c.Parent]
 		if p == nil || p == c {
-			v.errorf(file, v.columnPos(doc, c, i, "parent"), fmt.Sprintf("column[%d].parent", i), columnFields["parent"].label(v.lang),
+			v.errorf(file, v.columnPos(doc, c, i, "parent"), fmt.Sprintf("column[%d].parent", i), columnFields["parent"].label.In(v.lang),
 				msg.ContentColumnParent.F(v.lang, c.Parent))
 			continue
 		}
@@ -322,7 +322,7 @@ func (v *validator) columns(site *Site) {
 		seen := map[*Column]bool{}
 		for x := c; x != nil; x = x.ParentC {
 			if seen[x] {
-				v.errorf(file, v.columnPos(doc, c, i, "parent"), fmt.Sprintf("column[%d].parent", i), columnFields["parent"].label(v.lang),
+				v.errorf(file, v.columnPos(doc, c, i, "parent"), fmt.Sprintf("column[%d].parent", i), columnFields["parent"].label.In(v.lang),
 					msg.ContentColumnCycle.F(v.lang, c.ID))
 				c.ParentC = nil
 				break
@@ -353,11 +353,11 @@ func (v *validator) columns(site *Site) {
 		k := fmt.Sprintf("column[%d].path", i)
 		switch {
 		case !columnPath.MatchString(p):
-			v.errorf(file, at, k, columnFields["path"].label(v.lang), msg.ContentColumnPath.F(v.lang, p))
+			v.errorf(file, at, k, columnFields["path"].label.In(v.lang), msg.ContentColumnPath.F(v.lang, p))
 		case contains(reservedPaths, strings.SplitN(p, "/", 2)[0]):
-			v.errorf(file, at, k, columnFields["path"].label(v.lang), msg.ContentColumnReserved.F(v.lang, p))
+			v.errorf(file, at, k, columnFields["path"].label.In(v.lang), msg.ContentColumnReserved.F(v.lang, p))
 		case byPath[p] != nil:
-			v.errorf(file, at, k, columnFields["path"].label(v.lang),
+			v.errorf(file, at, k, columnFields["path"].label.In(v.lang),
 				msg.ContentColumnDupPath.F(v.lang, p, fmt.Sprintf("%s:%d", file, byPath[p].Line)))
 		default:
 			byPath[p] = c
@@ -382,7 +382,7 @@ func (v *validator) columns(site *Site) {
 func (v *validator) guide(c *Column, file string, at frontmatter.Pos, key string) {
 	src, err := os.ReadFile(filepath.Join(v.dir, filepath.FromSlash(c.Data)))
 	if err != nil {
-		v.errorf(file, at, key, columnFields["data"].label(v.lang), msg.ContentGuideMissing.F(v.lang, c.Data))
+		v.errorf(file, at, key, columnFields["data"].label.In(v.lang), msg.ContentGuideMissing.F(v.lang, c.Data))
 		return
 	}
 	doc, err := frontmatter.ParseTOMLFile(src)
@@ -433,7 +433,7 @@ func (v *validator) assign(site *Site) {
 				if s := closest(d.Column, ids); s != "" {
 					hint = msg.DidYouMean.F(v.lang, s)
 				}
-				v.errorf(d.File, d.Pos["column"], "column", fields["column"].label(v.lang),
+				v.errorf(d.File, d.Pos["column"], "column", fields["column"].label.In(v.lang),
 					msg.ContentDocColumn.F(v.lang, d.Column, cs.File)+hint)
 				continue
 			}

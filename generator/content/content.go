@@ -318,7 +318,7 @@ func (v *validator) keys(f string, doc *frontmatter.Doc, known map[string]field,
 			continue
 		}
 		if kind != "" && !fd.allowed(kind) {
-			v.errorf(f, doc.Pos[k], k, fd.label(v.lang), msg.ContentNotForKind.F(v.lang, kind.Label(v.lang)))
+			v.errorf(f, doc.Pos[k], k, fd.label.In(v.lang), msg.ContentNotForKind.F(v.lang, kind.Label(v.lang)))
 		}
 		if sub, ok := subfields[k]; ok {
 			v.subkeys(f, doc, k, sub)

@@ -84,7 +84,7 @@ func (v *validator) controlChars(f string, doc *frontmatter.Doc) {
 		if i := strings.IndexAny(top, ".["); i >= 0 {
 			top = top[:i]
 		}
-		v.errorf(f, pos, p, fields[top].label(v.lang), msg.ContentControl.F(v.lang, r))
+		v.errorf(f, pos, p, fields[top].label.In(v.lang), msg.ContentControl.F(v.lang, r))
 	}
 	// The body, line by line.
 	body := string(doc.Body)
@@ -153,7 +153,7 @@ func (v *validator) bounds(f string, doc *frontmatter.Doc) {
 	}{{"title", maxTitle}, {"summary", maxSummary}} {
 		if s, ok := doc.Values[b.key].(string); ok {
 			if n := utf8.RuneCountInString(s); n > b.max {
-				v.errorf(f, doc.Pos[b.key], b.key, fields[b.key].label(v.lang), msg.ContentTooLong.F(v.lang, n, b.max))
+				v.errorf(f, doc.Pos[b.key], b.key, fields[b.key].label.In(v.lang), msg.ContentTooLong.F(v.lang, n, b.max))
 			}
 		}
 	}
@@ -166,7 +166,7 @@ func (v *validator) bounds(f string, doc *frontmatter.Doc) {
 		if !ok {
 			pos = doc.Pos[path]
 		}
-		v.errorf(f, pos, path, fields[top].label(v.lang), msg.ContentDateRange.F(v.lang, fmt.Sprint(raw), minYear, maxYear))
+		v.errorf(f, pos, path, fields[top].label.In(v.lang), msg.ContentDateRange.F(v.lang, fmt.Sprint(raw), minYear, maxYear))
 	}
 	for _, k := range []string{"date", "written", "validity_date", "publishDate", "expiryDate", "lastmod"} {
 		if raw, ok := doc.Values[k]; ok {

@@ -4,7 +4,7 @@ import "gongkai/generator/msg"
 
 // field describes one front-matter key: its labels, which kinds may use it and which must.
 type field struct {
-	zh, en   string
+	label    msg.Text
 	kinds    []Kind // nil: every kind
 	required []Kind
 }
@@ -13,71 +13,69 @@ var allKinds = Kinds
 
 // fields is the content format of the README's "Keys" table.
 var fields = map[string]field{
-	"title":                {zh: "标题", en: "title", required: allKinds},
-	"date":                 {zh: "发布日期", en: "publication date", required: allKinds},
-	"publisher":            {zh: "发布机构", en: "publisher"},
-	"topic":                {zh: "主题分类", en: "topic"},
-	"keywords":             {zh: "关键词", en: "keywords"},
-	"summary":              {zh: "摘要", en: "summary"},
-	"validity":             {zh: "有效性", en: "validity"},
-	"validity_date":        {zh: "失效日期", en: "date of expiry or repeal"},
-	"replaced_by":          {zh: "替代文件", en: "replaced by"},
-	"doc_no":               {zh: "发文字号", en: "document number"},
-	"written":              {zh: "成文日期", en: "date written"},
-	"index_no":             {zh: "索引号", en: "index number", required: []Kind{Reports, Policies, Interpretations, Info}},
-	"changes":              {zh: "修订记录", en: "change history"},
-	"year":                 {zh: "报告年度", en: "year reported on", kinds: []Kind{Reports}, required: []Kind{Reports}},
-	"report_type":          {zh: "报告类别", en: "report type", kinds: []Kind{Reports}},
-	"stats":                {zh: "统计数据文件", en: "statistics file", kinds: []Kind{Reports}},
-	"interprets":           {zh: "解读对象", en: "interpreted document", kinds: []Kind{Interpretations}, required: []Kind{Interpretations}},
-	"needs_interpretation": {zh: "需要解读", en: "needs interpretation", kinds: []Kind{Policies}},
-	"laws":                 {zh: "相关法律", en: "laws", kinds: []Kind{Articles}},
-	"column":               {zh: "所属栏目", en: "column"},
-	"draft":                {zh: "草稿", en: "draft"},
-	"publishDate":          {zh: "定时发布时间", en: "scheduled publication"},
-	"expiryDate":           {zh: "下线时间", en: "expiry"},
-	"lastmod":              {zh: "更新日期", en: "last modified"},
-	"weight":               {zh: "排序权重", en: "weight"},
-	"aliases":              {zh: "别名地址", en: "aliases"},
+	"title":                {label: msg.Text{Zh: "标题", En: "title"}, required: allKinds},
+	"date":                 {label: msg.Text{Zh: "发布日期", En: "publication date"}, required: allKinds},
+	"publisher":            {label: msg.Text{Zh: "发布机构", En: "publisher"}},
+	"topic":                {label: msg.Text{Zh: "主题分类", En: "topic"}},
+	"keywords":             {label: msg.Text{Zh: "关键词", En: "keywords"}},
+	"summary":              {label: msg.Text{Zh: "摘要", En: "summary"}},
+	"validity":             {label: msg.Text{Zh: "有效性", En: "validity"}},
+	"validity_date":        {label: msg.Text{Zh: "失效日期", En: "date of expiry or repeal"}},
+	"replaced_by":          {label: msg.Text{Zh: "替代文件", En: "replaced by"}},
+	"doc_no":               {label: msg.Text{Zh: "发文字号", En: "document number"}},
+	"written":              {label: msg.Text{Zh: "成文日期", En: "date written"}},
+	"index_no":             {label: msg.Text{Zh: "索引号", En: "index number"}, required: []Kind{Reports, Policies, Interpretations, Info}},
+	"changes":              {label: msg.Text{Zh: "修订记录", En: "change history"}},
+	"year":                 {label: msg.Text{Zh: "报告年度", En: "year reported on"}, kinds: []Kind{Reports}, required: []Kind{Reports}},
+	"report_type":          {label: msg.Text{Zh: "报告类别", En: "report type"}, kinds: []Kind{Reports}},
+	"stats":                {label: msg.Text{Zh: "统计数据文件", En: "statistics file"}, kinds: []Kind{Reports}},
+	"interprets":           {label: msg.Text{Zh: "解读对象", En: "interpreted document"}, kinds: []Kind{Interpretations}, required: []Kind{Interpretations}},
+	"needs_interpretation": {label: msg.Text{Zh: "需要解读", En: "needs interpretation"}, kinds: []Kind{Policies}},
+	"laws":                 {label: msg.Text{Zh: "相关法律", En: "laws"}, kinds: []Kind{Articles}},
+	"column":               {label: msg.Text{Zh: "所属栏目", En: "column"}},
+	"draft":                {label: msg.Text{Zh: "草稿", En: "draft"}},
+	"publishDate":          {label: msg.Text{Zh: "定时发布时间", En: "scheduled publication"}},
+	"expiryDate":           {label: msg.Text{Zh: "下线时间", En: "expiry"}},
+	"lastmod":              {label: msg.Text{Zh: "更新日期", En: "last modified"}},
+	"weight":               {label: msg.Text{Zh: "排序权重", En: "weight"}},
+	"aliases":              {label: msg.Text{Zh: "别名地址", En: "aliases"}},
 }
 
 // sectionFields are the keys of a list page's _index.md.
 var sectionFields = map[string]field{
-	"title":       {zh: "标题", en: "title"},
-	"description": {zh: "栏目描述", en: "description"},
-	"keywords":    {zh: "关键词", en: "keywords"},
-	"weight":      {zh: "排序权重", en: "weight"},
-	"column_type": {zh: "栏目类型", en: "column type"},
+	"title":       {label: msg.Text{Zh: "标题", En: "title"}},
+	"description": {label: msg.Text{Zh: "栏目描述", En: "description"}},
+	"keywords":    {label: msg.Text{Zh: "关键词", En: "keywords"}},
+	"weight":      {label: msg.Text{Zh: "排序权重", En: "weight"}},
+	"column_type": {label: msg.Text{Zh: "栏目类型", En: "column type"}},
 }
 
 // pageFields are the keys of a page outside the four kinds (e.g. 关于本站).
 var pageFields = map[string]field{
-	"title":       {zh: "标题", en: "title"},
-	"description": {zh: "描述", en: "description"},
-	"date":        {zh: "发布日期", en: "date"},
-	"lastmod":     {zh: "更新日期", en: "last modified"},
-	"draft":       {zh: "草稿", en: "draft"},
-	"weight":      {zh: "排序权重", en: "weight"},
-	"layout":      {zh: "模板", en: "layout"},
-	"aliases":     {zh: "别名地址", en: "aliases"},
+	"title":       {label: msg.Text{Zh: "标题", En: "title"}},
+	"description": {label: msg.Text{Zh: "描述", En: "description"}},
+	"date":        {label: msg.Text{Zh: "发布日期", En: "date"}},
+	"lastmod":     {label: msg.Text{Zh: "更新日期", En: "last modified"}},
+	"draft":       {label: msg.Text{Zh: "草稿", En: "draft"}},
+	"weight":      {label: msg.Text{Zh: "排序权重", En: "weight"}},
+	"layout":      {label: msg.Text{Zh: "模板", En: "layout"}},
+	"aliases":     {label: msg.Text{Zh: "别名地址", En: "aliases"}},
 }
 
 // subfields are the keys of nested tables.
 var subfields = map[string]map[string]field{
 	"interprets": {
-		"policy": {zh: "本站政策文件", en: "policy of this site"},
-		"title":  {zh: "原文标题", en: "title of the original"},
-		"doc_no": {zh: "原文发文字号", en: "document number of the original"},
-		"url":    {zh: "原文链接", en: "URL of the original"},
+		"policy": {label: msg.Text{Zh: "本站政策文件", En: "policy of this site"}},
+		"title":  {label: msg.Text{Zh: "原文标题", En: "title of the original"}},
+		"doc_no": {label: msg.Text{Zh: "原文发文字号", En: "document number of the original"}},
+		"url":    {label: msg.Text{Zh: "原文链接", En: "URL of the original"}},
 	},
 	"changes": {
-		"date":  {zh: "修订日期", en: "date of change"},
-		"note":  {zh: "修订说明", en: "change note"},
-		"major": {zh: "重大修订", en: "major change"},
+		"date":  {label: msg.Text{Zh: "修订日期", En: "date of change"}},
+		"note":  {label: msg.Text{Zh: "修订说明", En: "change note"}},
+		"major": {label: msg.Text{Zh: "重大修订", En: "major change"}},
 	},
 }
-
-func (f field) label(lang msg.Lang) string { return msg.Text{Zh: f.zh, En: f.en}.In(lang) }
 
 func (f field) allowed(k Kind) bool {
 	if f.kinds == nil {
@@ -103,7 +101,7 @@ func (f field) requiredFor(k Kind) bool {
 // Label returns the name of a front-matter key in lang, for diagnostics of other stages.
 func Label(key string, lang msg.Lang) string {
 	if f, ok := fields[key]; ok {
-		return f.label(lang)
+		return f.label.In(lang)
 	}
 	return ""
 }

@@ -177,7 +177,7 @@ func (v *validator) alias(d *Document, i int, a string, files, pages map[string]
 	if q, ok := d.Pos[key+"["+itoa(i)+"]"]; ok {
 		pos = q
 	}
-	v.errorf(d.File, pos, key, fields[key].label(v.lang), msg.ContentAliasClash.F(v.lang, a))
+	v.errorf(d.File, pos, key, fields[key].label.In(v.lang), msg.ContentAliasClash.F(v.lang, a))
 }
 
 func itoa(i int) string {

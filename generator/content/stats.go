@@ -21,7 +21,7 @@ func (v *validator) statistics(site *Site) {
 		if d.Stats == "" {
 			continue
 		}
-		lbl := fields["stats"].label(v.lang)
+		lbl := fields["stats"].label.In(v.lang)
 		p := d.Pos["stats"]
 		if !d.Bundle {
 			dir := strings.TrimSuffix(d.File, ".md")

@@ -19,7 +19,7 @@ func closest(name string, candidates []string) string { return suggest.Closest(n
 func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 	f := d.File
 	top := frontmatter.Pos{Line: 1, Col: 1}
-	label := func(k string) string { return fields[k].label(v.lang) }
+	label := func(k string) string { return fields[k].label.In(v.lang) }
 	at := func(k string) frontmatter.Pos {
 		if p, ok := doc.Pos[k]; ok {
 			return p
@@ -200,21 +200,21 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 			var c Change
 			sub := subfields["changes"]
 			if rawDate, ok := m["date"]; !ok {
-				v.errorf(f, at(p), p+".date", sub["date"].label(v.lang), msg.ContentRequired.F(v.lang, `date = 2024-05-01`))
+				v.errorf(f, at(p), p+".date", sub["date"].label.In(v.lang), msg.ContentRequired.F(v.lang, `date = 2024-05-01`))
 			} else if t, err := ParseDate(rawDate, v.cfg.Location); err != nil {
-				v.errorf(f, at(p+".date"), p+".date", sub["date"].label(v.lang), msg.ContentBadDate.F(v.lang, fmt.Sprint(rawDate)))
+				v.errorf(f, at(p+".date"), p+".date", sub["date"].label.In(v.lang), msg.ContentBadDate.F(v.lang, fmt.Sprint(rawDate)))
 			} else {
 				c.Date = t
 			}
 			if note, ok := m["note"].(string); !ok || strings.TrimSpace(note) == "" {
-				v.errorf(f, at(p), p+".note", sub["note"].label(v.lang), msg.ContentRequired.F(v.lang, `note = "更正附件中的联系电话"`))
+				v.errorf(f, at(p), p+".note", sub["note"].label.In(v.lang), msg.ContentRequired.F(v.lang, `note = "更正附件中的联系电话"`))
 			} else {
 				c.Note = strings.TrimSpace(note)
 			}
 			if mj, ok := m["major"]; ok {
 				b, isBool := mj.(bool)
 				if !isBool {
-					v.errorf(f, at(p+".major"), p+".major", sub["major"].label(v.lang), msg.ContentNotBool.In(v.lang))
+					v.errorf(f, at(p+".major"), p+".major", sub["major"].label.In(v.lang), msg.ContentNotBool.In(v.lang))
 				}
 				c.Major = b
 			}
@@ -226,7 +226,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 
 func (v *validator) interprets(d *Document, raw any, doc *frontmatter.Doc) {
 	f := d.File
-	lbl := fields["interprets"].label(v.lang)
+	lbl := fields["interprets"].label.In(v.lang)
 	p := doc.Pos["interprets"]
 	m, ok := raw.(map[string]any)
 	if !ok {
@@ -251,17 +251,17 @@ func (v *validator) interprets(d *Document, raw any, doc *frontmatter.Doc) {
 		v.errorf(f, p, "interprets", lbl, msg.ContentInterpretsBoth.In(v.lang))
 	case in.Policy != "":
 		if !strings.HasPrefix(in.Policy, "policies/") || strings.Count(in.Policy, "/") != 1 {
-			v.errorf(f, at("policy"), "interprets.policy", sub["policy"].label(v.lang), msg.ContentPolicyForm.In(v.lang))
+			v.errorf(f, at("policy"), "interprets.policy", sub["policy"].label.In(v.lang), msg.ContentPolicyForm.In(v.lang))
 		}
 	case in.Title == "" || in.URL == "":
 		v.errorf(f, p, "interprets", lbl, msg.ContentInterpretsExternal.In(v.lang))
 	default:
 		if !isURL(in.URL) {
-			v.errorf(f, at("url"), "interprets.url", sub["url"].label(v.lang), msg.ContentBadURL.F(v.lang, in.URL))
+			v.errorf(f, at("url"), "interprets.url", sub["url"].label.In(v.lang), msg.ContentBadURL.F(v.lang, in.URL))
 		}
 		if in.DocNo != "" {
 			if m := v.checkDocNo(in.DocNo); m != "" {
-				v.errorf(f, at("doc_no"), "interprets.doc_no", sub["doc_no"].label(v.lang), m)
+				v.errorf(f, at("doc_no"), "interprets.doc_no", sub["doc_no"].label.In(v.lang), m)
 			}
 		}
 	}
@@ -308,7 +308,7 @@ func (v *validator) checkIndexNo(d *Document, p frontmatter.Pos) {
 	if s == "" {
 		return
 	}
-	lbl := fields["index_no"].label(v.lang)
+	lbl := fields["index_no"].label.In(v.lang)
 	re := v.cfg.IndexPattern
 	if re != nil && !re.MatchString(s) {
 		v.errorf(d.File, p, "index_no", lbl, msg.ContentIndexPattern.F(v.lang, s, re.String(), v.exampleIndexNo(d)))
@@ -353,7 +353,7 @@ func (v *validator) crossChecks(site *Site) {
 		}
 		if first, ok := seen[d.IndexNo]; ok {
 			other := fmt.Sprintf("%s:%d", first.File, first.Pos["index_no"].Line)
-			v.errorf(d.File, d.Pos["index_no"], "index_no", fields["index_no"].label(v.lang), msg.ContentIndexDup.F(v.lang, d.IndexNo, other))
+			v.errorf(d.File, d.Pos["index_no"], "index_no", fields["index_no"].label.In(v.lang), msg.ContentIndexDup.F(v.lang, d.IndexNo, other))
 			continue
 		}
 		seen[d.IndexNo] = d
@@ -371,11 +371,11 @@ func (v *validator) crossChecks(site *Site) {
 				if s := closest(pol, policies); s != "" {
 					hint = msg.DidYouMean.F(v.lang, s)
 				}
-				v.errorf(d.File, d.Pos["interprets.policy"], "interprets.policy", subfields["interprets"]["policy"].label(v.lang), msg.ContentPolicyMissing.F(v.lang, pol, hint))
+				v.errorf(d.File, d.Pos["interprets.policy"], "interprets.policy", subfields["interprets"]["policy"].label.In(v.lang), msg.ContentPolicyMissing.F(v.lang, pol, hint))
 			}
 		}
 		if r := d.ReplacedBy; r != "" && !isURL(r) && site.ByName(r) == nil {
-			v.errorf(d.File, d.Pos["replaced_by"], "replaced_by", fields["replaced_by"].label(v.lang), msg.ContentReplacedMissing.F(v.lang, r))
+			v.errorf(d.File, d.Pos["replaced_by"], "replaced_by", fields["replaced_by"].label.In(v.lang), msg.ContentReplacedMissing.F(v.lang, r))
 		}
 	}
 }
