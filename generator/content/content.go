@@ -167,6 +167,7 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 	}
 	v.crossChecks(site)
 	v.sources(site)
+	v.staticSVGs()
 	v.statistics(site)
 	v.columns(site)
 	return site, v.diags, nil

@@ -65,6 +65,9 @@ func (v *validator) markdownFiles(dir string) ([]string, error) {
 		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
 			out = append(out, slash)
 		}
+		if isSVG(name) && !strings.HasPrefix(name, ".") {
+			v.svg(p, slash)
+		}
 		return nil
 	})
 	sort.Strings(out)

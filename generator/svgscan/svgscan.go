@@ -123,7 +123,9 @@ func Scan(r io.Reader) ([]Finding, error) {
 			}
 		case xml.Directive:
 			if !declarations(string(t), d.Entity) {
+				// What follows cannot be read as a browser would (its entities are not known): one finding.
 				add(line, col, Declarations, "<!"+firstWord(string(t)))
+				return out, nil
 			}
 		}
 	}
