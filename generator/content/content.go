@@ -267,6 +267,7 @@ func (v *validator) file(f string, src []byte) *Document {
 		v.rawHTML(f, doc.Body, doc.BodyLine)
 		v.foreignEmbeds(f, doc.Body, doc.BodyLine)
 	}
+	v.remoteImages(f, doc.Body, doc.BodyLine)
 	if base == "_index.md" {
 		v.keys(f, doc, sectionFields, "")
 		return nil

@@ -31,3 +31,8 @@ var (
 		"仍是示例站点的内容 %q:请改为本单位的实际信息(示例站点自己标有 params.example = true)",
 		"still the sample site's %q: put the body's own value here (the sample itself is marked params.example = true)")
 )
+
+// params.remote_images (package content warns about images from other sites, or refuses them).
+var ConfigRemoteImages = def(
+	"应为 \"warning\"(来自其他网站的图片给出警告,默认)或 \"error\"(作为错误拒绝发布),而不是 %q",
+	"must be \"warning\" (images from other sites are warned about; the default) or \"error\" (they are refused), not %q")

@@ -103,8 +103,10 @@ type Params struct {
 	// StaticDotfiles names the files and folders of static/ starting with a dot that are published (e.g.
 	// ".well-known"); any other (.env, .git/, .htaccess) is not.
 	StaticDotfiles []string `toml:"static_dotfiles"`
-	Footer         Footer   `toml:"footer"`
-	Health         Health   `toml:"health"`
+	// RemoteImages is what an image from another site in a document is: "warning" (the default) or "error".
+	RemoteImages string `toml:"remote_images"`
+	Footer       Footer `toml:"footer"`
+	Health       Health `toml:"health"`
 }
 
 // Footer holds the standard footer of a government site.
@@ -235,6 +237,10 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	}
 	if c.Params.SiteName == "" {
 		c.Params.SiteName = c.Title
+	}
+	if ri := c.Params.RemoteImages; ri != "" && ri != "warning" && ri != "error" {
+		p := pos.Pos["params.remote_images"]
+		diags.Addf(FileName, p.Line, p.Col, "params.remote_images", "", "%s", msg.ConfigRemoteImages.F(c.Lang, ri))
 	}
 	if code := c.Params.SiteIDCode; code != "" && !siteIDCode.MatchString(code) {
 		p := pos.Pos["params.site_id_code"]
