@@ -38,9 +38,16 @@ func render(t *testing.T, n int) work {
 	if err := os.WriteFile(cfgPath, cfg, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Every kind of list page: a column per kind and the 公开目录, which lists every document.
+	if err := os.WriteFile(filepath.Join(site, "data", "columns.toml"), []byte(columns), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	r, err := pipeline.Check(site)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if r.Diags.Errors() > 0 {
+		t.Fatalf("the test site does not validate: %v", r.Diags.Sorted())
 	}
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	out := t.TempDir()
@@ -69,6 +76,38 @@ func render(t *testing.T, n int) work {
 	return w
 }
 
+const columns = `
+[[column]]
+id = "zcwj"
+path = "policies"
+name = "政策文件"
+kinds = ["policies"]
+
+[[column]]
+id = "zcjd"
+path = "interpretations"
+name = "政策解读"
+kinds = ["interpretations"]
+
+[[column]]
+id = "pf"
+path = "articles"
+name = "普法宣传"
+kinds = ["articles"]
+
+[[column]]
+id = "bg"
+path = "reports"
+name = "年度报告"
+kinds = ["reports"]
+
+[[column]]
+id = "ml"
+path = "xxgk/ml"
+name = "政府信息公开目录"
+page = "directory"
+`
+
 // TestListsStayLinear renders the same kind of site at two sizes and compares what the render did, per document:
 // how many times each template ran, how many allocations Hugo made, how much HTML it wrote. A list layout that
 // scans every page from each pager page, or a pager that links every page from every page, makes the larger site
@@ -94,7 +133,9 @@ func TestListsStayLinear(t *testing.T) {
 		}
 	}
 	perDoc := func(w work, v float64) float64 { return v / float64(w.docs) }
-	if r := perDoc(large, float64(large.allocs)) / perDoc(small, float64(small.allocs)); r > 1.3 {
+	// Allocations are counted, not timed, and barely vary between runs (1.00x when linear): the 公开目录 scanning
+	// every page from each pager page measured 1.18x.
+	if r := perDoc(large, float64(large.allocs)) / perDoc(small, float64(small.allocs)); r > 1.1 {
 		t.Errorf("allocations per document: %.0f at %d documents, %.0f at %d (%.2fx)",
 			perDoc(small, float64(small.allocs)), small.docs, perDoc(large, float64(large.allocs)), large.docs, r)
 	}

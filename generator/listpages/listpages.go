@@ -206,8 +206,9 @@ type Event struct {
 
 // Lists computes the members of every list of the site once, from the validated documents, keyed as the layouts
 // look them up: each kind ("policies"), each year ("archives/2024"), each 主题分类 class ("topics/综合政务" holds
-// its own documents and its children's, "topics/综合政务\政务公开" its own) and "changes". Scanning every page of
-// the site from each list page, as the layouts once did, made rendering quadratic in the number of documents.
+// its own documents and its children's, "topics/综合政务\政务公开" its own), "changes", and "all" (every document,
+// for the 公开目录). Scanning every page of the site from each list page, as the layouts once did, made rendering
+// quadratic in the number of documents.
 func Lists(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) []byte {
 	out := map[string]*List{}
 	for k, l := range Members(cfg, site, now, preview) {
@@ -319,6 +320,8 @@ func Members(cfg *siteconfig.Config, site *content.Site, now time.Time, preview 
 		}
 	}
 	out["changes"] = changes(cfg, docs)
+	// The 公开目录 lists every published document, newest first.
+	out["all"] = &Member{Docs: append([]*content.Document(nil), docs...)}
 	return out
 }
 
