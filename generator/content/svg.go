@@ -30,22 +30,8 @@ func (v *validator) svg(file, shown string) {
 		return
 	}
 	defer f.Close()
-	var r io.Reader = f
-	var findings []svgscan.Finding
-	if strings.HasSuffix(strings.ToLower(file), ".svgz") {
-		// A broken compressed stream is an image nobody can check.
-		if zr, zerr := gzip.NewReader(f); zerr == nil {
-			r = zr
-		} else {
-			r = nil
-		}
-	}
-	if r != nil {
-		findings, err = svgscan.Scan(r)
-	}
-	if r == nil || (err != nil && r != io.Reader(f)) {
-		findings = []svgscan.Finding{{Reason: svgscan.Malformed}}
-	} else if err != nil {
+	findings, err := scanSVG(f, strings.HasSuffix(strings.ToLower(file), ".svgz"))
+	if err != nil {
 		v.errorf(shown, frontmatter.Pos{}, "", "", err.Error())
 		return
 	}
@@ -73,6 +59,23 @@ func (v *validator) svg(file, shown string) {
 		}
 		v.errorf(shown, pos, "", "", msg.SafetySVG.F(v.lang, what.F(v.lang, x.Name)))
 	}
+}
+
+// scanSVG scans an SVG file, decompressing a .svgz first: a compressed stream that does not decompress is an image
+// nobody can check, so it is refused as ill-formed. The error is a read error of the file.
+func scanSVG(f io.Reader, compressed bool) ([]svgscan.Finding, error) {
+	if !compressed {
+		return svgscan.Scan(f)
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return []svgscan.Finding{{Reason: svgscan.Malformed}}, nil
+	}
+	findings, err := svgscan.Scan(zr)
+	if err != nil {
+		return []svgscan.Finding{{Reason: svgscan.Malformed}}, nil
+	}
+	return findings, nil
 }
 
 // staticSVGs checks the SVG images of static/ that the build publishes: regular files, not under a name starting
