@@ -89,7 +89,7 @@ func Parse(file string, src []byte, year int, lang msg.Lang, diags *diag.List) *
 			return nil
 		}
 		if errors.As(err, &se) {
-			why, p = se.Msg, se.Pos
+			why, p = se.Message(lang), se.Pos
 		}
 		diags.Add(diag.Diagnostic{File: file, Line: p.Line, Col: p.Col, Message: msg.StatsSyntax.F(lang, why)})
 		return nil

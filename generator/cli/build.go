@@ -76,7 +76,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		rep.Summary(stderr, kinds, labels)
 	}
 	if code != ExitInternal {
-		fmt.Fprintln(stderr, summary(r, code == ExitOK))
+		fmt.Fprintln(stderr, summary(r, code == ExitOK, *site))
 	}
 	if *reportFile != "" {
 		if werr := rep.WriteJSON(*reportFile); werr != nil {

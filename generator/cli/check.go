@@ -8,6 +8,7 @@ import (
 	"gongkai/generator/content"
 	"gongkai/generator/msg"
 	"gongkai/generator/pipeline"
+	"gongkai/generator/siteconfig"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -24,13 +25,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case errors.Is(err, pipeline.ErrContent):
-		fmt.Fprintln(stderr, summary(r, false))
+		fmt.Fprintln(stderr, summary(r, false, *site))
 		return ExitContent
 	case err != nil:
 		fmt.Fprintf(stderr, "Error: %v\n", err)
 		return ExitInternal
 	}
-	fmt.Fprintln(stderr, summary(r, false))
+	fmt.Fprintln(stderr, summary(r, false, *site))
 	return ExitOK
 }
 
@@ -46,9 +47,10 @@ func printDrafts(r *pipeline.Result, w io.Writer) {
 	}
 }
 
-// summary is the last line of check and build, in the site's language.
-func summary(r *pipeline.Result, built bool) string {
-	lang := msg.Zh
+// summary is the last line of check and build, in the site's language (the one its configuration declares when
+// it does not parse).
+func summary(r *pipeline.Result, built bool, dir string) string {
+	lang := siteconfig.GuessLang(dir)
 	if r.Config != nil {
 		lang = r.Config.Lang
 	}

@@ -80,7 +80,7 @@ func TestCheck(t *testing.T) {
 	}
 	dir = sitetest.Write(t, badSite)
 	code, _, stderr := run("check", "-s", dir)
-	want := `content/articles/b.md:3:13: 元数据格式错误:TOML: impossible date
+	want := `content/articles/b.md:3:8: 元数据格式错误:日期 2024-13-01 不存在:月份为 01–12,日不超过当月的天数,时间为 00:00–23:59
 content/policies/a.md:4:1: index_no (索引号): 索引号 "000014349/2023-00001" 中的年份 2023 与发布日期的年份 2024 不一致
 发现 2 个错误、0 个警告:未写入任何文件
 `

@@ -21,7 +21,7 @@ func siteLang(dir string) msg.Lang {
 	if cfg, _, err := siteconfig.Load(abs); err == nil && cfg != nil && cfg.Lang != "" {
 		return cfg.Lang
 	}
-	return msg.Zh
+	return siteconfig.GuessLang(abs)
 }
 
 // lockMessage says, in lang, why a lock could not be taken.

@@ -161,7 +161,7 @@ func (v *validator) columns(site *Site) {
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			v.errorf(file, se.Pos, "", "", msg.ContentBadColumnsFile.F(v.lang, se.Msg))
+			v.errorf(file, se.Pos, "", "", msg.ContentBadColumnsFile.F(v.lang, se.Message(v.lang)))
 			return
 		}
 		v.errorf(file, frontmatter.Pos{Line: 1, Col: 1}, "", "", err.Error())
@@ -370,9 +370,10 @@ func (v *validator) columns(site *Site) {
 		}
 	}
 	v.assign(site)
-	// A column that lists documents but has none (and no sub-columns) is a 空白栏目, which inspections fail.
+	// A column that lists documents but has none (and no sub-columns) is a 空白栏目, which inspections fail; not
+	// said while a document does not parse, since it may be that column's.
 	for i, c := range cs.All {
-		if c.Lists() && len(c.Documents) == 0 && len(c.Children) == 0 {
+		if c.Lists() && len(c.Documents) == 0 && len(c.Children) == 0 && len(site.unreadable) == 0 {
 			v.errorf(file, doc.Pos[fmt.Sprintf("column[%d]", i)], fmt.Sprintf("column[%d]", i), "", msg.ContentColumnEmpty.F(v.lang, c.ID, c.Name))
 		}
 	}
@@ -389,7 +390,7 @@ func (v *validator) guide(c *Column, file string, at frontmatter.Pos, key string
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			v.errorf(c.Data, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Msg))
+			v.errorf(c.Data, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Message(v.lang)))
 			return
 		}
 		v.errorf(c.Data, frontmatter.Pos{Line: 1, Col: 1}, "", "", err.Error())
@@ -402,7 +403,7 @@ func (v *validator) guide(c *Column, file string, at frontmatter.Pos, key string
 	}
 	t, err := ParseDate(raw, v.cfg.Location)
 	if err != nil {
-		v.errorf(c.Data, doc.Pos["updated"], "updated", msg.ContentGuideUpdatedLabel.In(v.lang), msg.ContentBadDate.F(v.lang, fmt.Sprint(raw)))
+		v.errorf(c.Data, doc.Pos["updated"], "updated", msg.ContentGuideUpdatedLabel.In(v.lang), badDate(v.lang, raw))
 		return
 	}
 	c.GuideUpdated, c.GuideLine = t, doc.Pos["updated"].Line

@@ -96,7 +96,13 @@ type Site struct {
 	Columns *Columns
 	byName  map[string]*Document
 	indexed int // len(Documents) when byName was made
+	// unreadable holds the names (kind/name) of the documents whose file is there but does not parse: their
+	// syntax error is reported once, on the file, and nothing that refers to them is reported as well.
+	unreadable map[string]bool
 }
+
+// Unreadable says whether name (kind/name) is a document whose file does not parse.
+func (s *Site) Unreadable(name string) bool { return s.unreadable[name] }
 
 // ByName returns the document that kind/name refers to.
 func (s *Site) ByName(name string) *Document {
@@ -165,12 +171,38 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 			}
 		}
 	}
+	site.unreadable = unreadable(files, site.Documents)
 	v.crossChecks(site)
 	v.sources(site)
 	v.staticSVGs()
 	v.statistics(site)
 	v.columns(site)
 	return site, v.diags, nil
+}
+
+// unreadable lists the documents whose file is there and gave no document: those that do not parse.
+func unreadable(files []string, docs []*Document) map[string]bool {
+	have := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		have[d.File] = true
+	}
+	out := map[string]bool{}
+	for _, f := range files {
+		if have[f] {
+			continue
+		}
+		rel := strings.TrimPrefix(f, "content/")
+		parts := strings.Split(rel, "/")
+		if path.Base(f) == "_index.md" || len(parts) < 2 || !isKind(parts[0]) {
+			continue
+		}
+		name := strings.TrimSuffix(rel, ".md")
+		if path.Base(f) == "index.md" {
+			name = path.Dir(rel)
+		}
+		out[name] = true
+	}
+	return out
 }
 
 // files validates the files on every core: a whole-site validation of 10,000 documents comes before Hugo in every
@@ -250,7 +282,7 @@ func (v *validator) file(f string, src []byte) *Document {
 		case errors.As(err, &ee):
 			v.errorf(f, ee.Pos, "", "", msg.ContentEncoding.In(v.lang))
 		case errors.As(err, &se):
-			v.errorf(f, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Msg))
+			v.errorf(f, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Message(v.lang)))
 		case errors.Is(err, frontmatter.ErrNoFrontMatter):
 			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", msg.ContentNoFrontMatter.In(v.lang))
 		default:

@@ -103,14 +103,14 @@ date = 2024-03-12
 index_no = "000014349/2024-00001
 +++
 正文。
-`, []string{`content/policies/a.md:4:33: 元数据格式错误:TOML: basic strings cannot have new lines`}},
+`, []string{`content/policies/a.md:4:12: 元数据格式错误:此处开始的字符串缺少结尾的引号 ":请在文字末尾补上同样的英文引号`}},
 		{"yaml syntax", `-- content/articles/a.md --
 ---
 title: 标题
 keywords: [甲
 ---
 正文。
-`, []string{`content/articles/a.md:3:11: 元数据格式错误:YAML: sequence end token ']' not found`}},
+`, []string{`content/articles/a.md:3:11: 元数据格式错误:此处的 [ 缺少对应的结尾 ]:列表写作 ["甲", "乙"],各项之间用英文逗号分隔,结尾的括号不能省略`}},
 		{"missing required", `-- content/policies/a.md --
 +++
 summary = "无标题"
@@ -127,7 +127,7 @@ title = "标题"
 date = "2024年3月12日"
 +++
 正文。
-`, []string{`content/articles/a.md:3:1: date (发布日期): 无法识别的日期 "2024年3月12日",应为 2024-03-01 或 2024-03-01T09:30:00+08:00`}},
+`, []string{`content/articles/a.md:3:1: date (发布日期): 日期 "2024年3月12日" 的写法无法识别:应写作 2024-03-12(年-月-日,用英文连字符 -,月和日各两位)`}},
 		{"unknown key", `-- content/articles/a.md --
 +++
 title = "标题"
@@ -203,6 +203,41 @@ interprets = { policy = "policies/god" }
 +++
 正文。
 `, []string{`content/interpretations/jd.md:5:16: interprets.policy (本站政策文件): 本站没有政策文件 "policies/god",是否应为 "policies/good"?`}},
+		{"broken policy is said once", `-- content/policies/good/index.md --
++++
+title = “标题”
+date = 2024-03-12
++++
+正文。
+-- content/policies/good/a.pdf --
+pdf
+-- content/interpretations/jd.md --
++++
+title = "解读"
+date = 2024-03-13
+index_no = "000014349/2024-00002"
+interprets = { policy = "policies/good" }
++++
+见[原文](/policies/good/)和[附件](/policies/good/a.pdf)。
+-- content/policies/new.md --
++++
+title = "新"
+date = 2024-03-14
+index_no = "000014349/2024-00003"
+validity = "valid"
++++
+正文。
+-- content/policies/old.md --
++++
+title = "旧"
+date = 2024-03-01
+index_no = "000014349/2024-00004"
+validity = "repealed"
+validity_date = 2024-03-14
+replaced_by = "policies/good"
++++
+正文。
+`, []string{`content/policies/good/index.md:2:9: 元数据格式错误:此处的 “ 是中文引号,不能作字符串的引号:字符串两端要用英文引号 " 或 ',请切换到英文输入法重新输入;文字里的中文引号写在英文引号之内,例如 title = "关于“某项”工作的通知"`}},
 		{"invalid utf-8", "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\n+++\n正文\xff\n", []string{`content/articles/a.md:5:3: 文件不是 UTF-8 编码(此处有无法识别的字节);请用编辑器另存为 UTF-8`}},
 		{"raw html", "-- content/articles/a.md --\n+++\ntitle = \"标题\"\ndate = 2024-03-12\n+++\n正文 `<b>代码</b>` 可以。\n\n```\n<div>代码块</div>\n```\n\n红色<span class=\"x\">文字</span>\n<!-- 注释 -->\n网址 <https://www.gov.cn/> 可以,a<b 也可以。\n", []string{
 			`content/articles/a.md:11:3: 正文中的 HTML 代码 <span class="x"> 不会显示(本站未开启 params.allow_raw_html);请改用 Markdown 写法`,

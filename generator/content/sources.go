@@ -4,6 +4,7 @@ import (
 	"gongkai/generator/msg"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -69,6 +70,17 @@ func (v *validator) sources(site *Site) {
 	pages := map[string]bool{"/": true}
 	for _, k := range Kinds {
 		pages["/"+string(k)+"/"] = true
+	}
+	// A document whose file does not parse has its syntax error said on its own file: links to it and to its
+	// bundle's files are not said to be broken as well.
+	for name := range site.unreadable {
+		url := "/" + strings.ToLower(name) + "/"
+		pages[url] = true
+		if es, err := os.ReadDir(filepath.Join(v.dir, "content", filepath.FromSlash(name))); err == nil {
+			for _, e := range es {
+				files[url+e.Name()] = true
+			}
+		}
 	}
 	for _, d := range site.Documents {
 		if d.Draft {

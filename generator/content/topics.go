@@ -76,7 +76,7 @@ func LoadTopics(dir, file string, diags *diag.List, lang msg.Lang) (*Topics, err
 		var se *frontmatter.SyntaxError
 		var le *frontmatter.LimitError
 		if errors.As(err, &se) {
-			v.errorf(file, se.Pos, "", "", msg.ContentBadTopicsFile.F(v.lang, se.Msg))
+			v.errorf(file, se.Pos, "", "", msg.ContentBadTopicsFile.F(v.lang, se.Message(v.lang)))
 			return nil, nil
 		}
 		if errors.As(err, &le) {

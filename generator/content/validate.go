@@ -70,6 +70,13 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 			out = append(out, s)
 		}
 		if !isList {
+			if s, isStr := raw.(string); isStr {
+				// YAML reads ［"a"］ as text: say which bracket is the Chinese one.
+				if rs := []rune(strings.TrimSpace(s)); len(rs) > 0 && frontmatter.ASCIIOf(rs[0]) != 0 {
+					v.errorf(f, at(k), k, label(k), msg.SyntaxFullWidth.F(v.lang, string(rs[0]), string(frontmatter.ASCIIOf(rs[0]))))
+					return nil
+				}
+			}
 			v.errorf(f, at(k), k, label(k), msg.ContentNotList.F(v.lang, examples[k]))
 			return nil
 		}
@@ -82,7 +89,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 		}
 		t, err := ParseDate(raw, v.cfg.Location)
 		if err != nil {
-			v.errorf(f, at(k), k, label(k), msg.ContentBadDate.F(v.lang, fmt.Sprint(raw)))
+			v.errorf(f, at(k), k, label(k), badDate(v.lang, raw))
 		}
 		return t
 	}
@@ -202,7 +209,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 			if rawDate, ok := m["date"]; !ok {
 				v.errorf(f, at(p), p+".date", sub["date"].label.In(v.lang), msg.ContentRequired.F(v.lang, `date = 2024-05-01`))
 			} else if t, err := ParseDate(rawDate, v.cfg.Location); err != nil {
-				v.errorf(f, at(p+".date"), p+".date", sub["date"].label.In(v.lang), msg.ContentBadDate.F(v.lang, fmt.Sprint(rawDate)))
+				v.errorf(f, at(p+".date"), p+".date", sub["date"].label.In(v.lang), badDate(v.lang, rawDate))
 			} else {
 				c.Date = t
 			}
@@ -365,7 +372,7 @@ func (v *validator) crossChecks(site *Site) {
 		}
 	}
 	for _, d := range site.Documents {
-		if pol := d.Interprets.Policy; pol != "" && strings.HasPrefix(pol, "policies/") {
+		if pol := d.Interprets.Policy; pol != "" && strings.HasPrefix(pol, "policies/") && !site.Unreadable(pol) {
 			if target := site.ByName(pol); target == nil || target.Kind != Policies {
 				hint := ""
 				if s := closest(pol, policies); s != "" {
@@ -374,7 +381,7 @@ func (v *validator) crossChecks(site *Site) {
 				v.errorf(d.File, d.Pos["interprets.policy"], "interprets.policy", subfields["interprets"]["policy"].label.In(v.lang), msg.ContentPolicyMissing.F(v.lang, pol, hint))
 			}
 		}
-		if r := d.ReplacedBy; r != "" && !isURL(r) && site.ByName(r) == nil {
+		if r := d.ReplacedBy; r != "" && !isURL(r) && site.ByName(r) == nil && !site.Unreadable(r) {
 			v.errorf(d.File, d.Pos["replaced_by"], "replaced_by", fields["replaced_by"].label.In(v.lang), msg.ContentReplacedMissing.F(v.lang, r))
 		}
 	}
@@ -408,4 +415,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// badDate says a date cannot be read, with the date written as it must be when it was written another common way
+// (2026/11/25, 2026年11月25日): YAML reads those as text, TOML refuses them as syntax (frontmatter.SyntaxError).
+func badDate(lang msg.Lang, raw any) string {
+	s := fmt.Sprint(raw)
+	if want, ok := frontmatter.SuggestDate(s); ok {
+		return msg.ContentBadDateFix.F(lang, s, want)
+	}
+	return msg.ContentBadDate.F(lang, s)
 }

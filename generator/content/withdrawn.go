@@ -46,7 +46,7 @@ func (v *validator) withdrawals() []Withdrawal {
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			v.errorf(f, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Msg))
+			v.errorf(f, se.Pos, "", "", msg.ContentSyntax.F(v.lang, se.Message(v.lang)))
 		} else {
 			v.errorf(f, frontmatter.Pos{Line: 1, Col: 1}, "", "", msg.ContentEncoding.In(v.lang))
 		}

@@ -54,14 +54,6 @@ type Doc struct {
 	BodyLine int
 }
 
-// SyntaxError is front matter that does not parse.
-type SyntaxError struct {
-	Pos Pos
-	Msg string
-}
-
-func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
-
 // EncodingError is a file that is not UTF-8 (typically saved as GBK by an older editor).
 type EncodingError struct{ Pos Pos }
 
@@ -118,7 +110,7 @@ func Parse(src []byte) (*Doc, error) {
 		off += nl + 1
 	}
 	if end < 0 {
-		return nil, &SyntaxError{Pos: Pos{1, 1}, Msg: fmt.Sprintf("front matter opened with %s is never closed", delim)}
+		return nil, notClosed(src, delim, format)
 	}
 	block := rest[:end]
 	if err := prescan(block, format, MaxBytes); err != nil {
@@ -249,4 +241,22 @@ func shiftLimit(err error) error {
 		le.Pos.Line++
 	}
 	return err
+}
+
+// notClosed is the error of front matter whose closing line is missing. An editor who closed +++ with --- (or the
+// reverse) is shown that line.
+func notClosed(src []byte, delim string, format Format) *SyntaxError {
+	e := &SyntaxError{Pos: Pos{1, 1}, Format: format, Cause: CauseNotClosed, Want: delim, Char: rune(delim[0]),
+		Msg: fmt.Sprintf("front matter opened with %s is never closed", delim)}
+	other := "---"
+	if delim == "---" {
+		other = "+++"
+	}
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if i > 0 && string(bytes.TrimRight(l, " \t\r")) == other {
+			e.Pos = Pos{i + 1, 1}
+			break
+		}
+	}
+	return e
 }

@@ -18,9 +18,9 @@ func parseTOML(block []byte, doc *Doc) error {
 			row, col := de.Position()
 			// DecodeError's column counts bytes; editors count characters.
 			p := charColumn(block, row, col)
-			return &SyntaxError{Pos: p, Msg: "TOML: " + strings.TrimPrefix(de.Error(), "toml: ")}
+			return diagnose(block, TOML, p, strings.TrimPrefix(de.Error(), "toml: "))
 		}
-		return &SyntaxError{Pos: Pos{1, 1}, Msg: "TOML: " + err.Error()}
+		return &SyntaxError{Pos: Pos{1, 1}, Format: TOML, Msg: err.Error()}
 	}
 	for k, v := range values {
 		doc.Values[k] = normalize(v)
@@ -47,7 +47,7 @@ func parseTOML(block []byte, doc *Doc) error {
 		}
 	}
 	if err := p.Error(); err != nil {
-		return &SyntaxError{Pos: Pos{1, 1}, Msg: "TOML: " + err.Error()}
+		return &SyntaxError{Pos: Pos{1, 1}, Format: TOML, Msg: err.Error()}
 	}
 	return checkDepth(doc)
 }

@@ -110,7 +110,7 @@ func yamlError(block []byte, err error) error {
 	}
 	var te tokenError
 	if errors.As(err, &te) && te.GetToken() != nil {
-		return &SyntaxError{Pos: tokenPos(block, te.GetToken()), Msg: "YAML: " + te.GetMessage()}
+		return diagnose(block, YAML, tokenPos(block, te.GetToken()), te.GetMessage())
 	}
-	return &SyntaxError{Pos: Pos{1, 1}, Msg: "YAML: " + err.Error()}
+	return &SyntaxError{Pos: Pos{1, 1}, Format: YAML, Msg: err.Error()}
 }

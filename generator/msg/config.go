@@ -2,6 +2,10 @@ package msg
 
 // Diagnostics of config.toml (package siteconfig).
 var (
+	// ConfigSyntax: what is wrong (frontmatter.SyntaxError.Message).
+	ConfigSyntax = def(
+		"配置文件格式错误:%s",
+		"the configuration does not parse: %s")
 	ConfigMissingConfig = def(
 		"找不到站点配置文件 config.toml",
 		"no config.toml in the site directory")

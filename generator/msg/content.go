@@ -36,6 +36,10 @@ var (
 	ContentBadDate = def(
 		"无法识别的日期 %q,应为 2024-03-01 或 2024-03-01T09:30:00+08:00",
 		"cannot read the date %q; write 2024-03-01 or 2024-03-01T09:30:00+08:00")
+	// ContentBadDateFix: the date as written, the date as it must be written.
+	ContentBadDateFix = def(
+		"日期 %q 的写法无法识别:应写作 %s(年-月-日,用英文连字符 -,月和日各两位)",
+		"cannot read the date %q: write %s (year-month-day with hyphens, two-digit month and day)")
 	ContentBadYear = def(
 		"应为四位年份数字,例如 2023",
 		"must be a four-digit year, e.g. 2023")

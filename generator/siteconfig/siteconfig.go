@@ -153,12 +153,17 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 	if perr != nil {
 		var se *frontmatter.SyntaxError
 		var ee *frontmatter.EncodingError
+		// The configuration does not parse, so its language is read from its lines as written.
+		lang := msg.Zh
+		if rawEnglish.Match(src) {
+			lang = msg.En
+		}
 		if errors.As(perr, &se) {
-			diags.Addf(FileName, se.Pos.Line, se.Pos.Col, "", "", "%s", se.Msg)
+			diags.Addf(FileName, se.Pos.Line, se.Pos.Col, "", "", "%s", msg.ConfigSyntax.F(lang, se.Message(lang)))
 			return nil, diags, nil
 		}
 		if errors.As(perr, &ee) {
-			diags.Addf(FileName, ee.Pos.Line, ee.Pos.Col, "", "", "not valid UTF-8")
+			diags.Addf(FileName, ee.Pos.Line, ee.Pos.Col, "", "", "%s", msg.ContentEncoding.In(lang))
 			return nil, diags, nil
 		}
 		return nil, nil, perr
@@ -258,6 +263,19 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 
 // 政府网站标识码: ten digits for local sites, "bm" and eight digits for State Council departments.
 var siteIDCode = regexp.MustCompile(`^(\d{10}|bm\d{8})$`)
+
+// GuessLang is the language the configuration in dir declares, read from its lines as written: for what is said
+// about a site whose configuration does not parse (Chinese when there is none).
+func GuessLang(dir string) msg.Lang {
+	src, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err == nil && rawEnglish.Match(src) {
+		return msg.En
+	}
+	return msg.Zh
+}
+
+// rawEnglish finds an English site's language in a configuration that does not parse.
+var rawEnglish = regexp.MustCompile(`(?m)^\s*(locale|defaultContentLanguage)\s*=\s*["']en`)
 
 func langOf(c *Config) msg.Lang {
 	if c == nil {
