@@ -12,13 +12,15 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SITE_DIR] [-d OUT_DIR]", stderr)
+	fs := newFlags("check", "[-s SITE_DIR] [-d OUT_DIR] [--now TIME]", stderr)
 	site := fs.String("s", ".", "the site's `folder`")
 	out := fs.String("d", "", "the published `path` whose live release published dates are checked against (default SITE_DIR/public)")
+	var now nowFlag
+	fs.Var(&now, "now", "the time to check at, as build's --now, e.g. 2025-01-31T09:00:00+08:00 (default: the current time)")
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
-	r, err := pipeline.CheckLive(*site, *out)
+	r, err := pipeline.CheckLive(*site, *out, now.t)
 	if r != nil {
 		r.Diags.Print(stderr)
 		printDrafts(r, stderr)

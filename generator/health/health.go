@@ -20,6 +20,13 @@ import (
 // wait for its interpretation before the reminder stops being early.
 const InterpretationWorkingDays = 3
 
+// Warn adds the column-health warnings of site at now to diags: check and build warn alike.
+func Warn(cfg *siteconfig.Config, site *content.Site, now time.Time, diags *diag.List) {
+	for _, w := range Check(cfg, site, now) {
+		diags.Add(w)
+	}
+}
+
 // Check returns the column-health warnings of site at now. Only documents published at now count.
 func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Diagnostic {
 	if e := cfg.Params.Health.Enabled; e != nil && !*e {

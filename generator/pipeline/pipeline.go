@@ -119,14 +119,19 @@ func Check(siteDir string) (*Result, error) {
 	return r, nil
 }
 
-// CheckLive is Check, then the rules against what is published at outDir (default siteDir/public) when something
-// is: the published-date guard. What the build refuses because of the sources, check refuses too. It reads the
-// live release and writes nothing, not even the releases folder.
-func CheckLive(siteDir, outDir string) (*Result, error) {
+// CheckLive is Check, then what the build says about the site at now (the time of the check when zero): the
+// column-health warnings, and the rules against what is published at outDir (default siteDir/public) when
+// something is: the published-date guard. What the build refuses or warns about because of the sources, check
+// refuses or warns about too. It reads the live release and writes nothing, not even the releases folder.
+func CheckLive(siteDir, outDir string, now time.Time) (*Result, error) {
 	r, err := Check(siteDir)
 	if err != nil {
 		return r, err
 	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	health.Warn(r.Config, r.Site, now, r.Diags)
 	if outDir == "" {
 		outDir = filepath.Join(siteDir, "public")
 	}
@@ -198,9 +203,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	opts.Now = opts.Now.In(r.Config.Location)
 	r.now = opts.Now
-	for _, w := range health.Check(r.Config, r.Site, opts.Now) {
-		r.Diags.Add(w)
-	}
+	health.Warn(r.Config, r.Site, opts.Now, r.Diags)
 
 	if err := target.Lock(); err != nil {
 		return r, err
