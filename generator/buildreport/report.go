@@ -31,6 +31,7 @@ type Report struct {
 	Errors    []string       `json:"errors"`
 	External  []External     `json:"external_links"`
 	Changes   Changes        `json:"changes"`
+	Render    *Render        `json:"render,omitempty"` // what Hugo rendered: everything, or what the change affects
 }
 
 // Bytes are the output's sizes at each step.
@@ -152,4 +153,14 @@ func mb(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/1024)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// Render says what Hugo rendered. A cold build (no live release) and a full build render every page; a partial
+// build (a nightly build whose change the live release's record shows to affect some pages only) renders those and
+// takes the others from the live release.
+type Render struct {
+	Mode    string `json:"mode"`              // cold, full or partial
+	Reason  string `json:"reason,omitempty"`  // why a full build, when a live release was there
+	Pages   int    `json:"pages"`             // pages Hugo rendered (a list's pager pages count as one)
+	Carried int    `json:"carried,omitempty"` // files taken from the live release without rendering their page
 }

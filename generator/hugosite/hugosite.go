@@ -75,6 +75,12 @@ type Options struct {
 	// TemplateMetrics counts how many times each template and partial runs (Hugo's --templateMetrics), for
 	// TemplateCalls: a test that a layout stays linear in the number of documents, without timing anything.
 	TemplateMetrics bool
+	// RenderOnly, when not nil, renders only these pages (Hugo's logical paths, e.g. "/policies/abc", "/archives/2024",
+	// "/" for the home page) and pages of these kinds (RenderKinds: "sitemap", "404", "robotstxt"), with every
+	// output format of each; every other page is loaded (lists still see it) but not rendered. It is Hugo's
+	// segmented rendering (segments and renderSegments), set here so that no site's configuration can change it.
+	RenderOnly  []string
+	RenderKinds []string
 }
 
 // Site is a loaded Hugo site.
@@ -122,6 +128,24 @@ func New(opts Options) (*Site, error) {
 	flags.Set("hasCJKLanguage", true)
 	flags.Set("enableGitInfo", false)
 	flags.Set("renderSegments", nil)
+	if opts.RenderOnly != nil {
+		var inc []map[string]any
+		if len(opts.RenderOnly) > 0 {
+			paths := make([]string, len(opts.RenderOnly))
+			for i, p := range opts.RenderOnly {
+				paths[i] = globEscape(p)
+			}
+			inc = append(inc, map[string]any{"path": paths})
+		}
+		if len(opts.RenderKinds) > 0 {
+			inc = append(inc, map[string]any{"kind": opts.RenderKinds})
+		}
+		if len(inc) == 0 {
+			inc = append(inc, map[string]any{"kind": []string{"-none-"}})
+		}
+		flags.Set("segments", map[string]any{"gongkai-nightly": map[string]any{"includes": inc}})
+		flags.Set("renderSegments", []string{"gongkai-nightly"})
+	}
 	// gongkai takes its own lock beside the releases: Hugo's .hugo_build.lock would be written into the site's
 	// folder, which a build must not need to write (an unwritable site folder was reported as a content error).
 	flags.Set("noBuildLock", true)
@@ -551,4 +575,17 @@ func dedupe(ps []diag.Diagnostic) []diag.Diagnostic {
 		out = append(out, p)
 	}
 	return out
+}
+
+// globEscape makes a page path a glob that matches only itself.
+func globEscape(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		switch r {
+		case '*', '?', '[', ']', '{', '}', '\\', '!':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -260,10 +260,77 @@ func Build(opts Options) (*Result, error) {
 	}, static)
 
 	files := listpages.Pages(r.Config, r.Site, opts.Now, false)
-	pages, err := render(r, dir, staging, files, opts.Now, k.Publish)
+	cur, err := newState(r, dir, files, opts.Now)
 	if err != nil {
 		return r, err
 	}
+	var plan *renderPlan
+	if prevDir != "" {
+		plan = planNight(loadState(target.Releases, filepath.Base(prevDir)), cur, pv, r.Site)
+	}
+	var (
+		pages []pageInfo
+		hp    []hugosite.Page
+	)
+	if plan.nothing() {
+		pages = plan.oldPages() // nothing to render: Hugo is not run
+	} else if pages, hp, err = render(r, dir, staging, files, opts.Now, k.Publish, plan); err != nil {
+		return r, err
+	}
+	rendering := &buildreport.Render{Mode: "cold", Pages: len(pages)}
+	if plan != nil {
+		rendering = &buildreport.Render{Mode: "full", Reason: plan.Full, Pages: len(pages)}
+	}
+	if plan.partial() {
+		why := ""
+		if !plan.nothing() {
+			why = plan.verify(hp)
+		}
+		carried := 0
+		if why == "" {
+			var missing string
+			carried, missing = carry(plan, pv, k, staging, docDirs(plan.old))
+			if missing != "" {
+				why = "the live release cannot lend " + missing
+			}
+		}
+		if why == "" {
+			rendering = &buildreport.Render{Mode: "partial", Pages: plan.rendered(hp), Carried: carried}
+			pages = plan.fillText(pages)
+		} else {
+			// The plan was wrong about this site: render everything, as a cold build would.
+			plan.Full = why
+			rendering = &buildreport.Render{Mode: "full", Reason: why, Pages: len(pages)}
+			if pages, hp, err = render(r, dir, staging, files, opts.Now, k.Publish, nil); err != nil {
+				return r, err
+			}
+		}
+	}
+	r.Report.Render = rendering
+	cur.Pages = make([]pageRec, len(pages))
+	for i, p := range pages {
+		cur.Pages[i] = pageRec{Path: p.Path, URL: p.URL, File: p.File, Kind: p.Kind, Lastmod: p.Lastmod}
+	}
+	if plan.nothing() {
+		for f, ds := range plan.old.Docs {
+			if c, ok := cur.Docs[f]; ok {
+				c.Aliases = ds.Aliases
+				cur.Docs[f] = c
+			}
+		}
+	}
+	for _, p := range hp {
+		if p.Kind == "page" && len(p.Aliases) > 0 && p.File != "" {
+			file := "content/" + filepath.ToSlash(p.File)
+			if ds, ok := cur.Docs[file]; ok {
+				for _, a := range p.Aliases {
+					ds.Aliases = append(ds.Aliases, aliasFile(a))
+				}
+				cur.Docs[file] = ds
+			}
+		}
+	}
+	hp = nil
 	// Hugo's pages are garbage now: collect them before the post-processing allocates its own, so that it reuses
 	// their memory, and hold the rest of the build under the peak Hugo reached (a soft limit: the collector runs
 	// more often near it), so that the build's peak is Hugo's, not Hugo's plus the garbage of reading every file
@@ -314,6 +381,14 @@ func Build(opts Options) (*Result, error) {
 	committed = true
 	// Only a slower next build if it cannot be written.
 	k.WriteMemo(target.Releases, id, r.memo)
+	cur.Release = id
+	for _, d := range r.Docs {
+		if ds, ok := cur.Docs[d.File]; ok {
+			ds.Text = d.Text
+			cur.Docs[d.File] = ds
+		}
+	}
+	writeState(target.Releases, cur)
 	r.Published = rel
 	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)
@@ -322,28 +397,37 @@ func Build(opts Options) (*Result, error) {
 
 // render runs Hugo into staging and returns the pages it rendered. It is a function of its own so that nothing
 // keeps Hugo's site reachable after it.
+// With a partial plan, Hugo renders the plan's pages only, and the text of the documents it rendered. It also returns
+// Hugo's list of every page, for the nightly state.
 func render(r *Result, dir, staging string, files map[string][]byte, now time.Time,
-	publish func(string, []byte) bool) ([]pageInfo, error) {
-	hs, err := hugosite.New(hugosite.Options{
+	publish func(string, []byte) bool, plan *renderPlan) ([]pageInfo, []hugosite.Page, error) {
+	opts := hugosite.Options{
 		SiteDir:      dir,
 		PublishDir:   staging,
 		Files:        files,
 		AllowRawHTML: r.Config.Params.AllowRawHTML,
 		Now:          now,
 		Publish:      publish,
-	})
+	}
+	if plan.partial() {
+		opts.RenderOnly, opts.RenderKinds = plan.Only, plan.Kinds
+	}
+	hs, err := hugosite.New(opts)
 	var pe *hugosite.ProblemError
 	if errors.As(err, &pe) {
 		r.Diags.Add(pe.Diagnostic)
-		return nil, ErrContent
+		return nil, nil, ErrContent
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	probs, berr := hs.Build()
-	var pages []pageInfo
+	var (
+		pages []pageInfo
+		hp    []hugosite.Page
+	)
 	if berr == nil {
-		pages = renderedPages(hs)
+		pages, hp = renderedPages(hs, plan)
 	}
 	hs.Close()
 	for _, d := range probs {
@@ -351,11 +435,11 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 	}
 	if berr != nil {
 		if r.Diags.Errors() == 0 {
-			return nil, fmt.Errorf("render: %w", berr)
+			return nil, nil, fmt.Errorf("render: %w", berr)
 		}
-		return nil, ErrContent
+		return nil, nil, ErrContent
 	}
-	return pages, nil
+	return pages, hp, nil
 }
 
 func (r *Result) stage(name string, since *time.Time) {

@@ -31,6 +31,7 @@ var docSections = content.KindNames()
 // pageInfo is one page as Hugo rendered it.
 type pageInfo struct {
 	URL     string
+	Path    string // Hugo's path, "/policies/x"
 	File    string // relative to the site, e.g. content/policies/x.md; "" for pages without a file
 	Kind    string
 	Lastmod string // RFC 3339, "" for none
@@ -39,11 +40,17 @@ type pageInfo struct {
 
 // renderedPages asks Hugo, after the build, for every page it rendered: addresses and plain text are then exactly
 // what Hugo published.
-func renderedPages(hs *hugosite.Site) []pageInfo {
-	hp := hs.Pages(docSections...)
+func renderedPages(hs *hugosite.Site, plan *renderPlan) ([]pageInfo, []hugosite.Page) {
+	sections := map[string]bool{}
+	for _, s := range docSections {
+		sections[s] = true
+	}
+	hp := hs.PagesText(func(section, path string) bool {
+		return sections[section] && (!plan.partial() || plan.text[path])
+	})
 	pages := make([]pageInfo, len(hp))
 	for i, p := range hp {
-		pages[i] = pageInfo{URL: p.URL, Kind: p.Kind, Text: p.Text}
+		pages[i] = pageInfo{URL: p.URL, Path: p.Path, Kind: p.Kind, Text: p.Text}
 		if p.File != "" {
 			pages[i].File = "content/" + filepath.ToSlash(p.File)
 		}
@@ -51,7 +58,10 @@ func renderedPages(hs *hugosite.Site) []pageInfo {
 			pages[i].Lastmod = p.Lastmod.Format("2006-01-02T15:04:05Z07:00")
 		}
 	}
-	return pages
+	for i := range hp {
+		hp[i].Text = ""
+	}
+	return pages, hp
 }
 
 // publishedDocs pairs every document Hugo rendered with its content model, in the order of site.Documents.

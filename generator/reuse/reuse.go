@@ -313,3 +313,56 @@ func (k *Keeper) Load(rel string, f Kept) ([]byte, error) {
 func (k *Keeper) WriteMemo(releases, release string, entries []MemoEntry) error {
 	return writeMemo(releases, release, entries, k.smp.data)
 }
+
+// Carry keeps rel, a file of the previous release that a nightly build did not render because nothing it shows
+// changed (see pipeline's nightly plan), as Publish keeps a page rendered as before: it must have a line in the memo
+// and the bytes its manifest certifies. false when it cannot be kept: the caller then renders everything.
+func (k *Keeper) Carry(rel string) bool {
+	mm := k.prev.memo
+	if mm == nil {
+		return false
+	}
+	e, ok := mm.entries[rel]
+	if !ok {
+		return false
+	}
+	f, ok := k.prev.files[rel]
+	if !ok || f.SHA256 != e.Min {
+		return false
+	}
+	if !k.prev.verified(rel, filepath.Join(k.prev.Dir, filepath.FromSlash(rel)), f.SHA256) {
+		return false
+	}
+	k.mu.Lock()
+	k.kept[rel] = Kept{MemoEntry: e, Size: f.Size}
+	k.mu.Unlock()
+	return true
+}
+
+// CarryCopy copies rel, a file of the previous release the build does not minify (an image, a PDF), into dst as
+// the manifest certifies it; the build then processes it as a file it wrote. It is copied, not linked: the build
+// sets the times of the files it wrote, which must not change the live release.
+func (pv *Previous) CarryCopy(rel, dst string) bool {
+	f, ok := pv.files[rel]
+	if !ok {
+		return false
+	}
+	data, err := os.ReadFile(filepath.Join(pv.Dir, filepath.FromSlash(rel)))
+	if err != nil || manifest.Sum(data) != f.SHA256 {
+		if err == nil {
+			pv.mismatch(rel)
+		}
+		return false
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return false
+	}
+	return os.WriteFile(dst, data, 0o644) == nil
+}
+
+// Usable reports whether the previous release can lend pages a build does not render: it has a manifest that
+// reads and a memo of how it was minified, made as this build minifies.
+func (pv *Previous) Usable() bool { return pv != nil && pv.files != nil && pv.memo != nil }
+
+// Listed reports whether rel is in the previous release's manifest.
+func (pv *Previous) Listed(rel string) bool { _, ok := pv.files[rel]; return ok }

@@ -1,0 +1,679 @@
+package pipeline
+
+import (
+	"bufio"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gongkai/generator/content"
+	"gongkai/generator/hugosite"
+	"gongkai/generator/listpages"
+	"gongkai/generator/manifest"
+	"gongkai/generator/reuse"
+)
+
+// A nightly build (a live release present) renders with Hugo only the pages the night's change can affect, and
+// takes every other page from the live release, as it takes the pages that came out unchanged. What a page shows is
+// known before Hugo runs: each document's page shows its own source, its relations and its column; each list
+// shows its members (listpages.Members) and what each member's source says. So a state kept beside the releases
+// (nightState: a digest of everything that affects every page, a digest per document and per list, the pages of
+// the release and their folders, the documents' plain text) compared with the same state of the new sources says
+// which pages to render. Whatever might change every page (a layout, config.toml, i18n/, data/, static/, content/
+// files that are not documents, a generated page appearing or disappearing, navigation, another gongkai, a --now
+// that publishes or expires a document) makes a full build, and the report says why.
+//
+// The rule that keeps it safe is the one reuse already follows: a nightly release is byte for byte the release a
+// cold build of the same sources makes; the tests compare the two for each kind of change.
+
+// stateName is the state's file beside the releases (never served), replaced after each publication, like the memo.
+const stateName = ".nightly"
+
+// nightState is what a nightly build compares the new sources with.
+type nightState struct {
+	Release string              `json:"release"` // the release it describes
+	Global  string              `json:"global"`
+	Why     map[string]string   `json:"why"`   // digest of each global input, to say which changed
+	Docs    map[string]docState `json:"docs"`  // by file (content/policies/x.md)
+	Lists   map[string]string   `json:"lists"` // list key -> digest of what it shows
+	Pages   []pageRec           `json:"pages"` // every page of the release
+}
+
+// pageRec is one page of a release as Hugo listed it: enough to stand for Hugo's list when nothing is rendered.
+type pageRec struct {
+	Path    string `json:"p"`           // Hugo's path
+	URL     string `json:"u"`           // RelPermalink
+	File    string `json:"f,omitempty"` // content/policies/x.md
+	Kind    string `json:"k"`
+	Lastmod string `json:"l,omitempty"`
+}
+
+// dirs maps every page's Hugo path to its output folder ("" for home, "policies/x/").
+func (st *nightState) dirs() map[string]string {
+	out := make(map[string]string, len(st.Pages))
+	for _, p := range st.Pages {
+		out[p.Path] = pageDir(p.URL)
+	}
+	return out
+}
+
+// docState is one document as the pages that show it see it.
+type docState struct {
+	Digest    string   `json:"d"`           // its source (every file of a bundle), relations and column
+	Published bool     `json:"p"`           // at the build's --now
+	Path      string   `json:"path"`        // Hugo's path, "/policies/x"
+	Aliases   []string `json:"a,omitempty"` // the redirect files of its aliases
+	Terms     []string `json:"t,omitempty"` // its term pages ("/laws/x")
+	Related   []string `json:"r,omitempty"` // pages that show its title: its policy, interpretations, replaced and replacing
+	Text      string   `json:"x,omitempty"` // its plain text, for the search index (as Hugo rendered it)
+}
+
+// effective is the digest the pages see: a document not published is on no page.
+func (d docState) effective() string {
+	if !d.Published {
+		return "-"
+	}
+	return d.Digest
+}
+
+// renderPlan says what Hugo renders: everything (Full != "" says why; "" with all nil for a cold build), or the
+// pages Only and the kinds Kinds, the previous release's files of the folders Drop not being carried.
+type renderPlan struct {
+	Full    string
+	Only    []string
+	Kinds   []string
+	drop    map[string]bool // output folders whose previous files are not taken
+	aliases map[string]bool // previous alias files that are taken
+	check   []string        // paths of the new sources that must be pages, or the plan is wrong: full build
+	text    map[string]bool // page paths whose text comes from Hugo; the others' from the state
+	old     *nightState
+}
+
+func (p *renderPlan) partial() bool { return p != nil && p.Full == "" && p.Only != nil }
+
+var exeDigest = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		var f *os.File
+		if f, err = os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err = io.Copy(h, f); err == nil {
+				return hex.EncodeToString(h.Sum(nil))
+			}
+		}
+	}
+	return "unknown " + time.Now().String() // never equal: a full build
+})
+
+// newState computes the state of the sources about to be built (files: the generated files laid over the site).
+func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*nightState, error) {
+	st := &nightState{Why: map[string]string{}, Docs: map[string]docState{}, Lists: map[string]string{}}
+	site := r.Site
+	docFiles := map[string]bool{}
+	bundles := map[string]bool{}
+	for _, d := range site.Documents {
+		docFiles[d.File] = true
+		if d.Bundle {
+			bundles[path.Dir(d.File)] = true
+		}
+	}
+	layoutsRead := func(word string) bool {
+		found := false
+		filepath.WalkDir(filepath.Join(dir, "layouts"), func(p string, e fs.DirEntry, err error) error {
+			if err == nil && e.Type().IsRegular() && !found {
+				if b, err := os.ReadFile(p); err == nil && strings.Contains(string(b), word) {
+					found = true
+				}
+			}
+			return nil
+		})
+		return found
+	}
+	// data/withdrawn.toml is read by validation only (a withdrawn document is a removed one); a layout that
+	// reads it makes it an input of every page.
+	skipWithdrawn := !layoutsRead("withdrawn")
+	for _, top := range []string{"config.toml", "layouts", "i18n", "static", "data", "content"} {
+		h := sha256.New()
+		err := hashTree(h, dir, top, func(rel string) bool {
+			if top == "data" && skipWithdrawn && rel == content.WithdrawnFile {
+				return false
+			}
+			if top == "content" {
+				if docFiles[rel] {
+					return false
+				}
+				for d := path.Dir(rel); d != "." && d != "content"; d = path.Dir(d) {
+					if bundles[d] {
+						return false
+					}
+				}
+			}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+		st.Why[top] = hex.EncodeToString(h.Sum(nil))
+	}
+	st.Why["gongkai"] = exeDigest()
+	// The generated files, but the data the per-document and per-list digests stand for: the lists, the relations
+	// and the columns' members (every page's navigation reads the rest of columns.json).
+	h := sha256.New()
+	names := make([]string, 0, len(files))
+	for k := range files {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		data := files[k]
+		switch k {
+		case listpages.ListsFile, listpages.RelationsFile:
+			continue
+		case listpages.ColumnsFile:
+			data = columnsShape(data)
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", k, len(data))
+		h.Write(data)
+	}
+	st.Why["generated pages and navigation"] = hex.EncodeToString(h.Sum(nil))
+	keys := make([]string, 0, len(st.Why))
+	for k := range st.Why {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	h = sha256.New()
+	for _, k := range keys {
+		fmt.Fprintf(h, "%s=%s\n", k, st.Why[k])
+	}
+	st.Global = hex.EncodeToString(h.Sum(nil))
+
+	var rel struct {
+		Interpretations map[string][]string `json:"interpretations"`
+		Replaces        map[string][]string `json:"replaces"`
+	}
+	if err := json.Unmarshal(files[listpages.RelationsFile], &rel); err != nil {
+		return nil, fmt.Errorf("nightly: relations: %w", err)
+	}
+	for _, d := range site.Documents {
+		h := sha256.New()
+		if err := hashDoc(h, dir, d); err != nil {
+			return nil, err
+		}
+		ds := docState{Published: content.Published(d, now), Path: "/" + d.Name}
+		fmt.Fprintf(h, "\x00interpretations %q replaces %q", rel.Interpretations[d.Name], rel.Replaces[d.Name])
+		if site.Columns != nil {
+			if c := site.Columns.Of(d); c != nil {
+				fmt.Fprintf(h, "\x00column %q", c.ID)
+			}
+		}
+		ds.Digest = hex.EncodeToString(h.Sum(nil))
+		// Hugo's taxonomies take the front matter's keys: a document without publisher shows the site's, but is on
+		// no 发布机构 term page.
+		if _, ok := d.Pos["publisher"]; ok && d.Publisher != "" {
+			ds.Terms = append(ds.Terms, termPath("publisher", d.Publisher))
+		}
+		if _, ok := d.Pos["laws"]; ok {
+			for _, l := range d.Laws {
+				ds.Terms = append(ds.Terms, termPath("laws", l))
+			}
+		}
+		for _, n := range append(append([]string{d.Interprets.Policy, d.ReplacedBy}, rel.Interpretations[d.Name]...), rel.Replaces[d.Name]...) {
+			if n != "" && site.ByName(n) != nil {
+				ds.Related = append(ds.Related, "/"+n)
+			}
+		}
+		st.Docs[d.File] = ds
+	}
+	byName := map[string]string{}
+	for _, d := range site.Documents {
+		byName[d.Name] = st.Docs[d.File].effective()
+	}
+	for key, m := range listpages.Members(r.Config, site, now, false) {
+		h := sha256.New()
+		for _, d := range m.Docs {
+			fmt.Fprintf(h, "%s %s\n", d.Name, byName[d.Name])
+		}
+		ev, _ := json.Marshal(m.Events)
+		h.Write(ev)
+		st.Lists[key] = hex.EncodeToString(h.Sum(nil))
+	}
+	return st, nil
+}
+
+// termPath is the Hugo path of a taxonomy term, as Hugo makes it (checked after rendering: see renderPlan.check).
+func termPath(taxonomy, term string) string {
+	return "/" + taxonomy + "/" + strings.ReplaceAll(strings.ToLower(strings.TrimSpace(term)), " ", "-")
+}
+
+// columnsShape is columns.json without the columns' members, the documents' columns and the newest documents:
+// what every page's navigation and footer read.
+func columnsShape(data []byte) []byte {
+	var v map[string]any
+	if json.Unmarshal(data, &v) != nil {
+		return data
+	}
+	delete(v, "doc")
+	delete(v, "latest")
+	if cols, ok := v["columns"].(map[string]any); ok {
+		for _, c := range cols {
+			if m, ok := c.(map[string]any); ok {
+				delete(m, "members")
+			}
+		}
+	}
+	out, _ := json.Marshal(v)
+	return out
+}
+
+// hashTree hashes the regular files under dir/top (a file or a folder) that keep says yes to, by path and bytes.
+func hashTree(h hash.Hash, dir, top string, keep func(rel string) bool) error {
+	root := filepath.Join(dir, top)
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || !keep(filepath.ToSlash(mustRel(dir, p))) {
+			return nil
+		}
+		rel := filepath.ToSlash(mustRel(dir, p))
+		if !e.Type().IsRegular() {
+			fmt.Fprintf(h, "%s\x00%v\x00", rel, e.Type())
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(data))
+		h.Write(data)
+		return nil
+	})
+	if os.IsNotExist(err) {
+		return nil
+	}
+	return err
+}
+
+func mustRel(base, p string) string {
+	r, _ := filepath.Rel(base, p)
+	return r
+}
+
+// hashDoc hashes a document's source: its file, or every file of its bundle.
+func hashDoc(h hash.Hash, dir string, d *content.Document) error {
+	if !d.Bundle {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.File)))
+		if err != nil {
+			return err
+		}
+		h.Write(data)
+		return nil
+	}
+	return hashTree(h, dir, filepath.FromSlash(path.Dir(d.File)), func(string) bool { return true })
+}
+
+// planNight compares the state of the live release (old; nil when it has none) with the new sources' and says what
+// to render.
+func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *renderPlan {
+	switch {
+	case old == nil:
+		return &renderPlan{Full: "the live release has no record of its sources (" + stateName + ")"}
+	case !pv.Usable():
+		return &renderPlan{Full: "the live release has no manifest or memo this build can use"}
+	case old.Global != cur.Global:
+		var what []string
+		for k, v := range cur.Why {
+			if old.Why[k] != v {
+				what = append(what, k)
+			}
+		}
+		for k := range old.Why {
+			if _, ok := cur.Why[k]; !ok {
+				what = append(what, k)
+			}
+		}
+		sort.Strings(what)
+		return &renderPlan{Full: "changed: " + strings.Join(what, ", ")}
+	}
+	p := &renderPlan{drop: map[string]bool{}, aliases: map[string]bool{}, text: map[string]bool{}, old: old}
+	render := map[string]bool{}
+	var changed []string
+	files := make([]string, 0, len(cur.Docs)+len(old.Docs))
+	for f := range cur.Docs {
+		files = append(files, f)
+	}
+	for f := range old.Docs {
+		if _, ok := cur.Docs[f]; !ok {
+			files = append(files, f)
+		}
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		o, inOld := old.Docs[f]
+		n, inNew := cur.Docs[f]
+		if inOld && inNew && o.Digest == n.Digest && o.Published != n.Published {
+			return &renderPlan{Full: "--now publishes or withdraws " + f}
+		}
+		if inOld && inNew && o.effective() == n.effective() {
+			if n.Published {
+				if o.Text == "" {
+					p.text[n.Path] = true
+					render[n.Path] = true
+				}
+				for _, a := range o.Aliases {
+					p.aliases[a] = true
+				}
+			}
+			continue
+		}
+		changed = append(changed, f)
+		for _, s := range []docState{o, n} {
+			if s.Path == "" {
+				continue
+			}
+			render[s.Path] = true
+			for _, t := range s.Terms {
+				render[t] = true
+			}
+			for _, r := range s.Related {
+				render[r] = true
+			}
+		}
+		if inNew && n.Published {
+			p.check = append(p.check, n.Path)
+			p.check = append(p.check, n.Terms...)
+		}
+	}
+	for k, v := range cur.Lists {
+		if old.Lists[k] != v {
+			changed = append(changed, k)
+			render[listPath(k, site)] = true
+			p.check = append(p.check, listPath(k, site))
+		}
+	}
+	for k := range old.Lists {
+		if _, ok := cur.Lists[k]; !ok {
+			return &renderPlan{Full: "a list disappeared: " + k}
+		}
+	}
+	p.Only = []string{}
+	if len(changed) == 0 && len(render) == 0 {
+		return p // nothing to render: the whole release is taken
+	}
+	// Pages that show every document's data or counts: the home page and its feed, the indexes of years and classes,
+	// every column page (a directory lists every document), the taxonomies; and the files of the whole site.
+	for _, x := range []string{"/", "/archives", "/topics"} {
+		render[x] = true
+	}
+	if site.Columns != nil {
+		for _, c := range site.Columns.All {
+			if c.Path != "" {
+				render["/"+c.Path] = true
+			}
+		}
+	}
+	p.Kinds = []string{"taxonomy", "sitemap", "404", "robotstxt"}
+	oldDirs := old.dirs()
+	for x := range render {
+		p.Only = append(p.Only, x)
+		if d, ok := oldDirs[x]; ok {
+			p.drop[d] = true
+		}
+	}
+	sort.Strings(p.Only)
+	for _, f := range changed {
+		if n, ok := cur.Docs[f]; ok {
+			p.text[n.Path] = true
+		}
+	}
+	return p
+}
+
+// listPath is the Hugo path of the page that shows a list of listpages.Members.
+func listPath(key string, site *content.Site) string {
+	switch {
+	case strings.HasPrefix(key, "topics/"):
+		t := strings.TrimPrefix(key, "topics/")
+		if i := strings.Index(t, `\`); i >= 0 {
+			return "/topics/" + listpages.Slug(t[:i]) + "/" + listpages.Slug(t[i+1:])
+		}
+		return "/topics/" + listpages.Slug(t)
+	case strings.HasPrefix(key, "columns/"):
+		if site.Columns != nil {
+			if c := site.Columns.ByID(strings.TrimPrefix(key, "columns/")); c != nil {
+				return "/" + c.Path
+			}
+		}
+	}
+	return "/" + key
+}
+
+// pageDir is the output folder of a page's RelPermalink ("/policies/x/" -> "policies/x/", "/" -> "").
+func pageDir(u string) string {
+	if s, err := url.PathUnescape(u); err == nil {
+		u = s
+	}
+	return strings.TrimPrefix(u, "/")
+}
+
+var pagerDir = regexp.MustCompile(`(^|/)page/\d+/$`)
+
+// ownerDir is the folder of the page a file of the output belongs to: the folder of its index.html, index.xml, or
+// bundle files; a pager page's belongs to its list.
+func ownerDir(rel string) string {
+	d := path.Dir(rel)
+	if d == "." {
+		d = ""
+	} else {
+		d += "/"
+	}
+	if m := pagerDir.FindStringIndex(d); m != nil {
+		d = d[:m[0]]
+		if d != "" {
+			d += "/"
+		}
+	}
+	return d
+}
+
+// aliasFile is the file Hugo writes for an alias ("/old/x/" -> "old/x/index.html").
+func aliasFile(a string) string {
+	a = strings.TrimPrefix(a, "/")
+	switch {
+	case a == "" || strings.HasSuffix(a, "/"):
+		return a + "index.html"
+	case path.Ext(a) == "":
+		return a + "/index.html"
+	}
+	return a
+}
+
+// standalone are the files of pages of their own kind at the root (sitemap, robots.txt, 404), taken when nothing
+// changed and rendered otherwise.
+var standalone = map[string]bool{"sitemap.xml": true, "robots.txt": true, "404.html": true}
+
+// carry takes into staging the previous release's files of the pages the plan did not render. It returns the first
+// file it could not take ("" when all were): the caller then renders everything.
+func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, docDirs map[string]bool) (int, string) {
+	dirs := map[string]bool{}
+	for _, d := range p.old.dirs() {
+		dirs[d] = true
+	}
+	kept := k.Kept()
+	n := 0
+	for _, e := range pv.Entries {
+		rel := e.Path
+		if rel == manifest.Name || strings.HasSuffix(rel, ".gz") || strings.HasSuffix(rel, ".br") {
+			continue
+		}
+		if _, ok := kept[rel]; ok {
+			continue
+		}
+		owner := ownerDir(rel)
+		base := path.Base(rel)
+		take := false
+		switch {
+		case p.aliases[rel]:
+			take = true
+		case p.drop[owner] || !dirs[owner]:
+		case owner == "" && standalone[rel]:
+			take = len(p.Only) == 0
+		case base == "index.html" || base == "index.xml":
+			take = true
+		case docDirs[owner] && owner != "":
+			take = true // a bundle's files
+		}
+		if !take {
+			continue
+		}
+		dst := filepath.Join(staging, filepath.FromSlash(rel))
+		if _, err := os.Lstat(dst); err == nil {
+			continue // written by this build
+		}
+		ok := false
+		if reuse.Minified(rel) {
+			ok = k.Carry(rel)
+		} else {
+			ok = pv.CarryCopy(rel, dst)
+		}
+		if !ok {
+			return n, rel
+		}
+		n++
+	}
+	return n, ""
+}
+
+// loadState reads the state left beside the releases if it describes release; nil otherwise.
+func loadState(releases, release string) *nightState {
+	f, err := os.Open(filepath.Join(releases, stateName))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil
+	}
+	var st nightState
+	if json.NewDecoder(zr).Decode(&st) != nil || st.Release != release {
+		return nil
+	}
+	return &st
+}
+
+// writeState replaces the state beside the releases. One that cannot be written costs the next build a full
+// render, nothing else.
+func writeState(releases string, st *nightState) error {
+	tmp, err := os.CreateTemp(releases, ".nightly-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	zw, _ := gzip.NewWriterLevel(bw, gzip.BestSpeed)
+	if err := json.NewEncoder(zw).Encode(st); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(releases, stateName))
+}
+
+// verify checks the plan against the pages Hugo found: every page the new sources should have is one. "" when it
+// holds; otherwise why not, and the caller renders everything.
+func (p *renderPlan) verify(hp []hugosite.Page) string {
+	have := make(map[string]bool, len(hp))
+	for _, x := range hp {
+		have[x.Path] = true
+	}
+	for _, c := range p.check {
+		if !have[c] {
+			return "no page at " + c
+		}
+	}
+	return ""
+}
+
+// rendered counts the pages the plan had Hugo render.
+func (p *renderPlan) rendered(hp []hugosite.Page) int {
+	only := map[string]bool{}
+	for _, x := range p.Only {
+		only[x] = true
+	}
+	kinds := map[string]bool{}
+	for _, k := range p.Kinds {
+		kinds[k] = true
+	}
+	n := 0
+	for _, x := range hp {
+		if only[x.Path] || kinds[x.Kind] {
+			n++
+		}
+	}
+	return n
+}
+
+// fillText gives the documents Hugo did not render the text the state kept of them.
+func (p *renderPlan) fillText(pages []pageInfo) []pageInfo {
+	byPath := map[string]string{}
+	for _, d := range p.old.Docs {
+		byPath[d.Path] = d.Text
+	}
+	for i := range pages {
+		if pages[i].Kind == "page" && !p.text[pages[i].Path] {
+			pages[i].Text = byPath[pages[i].Path]
+		}
+	}
+	return pages
+}
+
+// docDirs are the output folders of the documents of a state, for their bundles' files.
+func docDirs(st *nightState) map[string]bool {
+	out := map[string]bool{}
+	dirs := st.dirs()
+	for _, d := range st.Docs {
+		if dir, ok := dirs[d.Path]; ok {
+			out[dir] = true
+		}
+	}
+	return out
+}
+
+// nothing says whether the plan renders no page at all: then Hugo need not run, the state's list of pages stands for
+// its list, and every file is taken from the live release.
+func (p *renderPlan) nothing() bool { return p.partial() && len(p.Only) == 0 && len(p.Kinds) == 0 }
+
+// oldPages is the previous release's list of pages, as render returns Hugo's: for a build that renders nothing.
+func (p *renderPlan) oldPages() []pageInfo {
+	out := make([]pageInfo, len(p.old.Pages))
+	for i, r := range p.old.Pages {
+		out[i] = pageInfo{URL: r.URL, Path: r.Path, File: r.File, Kind: r.Kind, Lastmod: r.Lastmod}
+	}
+	return out
+}

@@ -1,0 +1,117 @@
+package pipeline_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A nightly build renders only what the change affects and takes the rest from the live release (see nightly.go);
+// whatever it renders or takes, its release is byte for byte, and time for time, the release a cold build of the
+// same sources makes. Each case: a first build, the change, the nightly build over the first (its report must say
+// partial or full, and why), then a cold build of the changed sources into a new place, compared file by file.
+func TestNightlyIsTheColdBuild(t *testing.T) {
+	edit := func(rel, old, new string) func(t *testing.T, site string) {
+		return func(t *testing.T, site string) {
+			t.Helper()
+			p := filepath.Join(site, rel)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), old) {
+				t.Fatalf("%s has no %q", rel, old)
+			}
+			writeFile(t, p, strings.Replace(string(data), old, new, 1))
+		}
+	}
+	cases := []struct {
+		name   string
+		change func(t *testing.T, site string)
+		later  string // the nightly build's --now, when not now
+		mode   string // partial or full
+		reason string // in the full build's reason
+		shows  string // text the nightly release must show in every file of in
+		in     []string
+	}{
+		{name: "nothing changed", change: func(*testing.T, string) {}, mode: "partial"},
+		{name: "edited body", change: edit("content/articles/ldzy-2024.md", "\n+++\n", "\n+++\n新增的第一段正文。\n\n"), mode: "partial"},
+		// The title is on the policy's lists, its year, its class, the feeds, the search index, the catalogue and
+		// its interpretation's page.
+		{name: "edited title", change: edit("content/policies/gzbz-2024.md", `title = "天津市`, `title = "（修订）天津市`), mode: "partial",
+			shows: "（修订）天津市", in: []string{"policies/gzbz-2024/index.html", "policies/index.html", "policies/index.xml",
+				"archives/2024/index.html", "topics/劳动人事监察/index.html", "topics/劳动人事监察/劳动保障监察/index.html",
+				"interpretations/gzbz-2024-jd/index.html", "catalog.json", "catalog.csv", "search/"}},
+		{name: "added document", change: func(t *testing.T, site string) {
+			writeFile(t, filepath.Join(site, "content/articles/xz-2025.md"), "+++\ntitle = \"新增的宣传文章\"\ndate = 2025-05-30\n"+
+				"topic = '劳动、人事、监察\\劳动关系'\naliases = [\"/old/xz-2025/\"]\n+++\n新增文章的正文。\n")
+		}, mode: "partial"},
+		{name: "withdrawn document", change: func(t *testing.T, site string) {
+			if err := os.Remove(filepath.Join(site, "content/articles/mfd-2025.md")); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(site, "data/withdrawn.toml"), "[[withdrawn]]\nname = \"articles/mfd-2025\"\n"+
+				"date = 2025-05-31\nreason = \"内容有误，撤销公开。\"\nbody = \"removed\"\n")
+		}, mode: "partial"},
+		// The policy's page names its interpretations by title.
+		{name: "edited interpretation", change: edit("content/interpretations/gzbz-2024-jd.md", `政策解读"`, `政策解读（修订）"`), mode: "partial",
+			shows: "政策解读（修订）", in: []string{"policies/gzbz-2024/index.html", "interpretations/index.html"}},
+		// A new date moves the policy in every list and adds an entry to /changes/.
+		{name: "date change", change: edit("content/policies/ldht-2024.md", "date = 2024-06-28\n",
+			"date = 2024-07-01\nchanges = [{ date = 2024-07-02, note = \"更正发布日期\" }]\n"), mode: "partial"},
+		{name: "layout change", change: edit("layouts/page.html", "<article class=\"doc\">", "<article class=\"doc\" data-v=\"2\">"),
+			mode: "full", reason: "layouts"},
+		{name: "now publishes a document", later: "2025-06-11T02:00:00+08:00", mode: "full", reason: "--now publishes",
+			change: func(*testing.T, string) {}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := sampleSite(t)
+			// Published only from 10 June: the last case's later --now publishes it.
+			writeFile(t, filepath.Join(site, "content/articles/later.md"), "+++\ntitle = \"定时发布的文章\"\ndate = 2025-05-31\n"+
+				"publishDate = 2025-06-10T09:00:00+08:00\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n定时发布的正文。\n")
+			out := filepath.Join(t.TempDir(), "public")
+			if code, stderr := build(t, site, out, now); code != 0 {
+				t.Fatalf("first build: exit %d\n%s", code, stderr)
+			}
+			c.change(t, site)
+			at := now
+			if c.later != "" {
+				at = c.later
+			}
+			rep := filepath.Join(t.TempDir(), "report.json")
+			if code, stderr := build(t, site, out, at, "--report", rep); code != 0 {
+				t.Fatalf("nightly build: exit %d\n%s", code, stderr)
+			}
+			r := readReport(t, rep)
+			if r.Render == nil || r.Render.Mode != c.mode || !strings.Contains(r.Render.Reason, c.reason) {
+				t.Fatalf("render %+v, want mode %s (reason with %q)", r.Render, c.mode, c.reason)
+			}
+			if c.mode == "partial" && c.name != "nothing changed" && r.Render.Pages == 0 {
+				t.Errorf("a change rendered no page")
+			}
+			if c.name == "nothing changed" && r.Render.Pages != 0 {
+				t.Errorf("nothing changed, yet %d pages rendered", r.Render.Pages)
+			}
+			t.Logf("%s: %+v", c.name, *r.Render)
+			got := tree(t, out)
+			for _, f := range c.in {
+				found := false
+				for p, fs := range got {
+					if (p == f || strings.HasSuffix(f, "/") && strings.HasPrefix(p, f)) && strings.Contains(string(fs.Data), c.shows) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s does not show %q", f, c.shows)
+				}
+			}
+			cold := filepath.Join(t.TempDir(), "public")
+			if code, stderr := build(t, site, cold, at); code != 0 {
+				t.Fatalf("cold build: exit %d\n%s", code, stderr)
+			}
+			sameTree(t, got, tree(t, cold))
+		})
+	}
+}
