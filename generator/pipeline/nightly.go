@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -507,15 +508,17 @@ func aliasFile(a string) string {
 // changed and rendered otherwise.
 var standalone = map[string]bool{"sitemap.xml": true, "robots.txt": true, "404.html": true}
 
-// carry takes into staging the previous release's files of the pages the plan did not render. It returns the first
-// file it could not take ("" when all were): the caller then renders everything.
-func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, docDirs map[string]bool) (int, string) {
+// carry takes into staging the previous release's files of the pages the plan did not render (every file, the
+// catalogue and the search index included, when it renders nothing). It returns the first file it could not take
+// ("" when all were): the caller then renders everything. Each file is read and checked against the live release's
+// manifest, on every core.
+func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, docDirs map[string]bool) ([]string, string) {
 	dirs := map[string]bool{}
 	for _, d := range p.old.dirs() {
 		dirs[d] = true
 	}
 	kept := k.Kept()
-	n := 0
+	var todo []string
 	for _, e := range pv.Entries {
 		rel := e.Path
 		if rel == manifest.Name || strings.HasSuffix(rel, ".gz") || strings.HasSuffix(rel, ".br") {
@@ -528,6 +531,8 @@ func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, d
 		base := path.Base(rel)
 		take := false
 		switch {
+		case p.nothing():
+			take = true
 		case p.aliases[rel]:
 			take = true
 		case p.drop[owner] || !dirs[owner]:
@@ -541,22 +546,54 @@ func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, d
 		if !take {
 			continue
 		}
-		dst := filepath.Join(staging, filepath.FromSlash(rel))
-		if _, err := os.Lstat(dst); err == nil {
+		if _, err := os.Lstat(filepath.Join(staging, filepath.FromSlash(rel))); err == nil {
 			continue // written by this build
 		}
-		ok := false
-		if reuse.Minified(rel) {
-			ok = k.Carry(rel)
-		} else {
-			ok = pv.CarryCopy(rel, dst)
-		}
-		if !ok {
-			return n, rel
-		}
-		n++
+		todo = append(todo, rel)
 	}
-	return n, ""
+	var (
+		wg      sync.WaitGroup
+		mu      sync.Mutex
+		missing string
+		taken   []string
+	)
+	work := make(chan string)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rel := range work {
+				var ok bool
+				if reuse.Minified(rel) {
+					ok = k.Carry(rel)
+				} else {
+					ok = pv.CarryCopy(rel, filepath.Join(staging, filepath.FromSlash(rel)))
+				}
+				mu.Lock()
+				if ok {
+					taken = append(taken, rel)
+				} else if missing == "" || rel < missing {
+					missing = rel
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, rel := range todo {
+		work <- rel
+	}
+	close(work)
+	wg.Wait()
+	return taken, missing
+}
+
+// uncarry undoes carry, for a build that renders everything after all.
+func uncarry(taken []string, k *reuse.Keeper, staging string) {
+	kept := k.Kept()
+	for _, rel := range taken {
+		delete(kept, rel)
+		os.Remove(filepath.Join(staging, filepath.FromSlash(rel)))
+	}
 }
 
 // loadState reads the state left beside the releases if it describes release; nil otherwise.

@@ -286,7 +286,7 @@ func Build(opts Options) (*Result, error) {
 		if !plan.nothing() {
 			why = plan.verify(hp)
 		}
-		carried := 0
+		var carried []string
 		if why == "" {
 			var missing string
 			carried, missing = carry(plan, pv, k, staging, docDirs(plan.old))
@@ -295,10 +295,11 @@ func Build(opts Options) (*Result, error) {
 			}
 		}
 		if why == "" {
-			rendering = &buildreport.Render{Mode: "partial", Pages: plan.rendered(hp), Carried: carried}
+			rendering = &buildreport.Render{Mode: "partial", Pages: plan.rendered(hp), Carried: len(carried)}
 			pages = plan.fillText(pages)
 		} else {
 			// The plan was wrong about this site: render everything, as a cold build would.
+			uncarry(carried, k, staging)
 			plan.Full = why
 			rendering = &buildreport.Render{Mode: "full", Reason: why, Pages: len(pages)}
 			if pages, hp, err = render(r, dir, staging, files, opts.Now, k.Publish, nil); err != nil {
@@ -346,7 +347,11 @@ func Build(opts Options) (*Result, error) {
 	r.stage("render", &timer)
 
 	r.Docs = publishedDocs(r.Site, pages, opts.Now)
-	if err := postRender(r, staging, k, &timer); err != nil {
+	if plan.nothing() && plan.Full == "" {
+		// The catalogue and the search index were taken with everything else: the same documents make the same.
+		r.stage("catalogue", &timer)
+		r.stage("search", &timer)
+	} else if err := postRender(r, staging, k, &timer); err != nil {
 		return r, err
 	}
 
