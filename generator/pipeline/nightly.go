@@ -403,8 +403,10 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 	for k, v := range cur.Lists {
 		if old.Lists[k] != v {
 			changed = append(changed, k)
-			render[listPath(k, site)] = true
-			p.check = append(p.check, listPath(k, site))
+			if lp := listPath(k, site); lp != "" {
+				render[lp] = true
+				p.check = append(p.check, lp)
+			}
 		}
 	}
 	for k := range old.Lists {
@@ -445,9 +447,13 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 	return p
 }
 
-// listPath is the Hugo path of the page that shows a list of listpages.Members.
+// listPath is the Hugo path of the page that shows a list of listpages.Members; "" for "all", which the 公开目录
+// column pages show (every column page is rendered on any change). A key this does not know is taken for a page
+// at its name: if there is none, the plan's check makes a full build.
 func listPath(key string, site *content.Site) string {
 	switch {
+	case key == "all":
+		return ""
 	case strings.HasPrefix(key, "topics/"):
 		t := strings.TrimPrefix(key, "topics/")
 		if i := strings.Index(t, `\`); i >= 0 {
