@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -106,7 +107,25 @@ type renderPlan struct {
 
 func (p *renderPlan) partial() bool { return p != nil && p.Full == "" && p.Only != nil }
 
+// exeDigest identifies the gongkai that builds: a release made by another one lends no page unrendered. A binary
+// built from a clean checkout carries its commit and build settings (debug.ReadBuildInfo); any other (a modified
+// tree, a test binary) is identified by its SHA-256, which costs reading it (80 MB) once per build.
 var exeDigest = sync.OnceValue(func() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		clean, rev := false, ""
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.modified":
+				clean = s.Value == "false"
+			case "vcs.revision":
+				rev = s.Value
+			}
+		}
+		if clean && rev != "" {
+			sum := sha256.Sum256([]byte(bi.String()))
+			return "build " + hex.EncodeToString(sum[:])
+		}
+	}
 	exe, err := os.Executable()
 	if err == nil {
 		var f *os.File
@@ -623,7 +642,13 @@ func loadState(releases, release string) *nightState {
 // writeState replaces the state beside the releases. One that cannot be written costs the next build a full
 // render, nothing else.
 func writeState(releases string, st *nightState) error {
-	tmp, err := os.CreateTemp(releases, ".nightly-")
+	// A build killed while writing it left its temporary file (the caller holds the build lock).
+	if old, _ := filepath.Glob(filepath.Join(releases, stateName+"-*")); len(old) > 0 {
+		for _, f := range old {
+			os.Remove(f)
+		}
+	}
+	tmp, err := os.CreateTemp(releases, stateName+"-")
 	if err != nil {
 		return err
 	}
