@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"gongkai/generator/manifest"
+	"gongkai/generator/msg"
 )
 
 // Report is the JSON report.
@@ -114,20 +115,24 @@ func (r *Report) WriteJSON(file string) error {
 	return nil
 }
 
-// Summary writes the human summary.
-func (r *Report) Summary(w io.Writer, kinds []string, labels map[string]string) {
+// Summary writes the human summary, in lang.
+func (r *Report) Summary(w io.Writer, lang msg.Lang, kinds []string, labels map[string]string) {
 	var parts []string
 	for _, k := range kinds {
 		parts = append(parts, fmt.Sprintf("%s %d", labels[k], r.Documents[k]))
 	}
-	fmt.Fprintf(w, "documents: %s\n", strings.Join(parts, ", "))
-	fmt.Fprintf(w, "pages: %d, files: %d (%s)\n", r.Pages, r.Files, mb(r.Bytes.Output))
+	sep := ", "
+	if lang == msg.Zh {
+		sep = ","
+	}
+	fmt.Fprintln(w, msg.ReportDocuments.F(lang, strings.Join(parts, sep)))
+	fmt.Fprintln(w, msg.ReportPages.F(lang, r.Pages, r.Files, mb(r.Bytes.Output)))
 	if r.Bytes.Rendered > 0 {
-		fmt.Fprintf(w, "minified: %s -> %s (%.0f%%)\n", mb(r.Bytes.Rendered), mb(r.Bytes.Minified),
-			100*float64(r.Bytes.Minified)/float64(r.Bytes.Rendered))
+		fmt.Fprintln(w, msg.ReportMinified.F(lang, mb(r.Bytes.Rendered), mb(r.Bytes.Minified),
+			100*float64(r.Bytes.Minified)/float64(r.Bytes.Rendered)))
 	}
 	if r.Bytes.Compressible > 0 {
-		fmt.Fprintf(w, "compressed: text %s, gzip %s, brotli %s\n", mb(r.Bytes.Compressible), mb(r.Bytes.Gzip), mb(r.Bytes.Brotli))
+		fmt.Fprintln(w, msg.ReportCompressed.F(lang, mb(r.Bytes.Compressible), mb(r.Bytes.Gzip), mb(r.Bytes.Brotli)))
 	}
 	var st []string
 	total := 0.0
@@ -135,16 +140,15 @@ func (r *Report) Summary(w io.Writer, kinds []string, labels map[string]string) 
 		st = append(st, fmt.Sprintf("%s %.2fs/%.0fMB", s.Name, s.Seconds, s.PeakRSSMB))
 		total += s.Seconds
 	}
-	fmt.Fprintf(w, "time/peak memory: %.2fs (%s)\n", total, strings.Join(st, ", "))
+	fmt.Fprintln(w, msg.ReportTime.F(lang, total, strings.Join(st, ", ")))
 	if r.Previous != "" {
-		fmt.Fprintf(w, "against the previous release: %d added, %d removed, %d changed\n",
-			len(r.Changes.Added), len(r.Changes.Removed), len(r.Changes.Changed))
+		fmt.Fprintln(w, msg.ReportChanges.F(lang, len(r.Changes.Added), len(r.Changes.Removed), len(r.Changes.Changed)))
 	}
 	if len(r.External) > 0 {
-		fmt.Fprintf(w, "external links (not checked): %d\n", len(r.External))
+		fmt.Fprintln(w, msg.ReportExternal.F(lang, len(r.External)))
 	}
 	if r.Release != "" {
-		fmt.Fprintf(w, "release: %s\n", filepath.Base(r.Release))
+		fmt.Fprintln(w, msg.ReportRelease.F(lang, filepath.Base(r.Release)))
 	}
 }
 

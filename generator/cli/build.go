@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 
 	"gongkai/generator/content"
@@ -14,15 +15,16 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "[-s SITE_DIR] [-d OUT_DIR] [--now TIME] [--report FILE]", stderr)
-	site := fs.String("s", ".", "the site's `folder`")
-	out := fs.String("d", "", "the published `path` (default SITE_DIR/public)")
-	reportFile := fs.String("report", "", "write the build report as JSON to `FILE`")
+	fs := newFlags("build", msg.CLIArgsBuild, args)
+	site := fs.String("s", ".", fs.text(msg.CLIFlagSite))
+	out := fs.String("d", "", fs.text(msg.CLIFlagOut))
+	reportFile := fs.String("report", "", fs.text(msg.CLIFlagReport))
 	var now nowFlag
-	fs.Var(&now, "now", "the build's clock, e.g. 2025-01-31T02:00:00+08:00 (default: the current time)")
+	fs.Var(&now, "now", fs.text(msg.CLIFlagNow))
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
+	lang := fs.lang
 	// A hidden hook for finding where a build's time goes: GONGKAI_CPUPROFILE=file writes a CPU profile for
 	// `go tool pprof`. Unset, it does nothing.
 	if p := os.Getenv("GONGKAI_CPUPROFILE"); p != "" {
@@ -32,55 +34,56 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	r, err := pipeline.Build(pipeline.Options{SiteDir: *site, OutDir: *out, Now: now.t})
+	prog := startProgress(stderr, lang)
+	r, err := pipeline.Build(pipeline.Options{SiteDir: *site, OutDir: *out, Now: now.t, Progress: prog.stage})
+	prog.stop()
 	code := ExitOK
 	var refused *publish.RefusedError
 	switch {
 	case errors.As(err, &refused):
-		fmt.Fprintf(stderr, "Error: %s\nTry: gongkai build -h\n", refused.Message(pipeline.Lang(*site)))
-		return ExitUsage
+		return fs.fail(stderr, refused.Message(lang))
 	case errors.Is(err, pipeline.ErrContent):
 		code = ExitContent
 	case err != nil:
 		code = ExitInternal
 	}
 	if r == nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, msg.CLIError.F(lang, err.Error()))
 		return code
 	}
 	r.Diags.Print(stderr)
 	rep := r.FinishReport(code)
 	if code == ExitInternal {
-		msg := fmt.Sprintf("Error: %v", err)
+		line := msg.CLIError.F(lang, err.Error())
 		var busy *publish.BusyError
-		if errors.As(err, &busy) && r.Config != nil {
-			msg = lockMessage(r.Config.Lang, busy)
+		if errors.As(err, &busy) {
+			line = lockMessage(lang, busy)
 		}
-		rep.Errors = append(rep.Errors, msg)
-		fmt.Fprintln(stderr, msg)
+		rep.Errors = append(rep.Errors, line)
+		fmt.Fprintln(stderr, line)
 		if r.Previous != "" {
-			fmt.Fprintf(stderr, "nothing was published: %s still serves %s\n", *out, r.Previous)
+			path := *out
+			if path == "" {
+				path = filepath.Join(*site, "public")
+			}
+			fmt.Fprintln(stderr, msg.CLIStillServes.F(lang, path, filepath.Base(r.Previous)))
 		}
 	}
 	if code == ExitOK {
-		lang := msg.Zh
-		if r.Config != nil {
-			lang = r.Config.Lang
-		}
 		var kinds []string
 		labels := map[string]string{}
 		for _, k := range content.Kinds {
 			kinds = append(kinds, string(k))
 			labels[string(k)] = k.Label(lang)
 		}
-		rep.Summary(stderr, kinds, labels)
+		rep.Summary(stderr, lang, kinds, labels)
 	}
 	if code != ExitInternal {
-		fmt.Fprintln(stderr, summary(r, code == ExitOK, *site))
+		fmt.Fprintln(stderr, summary(r, code == ExitOK, lang))
 	}
 	if *reportFile != "" {
 		if werr := rep.WriteJSON(*reportFile); werr != nil {
-			fmt.Fprintf(stderr, "Error: %v\n", werr)
+			fmt.Fprintln(stderr, msg.CLIError.F(lang, werr.Error()))
 			if code == ExitOK {
 				return ExitInternal
 			}

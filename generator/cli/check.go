@@ -8,15 +8,14 @@ import (
 	"gongkai/generator/content"
 	"gongkai/generator/msg"
 	"gongkai/generator/pipeline"
-	"gongkai/generator/siteconfig"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-s SITE_DIR] [-d OUT_DIR] [--now TIME]", stderr)
-	site := fs.String("s", ".", "the site's `folder`")
-	out := fs.String("d", "", "the published `path` whose live release published dates are checked against (default SITE_DIR/public)")
+	fs := newFlags("check", msg.CLIArgsCheck, args)
+	site := fs.String("s", ".", fs.text(msg.CLIFlagSite))
+	out := fs.String("d", "", fs.text(msg.CLIFlagCheckOut))
 	var now nowFlag
-	fs.Var(&now, "now", "the time to check at, as build's --now, e.g. 2025-01-31T09:00:00+08:00 (default: the current time)")
+	fs.Var(&now, "now", fs.text(msg.CLIFlagCheckNow))
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
@@ -27,13 +26,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case errors.Is(err, pipeline.ErrContent):
-		fmt.Fprintln(stderr, summary(r, false, *site))
+		fmt.Fprintln(stderr, summary(r, false, fs.lang))
 		return ExitContent
 	case err != nil:
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, msg.CLIError.F(fs.lang, err.Error()))
 		return ExitInternal
 	}
-	fmt.Fprintln(stderr, summary(r, false, *site))
+	fmt.Fprintln(stderr, summary(r, false, fs.lang))
 	return ExitOK
 }
 
@@ -49,13 +48,8 @@ func printDrafts(r *pipeline.Result, w io.Writer) {
 	}
 }
 
-// summary is the last line of check and build, in the site's language (the one its configuration declares when
-// it does not parse).
-func summary(r *pipeline.Result, built bool, dir string) string {
-	lang := siteconfig.GuessLang(dir)
-	if r.Config != nil {
-		lang = r.Config.Lang
-	}
+// summary is the last line of check and build, in the command line's language.
+func summary(r *pipeline.Result, built bool, lang msg.Lang) string {
 	docs := 0
 	if r.Site != nil {
 		docs = len(r.Site.Documents)

@@ -24,11 +24,20 @@ func TestUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "Usage: gongkai <command>"},
-		{[]string{"bild"}, "Error: unknown command \"bild\"\nTry: gongkai -h"},
-		{[]string{"build", "--nope"}, "Try: gongkai build -h"},
-		{[]string{"check", "extra"}, "Error: unexpected argument \"extra\""},
-		{[]string{"build", "--now", "tomorrow"}, "want a time like"},
+		{nil, "用法:gongkai <命令> [选项]"},
+		{[]string{"--lang", "en"}, "Usage: gongkai <command> [flags]"},
+		{[]string{"bild"}, "错误:没有 \"bild\" 这个命令\n运行 gongkai -h 查看用法\n"},
+		{[]string{"--lang=en", "bild"}, "Error: unknown command \"bild\"\nTry: gongkai -h\n"},
+		{[]string{"build", "--nope"}, "错误:没有 --nope 这个选项\n运行 gongkai build -h 查看用法\n"},
+		{[]string{"build", "--nope", "--lang", "en"}, "Error: there is no flag --nope\nTry: gongkai build -h\n"},
+		{[]string{"check", "extra"}, "错误:多余的参数 \"extra\""},
+		{[]string{"check", "-lang", "en", "extra"}, "Error: unexpected argument \"extra\""},
+		{[]string{"build", "--now", "tomorrow"}, "错误:选项 --now 的值 \"tomorrow\" 无效:时间应写作 2025-01-31T02:00:00+08:00 或 2025-01-31\n"},
+		{[]string{"build", "--now", "tomorrow", "--lang", "en"}, "Error: invalid value \"tomorrow\" for the flag --now: want a time like 2025-01-31T02:00:00+08:00 or 2025-01-31\n"},
+		{[]string{"build", "-s"}, "错误:选项 -s 后面要写一个值\n"},
+		{[]string{"rollback", "--forward=x", "--lang", "en"}, "Error: invalid value \"x\" for the flag --forward: must be true or false\n"},
+		{[]string{"check", "--lang", "fr"}, "错误:选项 --lang 的值 \"fr\" 无效:只能是 zh 或 en\n"},
+		{[]string{"--lang", "fr", "-h"}, "错误:选项 --lang 的值 \"fr\" 无效:只能是 zh 或 en\n"},
 	} {
 		code, _, stderr := run(tc.args...)
 		if code != ExitUsage || !strings.Contains(stderr, tc.want) {
@@ -37,11 +46,23 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// Every command prints its help once (package flag printed it a second time on stderr), on stdout, in the
+// command line's language, with --lang in it.
 func TestHelpOnEveryCommand(t *testing.T) {
 	for _, c := range commands() {
-		code, stdout, _ := run(c.name, "-h")
-		if code != ExitOK || !strings.Contains(stdout, "Usage: gongkai "+c.name) {
-			t.Errorf("%s -h: exit %d, stdout %q", c.name, code, stdout)
+		for _, tc := range []struct {
+			args  []string
+			usage string
+		}{
+			{[]string{c.name, "-h"}, "用法:gongkai " + c.name},
+			{[]string{c.name, "--help", "--lang", "en"}, "Usage: gongkai " + c.name},
+			{[]string{"--lang", "en", c.name, "-h"}, "Usage: gongkai " + c.name},
+		} {
+			code, stdout, stderr := run(tc.args...)
+			if code != ExitOK || !strings.HasPrefix(stdout, tc.usage) || strings.Count(stdout, tc.usage) != 1 || stderr != "" ||
+				!strings.Contains(stdout, "--lang zh|en") {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q", tc.args, code, stdout, stderr)
+			}
 		}
 	}
 	if code, stdout, _ := run("version"); code != 0 || !strings.HasPrefix(stdout, "gongkai ") {

@@ -17,20 +17,17 @@ import (
 // documents), the document templates, and the layouts, static files, translations and data it builds with, taken
 // from the site it is run in (a copy of gongkai's repository, by default the current folder).
 func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("init", "DIR [--from SITE_DIR] [--lang zh|en]", stderr)
-	from := fs.String("from", ".", "the site whose layouts, static files, i18n, data and templates the new site starts with")
-	lang := fs.String("lang", "", "the new site's language, zh (default) or en")
+	fs := newFlags("init", msg.CLIArgsInit, args)
+	from := fs.String("from", ".", fs.text(msg.CLIFlagFrom))
+	fs.String("lang", "", fs.text(msg.CLIFlagInitLang))
 	pos, code := parseAnywhere(fs, args, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
-	l := msg.Parse(*lang)
-	if *lang == "" {
-		l = siteLang(*from)
-	}
+	// The new site's language: --lang, else the language of the site it starts from; the command line's too.
+	l := fs.lang
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, msg.CLIInitUsage.In(l))
-		return ExitUsage
+		return fs.fail(stderr, fs.text(msg.CLIInitUsage))
 	}
 	dir := pos[0]
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
@@ -42,7 +39,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return ExitContent
 	}
 	if err := makeSite(*from, dir, l); err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, msg.CLIError.F(l, err.Error()))
 		return ExitInternal
 	}
 	fmt.Fprintln(stdout, msg.CLIInitDone.F(l, dir, filepath.Join(dir, "config.toml")))

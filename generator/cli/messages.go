@@ -29,5 +29,5 @@ func lockMessage(lang msg.Lang, err error) string {
 	if be, ok := err.(*publish.BusyError); ok {
 		return msg.CLIBusy.F(lang, be.Path, be.Lock)
 	}
-	return "Error: " + err.Error()
+	return msg.CLIError.F(lang, err.Error())
 }

@@ -8,36 +8,33 @@ import (
 
 	"gongkai/generator/msg"
 	"gongkai/generator/newdoc"
-	"gongkai/generator/siteconfig"
 )
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", "<"+strings.Join(newdoc.KindNames, "|")+"> <name> [--title 标题] [--bundle] [-s SITE_DIR]", stderr)
-	site := fs.String("s", ".", "the site's `folder`")
-	title := fs.String("title", "", "the document's `title` (标题)")
-	bundle := fs.Bool("bundle", false, "make a page bundle (a folder with index.md) for attachments")
+	fs := newFlags("new", msg.CLIArgsNew, args)
+	site := fs.String("s", ".", fs.text(msg.CLIFlagSite))
+	title := fs.String("title", "", fs.text(msg.CLIFlagTitle))
+	bundle := fs.Bool("bundle", false, fs.text(msg.CLIFlagBundle))
 	var now nowFlag
-	fs.Var(&now, "now", "the creation time, e.g. 2025-01-31T09:00:00+08:00 (default: the current time)")
+	fs.Var(&now, "now", fs.text(msg.CLIFlagNewNow))
 	// Editors write the flags after the name (gongkai new policy ldht-2025 --title …): collect the positional
 	// arguments wherever they are.
-	pos, code := parseAnywhere(fs, args, stdout, stderr)
+	pos, code := parseAnywhere(fs, args, stdout, stderr, strings.Join(newdoc.KindNames, "|"))
 	if code >= 0 {
 		return code
 	}
 	if len(pos) != 2 {
-		fmt.Fprintf(stderr, "Error: want a kind (%s) and a file name, e.g. gongkai new policy ldht-2025 --title \"…\"\nTry: gongkai new -h\n",
-			strings.Join(newdoc.KindNames, ", "))
-		return ExitUsage
+		return fs.fail(stderr, fs.text(msg.CLINewUsage, strings.Join(newdoc.KindNames, ", ")))
 	}
 	dir, err := filepath.Abs(*site)
 	if err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, msg.CLIError.F(fs.lang, err.Error()))
 		return ExitInternal
 	}
 	rel, diags, err := newdoc.Create(newdoc.Request{SiteDir: dir, Kind: pos[0], Name: pos[1], Title: *title, Bundle: *bundle, Now: now.t})
 	switch {
 	case err != nil:
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, msg.CLIError.F(fs.lang, err.Error()))
 		return ExitInternal
 	case diags.Errors() > 0:
 		diags.Print(stderr)
@@ -46,10 +43,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitContent
 	}
-	lang := msg.Zh
-	if cfg, _, err := siteconfig.Load(dir); err == nil && cfg != nil {
-		lang = cfg.Lang
-	}
-	fmt.Fprintln(stdout, msg.CLICreated.F(lang, rel))
+	fmt.Fprintln(stdout, msg.CLICreated.F(fs.lang, rel))
 	return ExitOK
 }

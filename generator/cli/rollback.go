@@ -8,26 +8,25 @@ import (
 	"path/filepath"
 
 	"gongkai/generator/msg"
-	"gongkai/generator/pipeline"
 	"gongkai/generator/publish"
 )
 
 func runRollback(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("rollback", "[-s SITE_DIR] [-d OUT_DIR] [--forward]", stderr)
-	site := fs.String("s", ".", "the site's `folder`")
-	out := fs.String("d", "", "the published `path` (default SITE_DIR/public)")
-	forward := fs.Bool("forward", false, "undo a rollback: publish the release published after the live one")
+	fs := newFlags("rollback", msg.CLIArgsRollback, args)
+	site := fs.String("s", ".", fs.text(msg.CLIFlagSite))
+	out := fs.String("d", "", fs.text(msg.CLIFlagOut))
+	forward := fs.Bool("forward", false, fs.text(msg.CLIFlagForward))
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
-	lang := siteLang(*site)
+	lang := fs.lang
 	path := *out
 	if path == "" {
 		path = filepath.Join(*site, "public")
 	}
 	t, err := publish.New(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, msg.CLIError.F(lang, err.Error()))
 		return ExitInternal
 	}
 	// Rollback goes back to a release gongkai published: a path that is not gongkai's is refused, and a path
@@ -35,8 +34,7 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 	if err := t.Vet(*site); err != nil {
 		var re *publish.RefusedError
 		if errors.As(err, &re) {
-			fmt.Fprintf(stderr, "Error: %s\nTry: gongkai rollback -h\n", re.Message(pipeline.Lang(*site)))
-			return ExitUsage
+			return fs.fail(stderr, re.Message(lang))
 		}
 	}
 	if fi, err := os.Stat(t.Releases); !t.Exists() || err != nil || !fi.IsDir() || t.Current() == "" {
@@ -58,7 +56,7 @@ func runRollback(args []string, stdout, stderr io.Writer) int {
 		return ExitContent
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		fmt.Fprintln(stderr, msg.CLIError.F(lang, err.Error()))
 		return ExitInternal
 	}
 	fmt.Fprintln(stdout, msg.CLINowServes.F(lang, path, filepath.Base(to)))

@@ -3,10 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
+
+	"gongkai/generator/msg"
 )
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "", stderr)
+	fs := newFlags("version", msg.CLIArgsVersion, args)
 	if code := parse(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}

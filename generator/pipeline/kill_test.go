@@ -121,7 +121,7 @@ func TestKilledOrFailingBuildLeavesPreviousSite(t *testing.T) {
 	// A full disk while minifying or while switching: exit 3, old site served, the error said.
 	for _, stage := range []string{"minify", "switch"} {
 		code, stderr := run([]string{"GONGKAI_TEST_FAIL=" + stage}, "build", "-s", site, "-d", out, "--now", now)
-		if code != 3 || !strings.Contains(stderr, "no space left on device") || !strings.Contains(stderr, "nothing was published") {
+		if code != 3 || !strings.Contains(stderr, "no space left on device") || !strings.Contains(stderr, "未发布任何内容:") {
 			t.Errorf("failure at %s: exit %d\n%s", stage, code, stderr)
 		}
 		sameSite(t, out, v1, "write failure at "+stage)

@@ -86,7 +86,7 @@ func TestOutputPathNotGongkaisIsRefusedAndKept(t *testing.T) {
 		// Three builds, as a nightly job would run them: none may move what is there.
 		for i := 0; i < 3; i++ {
 			code, stderr := build(t, site, tc.out, now)
-			if code != 2 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "Try: gongkai build -h") {
+			if code != 2 || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "运行 gongkai build -h 查看用法") {
 				t.Fatalf("-d %s: exit %d, want 2 and %q\n%s", tc.out, code, tc.want, stderr)
 			}
 			if strings.Contains(stderr, "已检查") || strings.Contains(stderr, "render") {

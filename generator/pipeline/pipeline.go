@@ -36,6 +36,9 @@ type Options struct {
 	SiteDir string // the site's folder
 	OutDir  string // the published path; defaults to SiteDir/public
 	Now     time.Time
+	// Progress, when set, is called with the name of each stage as it ends (validate, static, render, …), for the
+	// command line's progress indication.
+	Progress func(stage string)
 }
 
 // Result is what a build or check found and did.
@@ -52,6 +55,8 @@ type Result struct {
 	dir  string            // the site's folder, absolute
 	now  time.Time         // the build's clock, in the site's time zone
 	memo []reuse.MemoEntry // how this build minified, for the next one
+
+	progress func(stage string) // Options.Progress
 }
 
 // Doc is one published document with what Hugo made of it: its address and its text.
@@ -204,6 +209,7 @@ func Build(opts Options) (*Result, error) {
 	opts.Now = opts.Now.In(r.Config.Location)
 	r.now = opts.Now
 	health.Warn(r.Config, r.Site, opts.Now, r.Diags)
+	r.progress = opts.Progress
 
 	if err := target.Lock(); err != nil {
 		return r, err
@@ -452,9 +458,15 @@ func (r *Result) stage(name string, since *time.Time) {
 	r.Stages = append(r.Stages, Stage{name, now.Sub(*since), memwatch.Peak()})
 	memwatch.Reset()
 	*since = now
+	if r.progress != nil {
+		r.progress(name)
+	}
 }
 
 // addStage records a stage whose time was measured elsewhere.
 func (r *Result) addStage(name string, d time.Duration, peak int64) {
 	r.Stages = append(r.Stages, Stage{name, d, peak})
+	if r.progress != nil {
+		r.progress(name)
+	}
 }

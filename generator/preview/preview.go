@@ -42,6 +42,9 @@ type Options struct {
 	Addr    string    // host:port; port 0 picks a free one
 	Stdout  io.Writer // the address and what was rebuilt
 	Stderr  io.Writer // diagnostics
+	// Lang is the language of what the preview prints on the terminal (gongkai serve --lang); "" for the site's.
+	// The browser's error overlay is in the site's language.
+	Lang msg.Lang
 }
 
 // Server is a running preview.
@@ -430,8 +433,11 @@ func Addresses(a net.Addr) (local string, lan []string) {
 	return local, lan
 }
 
-// text is t in the site's language, which a rebuild may change.
+// text is t in the terminal's language: Options.Lang, or the site's, which a rebuild may change.
 func (s *Server) text(t msg.Text) string {
+	if s.opts.Lang != "" {
+		return t.In(s.opts.Lang)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return t.In(s.lang)
