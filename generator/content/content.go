@@ -35,6 +35,7 @@ type Document struct {
 	Bundle bool
 
 	Title, Publisher, Topic, Summary string
+	ShortTitle                       string // 简称: a name the document is widely known by, searchable
 	Keywords                         []string
 	Date                             time.Time
 	Written                          time.Time // zero when not given
@@ -94,8 +95,10 @@ type Site struct {
 	Withdrawn []Withdrawal
 	// Columns is the site's column declaration (columns.go), with each column's documents.
 	Columns *Columns
-	byName  map[string]*Document
-	indexed int // len(Documents) when byName was made
+	// Synonyms are the groups of equivalent words for search (SynonymsFile), as checked.
+	Synonyms [][]string
+	byName   map[string]*Document
+	indexed  int // len(Documents) when byName was made
 	// unreadable holds the names (kind/name) of the documents whose file is there but does not parse: their
 	// syntax error is reported once, on the file, and nothing that refers to them is reported as well.
 	unreadable map[string]bool
@@ -132,11 +135,15 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 		return nil, nil, err
 	}
 	v.topics = topics
+	synonyms, err := LoadSynonyms(dir, v.diags, cfg.Lang)
+	if err != nil {
+		return nil, nil, err
+	}
 	files, err := v.markdownFiles(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	site := &Site{Topics: topics, Withdrawn: v.withdrawals()}
+	site := &Site{Topics: topics, Withdrawn: v.withdrawals(), Synonyms: synonyms}
 	for _, k := range Kinds {
 		for _, f := range files {
 			if strings.HasPrefix(f, "content/"+string(k)+"/") {

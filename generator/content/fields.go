@@ -14,6 +14,7 @@ var allKinds = Kinds
 // fields is the content format of the README's "Keys" table.
 var fields = map[string]field{
 	"title":                {label: msg.Text{Zh: "标题", En: "title"}, required: allKinds},
+	"short_title":          {label: msg.Text{Zh: "简称", En: "short title"}},
 	"date":                 {label: msg.Text{Zh: "发布日期", En: "publication date"}, required: allKinds},
 	"publisher":            {label: msg.Text{Zh: "发布机构", En: "publisher"}},
 	"topic":                {label: msg.Text{Zh: "主题分类", En: "topic"}},

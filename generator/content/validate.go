@@ -106,6 +106,7 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 	}
 
 	d.Title = str("title")
+	d.ShortTitle = str("short_title")
 	d.Date = date("date")
 	d.Publisher = str("publisher")
 	if d.Publisher == "" {

@@ -234,3 +234,37 @@ var (
 		"日期 %s 不在 %d 年到 %d 年之间;请核对",
 		"the date %s is not between the years %d and %d; check it")
 )
+
+// The site's groups of equivalent words for search (data/synonyms.toml, content.LoadSynonyms).
+var (
+	ContentSynonymsSyntax = def(
+		"同义词表格式错误:%s",
+		"the list of equivalent words does not parse: %s")
+	ContentSynonymsKey = def(
+		"同义词表只有 groups 一项,例如 groups = [[\"社保\", \"社会保险\"]]",
+		"the list of equivalent words has one key, groups, e.g. groups = [[\"社保\", \"社会保险\"]]")
+	ContentSynonymsGroups = def(
+		"同义词表应写作 groups = [[\"社保\", \"社会保险\"], [\"医保\", \"医疗保险\"]]",
+		"write the equivalent words as groups = [[\"社保\", \"社会保险\"], [\"医保\", \"医疗保险\"]]")
+	ContentSynonymsGroup = def(
+		"每组同义词应为至少两个词的列表,例如 [\"社保\", \"社会保险\"]",
+		"a group of equivalent words is a list of at least two words, e.g. [\"社保\", \"社会保险\"]")
+	ContentSynonymsNotWord = def(
+		"同义词应为带引号的文字,例如 \"社保\"",
+		"an equivalent word is quoted text, e.g. \"社保\"")
+	ContentSynonymsEmpty = def(
+		"同义词不能为空",
+		"an equivalent word cannot be empty")
+	ContentSynonymsChars = def(
+		"同义词 %q 只能由文字和数字组成,不能含空格或标点;请拆成两个词或去掉标点",
+		"the equivalent word %q may hold letters and digits only, no spaces or punctuation")
+	ContentSynonymsShort = def(
+		"同义词 %q 只有一个字,会匹配太多文件;请至少写两个字",
+		"the equivalent word %q has one character and would match too much; use at least two")
+	ContentSynonymsDup = def(
+		"%q 在本组中重复(第 %d 行已有)",
+		"%q is twice in this group (already on line %d)")
+	ContentSynonymsTwoGroups = def(
+		"%q 已在第 %d 行的另一组中;一个词只能属于一组,请把两组合并",
+		"%q is already in another group, on line %d; a word belongs to one group: merge the two")
+)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,6 +44,14 @@ func TestBuiltIndex(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "search", "index.html")); err != nil {
 		t.Fatalf("search page missing: %v", err)
 	}
+	// The short title (简称) is on the document's page, in the metadata table.
+	page, err := os.ReadFile(filepath.Join(out, "policies", "gz-2022", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "<th scope=row>简称</th><td>工资支付规定</td>") {
+		t.Errorf("the page of a document with a short title does not show it")
+	}
 	for _, c := range []struct {
 		q    string
 		want []string
@@ -53,7 +62,7 @@ func TestBuiltIndex(t *testing.T) {
 		// 劳动 / 仲裁 are on two lines of the Markdown.
 		{"申请劳动仲裁", []string{"/policies/qx-2024/"}},
 		{"MB1A23456/2024-00012", []string{"/policies/qx-2024/"}},
-		{"mb1a23456 2024 00012", []string{"/policies/qx-2024/"}},
+		{"mb1a23456 2024 00012", []string{"/policies/qx-2024/", "/interpretations/qx-2024-jd/", "/reports/2023-gk/", "/policies/gz-2022/"}},
 		{"东人社发〔2024〕3号", []string{"/policies/qx-2024/"}},
 		{"东人社发[2024]3号", []string{"/policies/qx-2024/"}},
 		{"东人社发2024 3号", []string{"/policies/qx-2024/"}},
@@ -61,8 +70,11 @@ func TestBuiltIndex(t *testing.T) {
 		// Title matches first; the policy and its interpretation tie on
 		// count, so the newer comes first.
 		{"欠薪", []string{"/interpretations/qx-2024-jd/", "/policies/qx-2024/", "/articles/zc-2023/"}},
-		{"欠薪 协商", []string{"/articles/zc-2023/"}},
+		{"欠薪 协商", []string{"/articles/zc-2023/", "/interpretations/qx-2024-jd/", "/policies/qx-2024/"}},
 		{"信息公开", []string{"/reports/2023-gk/"}},
+		// The site's equivalent words (data/synonyms.toml) and a short title.
+		{"劳动仲裁委", []string{"/policies/gz-2022/"}},
+		{"工资支付规定", []string{"/policies/gz-2022/"}},
 	} {
 		ans, err := ix.Search(c.q, search.Filter{}, 0)
 		if err != nil {

@@ -27,6 +27,16 @@
 // texts, so no query downloads more than a bounded amount (the rest is
 // reported as not yet checked and checked by "more").
 //
+// On top of substrings, queries are what citizens type: a word also matches
+// its equivalents from the site's data/synonyms.toml (synonyms.go: stored in
+// the shards, applied at query time, so the postings do not grow); several
+// words rank the documents with all of them first, then those with some;
+// when no document has any word, the longest parts of the words that some
+// documents have answer instead (a near miss, said as such). Ranking: more
+// words, an exact 发文字号 or 索引号, valid before expired or repealed, the
+// field a word is in (title or 简称, then keywords and summary, then the
+// rest), occurrences, newer.
+//
 // The package uses the standard library only: the browser half
 // (static/js/search.js) mirrors normalise.go, terms.go and query.go, and the
 // tests hold the two to the same files.
@@ -37,6 +47,9 @@ import "sort"
 // Doc is one published document as the build pipeline hands it over.
 type Doc struct {
 	URL, Title, Kind, Date, IndexNo, DocNo, Topic, Publisher string   // Kind is the folder of the kind (content.Kinds); Date "YYYY-MM-DD"
+	ShortTitle, Summary                                      string   // 简称 and 摘要, may be empty
+	Keywords                                                 []string // 关键词
+	Validity                                                 string   // "", "valid", "expired" or "repealed"
 	Text                                                     string   // plain body text as rendered (Markdown removed)
 	Attachments                                              []string // attachment file names
 }
@@ -58,9 +71,44 @@ func kindsOf(docs []Doc) []string {
 	return out
 }
 
-// fields returns the searchable texts of d, title first: the title is field 0
-// because a title match ranks first, and the postings carry a title flag.
-func (d *Doc) fields() []string {
-	f := []string{d.Title, d.IndexNo, d.DocNo, d.Topic, d.Publisher, d.Text}
-	return append(f, d.Attachments...)
+// Field classes, the ranks of the place a word is found in: an exact
+// 发文字号 or 索引号 first, then the title (or 简称), then keywords and the
+// summary, then everything else. A posting records the best class of the
+// fields its term occurs in, so a candidate's best possible rank is known
+// before its text is fetched; the class of a number field is only a bound,
+// since the word must be the whole number to rank as one (see verify).
+const (
+	classOther = iota
+	classKeyword
+	classTitle
+	classNumber
+)
+
+// field is one searchable text of a document and its class.
+type field struct {
+	text  string
+	class int
 }
+
+// fields returns the searchable texts of d, in the order search.js's
+// fieldsOf lists a record's: the body text is textField, which snippets use.
+func (d *Doc) fields() []field {
+	f := []field{{d.Title, classTitle}, {d.ShortTitle, classTitle}, {d.IndexNo, classNumber}, {d.DocNo, classNumber},
+		{d.Summary, classKeyword}, {d.Topic, classOther}, {d.Publisher, classOther}, {d.Text, classOther}}
+	// Each keyword and attachment is a field of its own, so that no term
+	// spans two of them.
+	for _, k := range d.Keywords {
+		f = append(f, field{k, classKeyword})
+	}
+	for _, a := range d.Attachments {
+		f = append(f, field{a, classOther})
+	}
+	return f
+}
+
+// textField is the index of the body text in fields().
+const textField = 7
+
+// lapsed reports an expired or repealed document: still found, ranked after
+// the valid ones and marked in the results.
+func (d *Doc) lapsed() bool { return d.Validity == "expired" || d.Validity == "repealed" }

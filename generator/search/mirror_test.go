@@ -18,13 +18,7 @@ import (
 // and requires the same first page, total and exactness as query.go for
 // every query. It is what lets the Go recall tests speak for the browser.
 func TestScriptMirrorsGo(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("node not found; CI must install it")
-		}
-		t.Skip("node not found")
-	}
+	node := nodePath(t)
 	docs := searchbench.Docs(400, 3)
 	// Once as built, and once with small shards, so that many terms have
 	// files of their own (terms/), as common terms of a big site do.
@@ -35,28 +29,48 @@ func TestScriptMirrorsGo(t *testing.T) {
 	})
 }
 
+// TestScriptMirrorsGoFeatures runs the queries of TestFeatures (equivalent
+// words, short titles, near misses, ranking) through search.js on the same
+// index: the same answers, so what TestFeatures proves holds in the browser.
+func TestScriptMirrorsGoFeatures(t *testing.T) {
+	node := nodePath(t)
+	docs, syn := search.FeatureDocs()
+	var qs []query
+	for _, c := range search.FeatureCases {
+		qs = append(qs, query{Q: c.Q})
+	}
+	qs = append(qs, query{Q: "社保", Kind: "articles"}, query{Q: "加班工资", Year: 2018}, query{Q: "降杠杆 社保"}, query{Q: "医保"})
+	mirrorQueries(t, node, docs, syn, qs)
+}
+
+func nodePath(t *testing.T) string {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("node not found; CI must install it")
+		}
+		t.Skip("node not found")
+	}
+	return node
+}
+
+type query struct {
+	Q     string `json:"q"`
+	Kind  string `json:"kind"`
+	Year  int    `json:"year"`
+	Topic string `json:"topic"`
+}
+
 func mirror(t *testing.T, node string, docs []search.Doc, termFiles bool) {
-	out := t.TempDir()
-	if err := search.Write(docs, out); err != nil {
-		t.Fatal(err)
-	}
-	if terms, _ := filepath.Glob(filepath.Join(out, "search", "terms", "*", "*.json")); termFiles && len(terms) == 0 {
-		t.Fatal("no term has a file of its own")
-	}
 	r := rand.New(rand.NewPCG(3, 3))
-	queries := []string{"欠薪", "劳动仲裁", "根治欠薪工作", "的", "工作 通知", "2024", "东人社发〔2019〕3号", "ＡＢＣ", "，", "关于 年度报告 2020"}
+	queries := []string{"欠薪", "劳动仲裁", "根治欠薪工作", "的", "工作 通知", "2024", "东人社发〔2019〕3号", "ＡＢＣ", "，", "关于 年度报告 2020",
+		"根治欠薪工作方案不存在", "劳动合同社保", "社保 劳动合同"}
 	for range 150 {
 		d := docs[r.IntN(len(docs))]
 		c := []rune(search.Compact(d.Text + d.IndexNo))
 		l := 1 + r.IntN(8)
 		i := r.IntN(len(c) - l)
 		queries = append(queries, string(c[i:i+l]))
-	}
-	type query struct {
-		Q     string `json:"q"`
-		Kind  string `json:"kind"`
-		Year  int    `json:"year"`
-		Topic string `json:"topic"`
 	}
 	var qs []query
 	for i, q := range queries {
@@ -66,6 +80,19 @@ func mirror(t *testing.T, node string, docs []search.Doc, termFiles bool) {
 			d := docs[r.IntN(len(docs))]
 			qs = append(qs, query{Q: q, Kind: d.Kind}, query{Q: q, Topic: d.Topic, Year: 2015 + r.IntN(11)})
 		}
+	}
+	out := mirrorQueries(t, node, docs, [][]string{{"社保", "社会保险"}, {"劳动合同", "劳动契约"}, {"欠薪", "拖欠工资"}}, qs)
+	if terms, _ := filepath.Glob(filepath.Join(out, "search", "terms", "*", "*.json")); termFiles && len(terms) == 0 {
+		t.Fatal("no term has a file of its own")
+	}
+}
+
+// mirrorQueries writes the index of docs, runs qs through search.js under Node and through query.go, and requires
+// the same answers. It returns the output folder.
+func mirrorQueries(t *testing.T, node string, docs []search.Doc, synonyms [][]string, qs []query) string {
+	out := t.TempDir()
+	if err := search.WriteKeeping(docs, synonyms, out, nil); err != nil {
+		t.Fatal(err)
 	}
 	in, _ := json.Marshal(qs)
 	cmd := exec.Command(node, "testdata/mirror.js", "../../static/js/search.js", filepath.Join(out, "search"))
@@ -77,9 +104,12 @@ func mirror(t *testing.T, node string, docs []search.Doc, termFiles bool) {
 		t.Fatalf("node: %v\n%s", err, stderr.String())
 	}
 	var got []struct {
-		URLs  []string
-		Total int
-		Exact bool
+		URLs     []string
+		Matched  [][]string
+		Total    int
+		Exact    bool
+		NearMiss bool
+		Words    []string
 	}
 	if err := json.Unmarshal(stdout, &got); err != nil {
 		t.Fatal(err)
@@ -94,12 +124,17 @@ func mirror(t *testing.T, node string, docs []search.Doc, termFiles bool) {
 			t.Fatal(err)
 		}
 		var want []string
+		var matched [][]string
 		for _, r := range ans.Results {
 			want = append(want, r.URL)
+			matched = append(matched, r.Matched)
 		}
 		g := got[i]
-		if !slices.Equal(g.URLs, want) || g.Total != ans.Total || g.Exact != ans.Exact {
-			t.Errorf("%+v: script %v total %d exact %v; Go %v total %d exact %v", q, g.URLs, g.Total, g.Exact, want, ans.Total, ans.Exact)
+		if !slices.Equal(g.URLs, want) || g.Total != ans.Total || g.Exact != ans.Exact || g.NearMiss != ans.NearMiss ||
+			!slices.Equal(g.Words, ans.Words) || !slices.EqualFunc(g.Matched, matched, slices.Equal) {
+			t.Errorf("%+v: script %v %q total %d exact %v near %v words %q; Go %v %q total %d exact %v near %v words %q", q,
+				g.URLs, g.Matched, g.Total, g.Exact, g.NearMiss, g.Words, want, matched, ans.Total, ans.Exact, ans.NearMiss, ans.Words)
 		}
 	}
+	return out
 }

@@ -18,6 +18,7 @@ import (
 type Index struct {
 	fsys    fs.FS
 	meta    meta
+	lapsed  map[int]bool
 	filters *filters
 	shards  map[int]map[string]string
 	terms   map[int]string // files of terms with a file of their own
@@ -35,15 +36,22 @@ type Filter struct {
 
 // Result is one verified match.
 type Result struct {
-	ID                                     int
-	URL, Title, Kind, Date, IndexNo, DocNo string
-	// TitleWords is how many query words occur in the title (checked against
-	// the title itself). Count is how often the query's terms occur in the
-	// document, from the index: for each word the count of its rarest term,
-	// summed. Counting from the index rather than the text is what lets the
-	// ranking be known before any text is fetched; with ID (newest first)
-	// they rank results.
-	TitleWords, Count int
+	ID                                                 int
+	URL, Title, ShortTitle, Kind, Date, IndexNo, DocNo string
+	Validity                                           string // "" when valid, else expired or repealed
+	// Matched holds, for each word of the query (Answer.Words), the form
+	// found in the document: the word itself, one of its equivalents, or ""
+	// when the document lacks the word (a query of several words also
+	// finds documents with only some of them, after those with all).
+	Matched []string
+	// Words is how many query words the document contains, Exact how many
+	// are its whole 发文字号 or 索引号, Class the sum over the words of the
+	// best field class each is in (title 2, keywords and summary 1, else 0).
+	// Count is how often the query's terms occur in the document, from the
+	// index: for each word the count of its rarest term, summed. Counting
+	// from the index rather than the text is what lets the ranking be known
+	// before any text is fetched; with ID (newest first) they rank results.
+	Words, Exact, Class, Count int
 	// Snippet is HTML: body text around the first match, matches in <mark>.
 	Snippet string
 }
@@ -55,6 +63,11 @@ type Answer struct {
 	// bound: the candidates not yet checked against their text.
 	Total int
 	Exact bool
+	// Words are the compact words the results answer, Results' Matched in
+	// the same order: the query's, or, when NearMiss, the longest parts of
+	// them that some document contains (nothing contained the query's).
+	Words    []string
+	NearMiss bool
 }
 
 // Open reads meta.json from fsys, the index root (outDir/search).
@@ -69,6 +82,16 @@ func Open(fsys fs.FS) (*Index, error) {
 	if ix.meta.PerFile < 1 {
 		return nil, fmt.Errorf("open search index: %d documents per file", ix.meta.PerFile)
 	}
+	gaps, err := decodeNums(ix.meta.Lapsed)
+	if err != nil {
+		return nil, fmt.Errorf("open search index: lapsed: %w", err)
+	}
+	ix.lapsed = map[int]bool{}
+	id := -1
+	for _, g := range gaps {
+		id += g + 1
+		ix.lapsed[id] = true
+	}
 	return ix, nil
 }
 
@@ -81,7 +104,8 @@ func (ix *Index) read(name string, v any) error {
 	return json.Unmarshal(b, v)
 }
 
-func (ix *Index) postings(term string) (map[int]int, error) {
+// shard returns the shard that holds term.
+func (ix *Index) shard(term string) (map[string]string, error) {
 	n := shardOf(term, ix.meta.Shards)
 	s, ok := ix.shards[n]
 	if !ok {
@@ -90,12 +114,21 @@ func (ix *Index) postings(term string) (map[int]int, error) {
 		}
 		ix.shards[n] = s
 	}
+	return s, nil
+}
+
+func (ix *Index) postings(term string) (map[int]int, error) {
+	s, err := ix.shard(term)
+	if err != nil {
+		return nil, err
+	}
 	list := s[term]
 	if strings.HasPrefix(list, "*") { // a term with a file of its own
 		n, err := strconv.Atoi(list[1:])
 		if err != nil {
 			return nil, fmt.Errorf("term %q: bad reference %q", term, list)
 		}
+		var ok bool
 		if list, ok = ix.terms[n]; !ok {
 			if err := ix.read(filePath("terms", n), &list); err != nil {
 				return nil, fmt.Errorf("read term: %w", err)
@@ -114,6 +147,20 @@ func (ix *Index) postings(term string) (map[int]int, error) {
 		out[id] = vals[i]
 	}
 	return out, nil
+}
+
+// equivalents returns the words listed as equivalent to the compact word w,
+// from the shard of its first cover term (already read by the time a query
+// asks).
+func (ix *Index) equivalents(w string) ([]string, error) {
+	s, err := ix.shard(synonymShardTerm(w))
+	if err != nil {
+		return nil, err
+	}
+	if e := s[synonymPrefix+w]; e != "" {
+		return strings.Split(e, synonymSep), nil
+	}
+	return nil, nil
 }
 
 func (ix *Index) record(id int) (*record, error) {
@@ -135,15 +182,23 @@ func (ix *Index) record(id int) (*record, error) {
 	return ix.recs[id], nil
 }
 
-// rank orders results and bounds: more title words, then more occurrences,
-// then newer (lower id).
-type rank struct{ title, count, id int }
+// rank orders results and bounds: more of the query's words; more of them
+// being a whole 发文字号 or 索引号; valid before expired or repealed; better
+// field classes (title, then keywords and summary, then the rest); more
+// occurrences; newer (lower id).
+type rank struct{ words, exact, valid, class, count, id int }
 
 func (a rank) before(b rank) bool {
-	if a.title != b.title {
-		return a.title > b.title
-	}
-	if a.count != b.count {
+	switch {
+	case a.words != b.words:
+		return a.words > b.words
+	case a.exact != b.exact:
+		return a.exact > b.exact
+	case a.valid != b.valid:
+		return a.valid > b.valid
+	case a.class != b.class:
+		return a.class > b.class
+	case a.count != b.count:
 		return a.count > b.count
 	}
 	return a.id < b.id
@@ -160,41 +215,113 @@ const narrowAt = 10
 // with it the page shows what was proven and says how many remain unchecked.
 func checkBudget(limit int) int { return 2 * limit }
 
-// Search runs q and returns up to limit results (all when limit <= 0). It
-// checks candidates against their text in the order of their best possible
-// rank (a title flag in the index can only be lost on checking) and stops once
-// no unchecked candidate could enter the first limit, or once it has checked
-// checkBudget(limit) candidates, which is what keeps the browser's downloads
-// small whatever the query.
+// minPart is the length of the shortest part of a word a near miss looks
+// for: single characters would match nearly every document.
+const minPart = 2
+
+// Search runs q and returns up to limit results (all when limit <= 0).
+//
+// Each word of q matches a document that contains it or one of its
+// equivalents; with several words, documents that contain all of them rank
+// first and those with only some follow. When no document contains any word
+// of q (and that is proven, not just unchecked), Search looks for the
+// longest parts of the words, down to minPart characters, that some
+// documents contain, and answers with those (NearMiss).
 func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 	words := dedup(QueryWords(q))
 	if len(words) == 0 {
 		return Answer{Exact: true}, nil
 	}
-	exactByIndex := true
-	perWord := make([]map[int]rank, len(words))
-	for wi, w := range words {
-		wr := []rune(w)
-		if len(wr) > 2 {
-			exactByIndex = false
-		}
-		var err error
-		if perWord[wi], err = ix.narrow(nil, queryTerms(wr)); err != nil {
+	ans, err := ix.run(words, f, limit)
+	if err != nil || len(ans.Results) > 0 || !ans.Exact {
+		return ans, err
+	}
+	longest := 0
+	for _, w := range words {
+		longest = max(longest, len([]rune(w)))
+	}
+	for l := longest - 1; l >= minPart; l-- {
+		parts := partsOf(words, l)
+		near, err := ix.run(parts, f, limit)
+		if err != nil {
 			return Answer{}, err
+		}
+		if len(near.Results) > 0 || !near.Exact {
+			near.NearMiss = true
+			return near, nil
+		}
+	}
+	return ans, nil
+}
+
+// partsOf returns the distinct substrings of length l of the words, word
+// by word, left to right.
+func partsOf(words []string, l int) []string {
+	var out []string
+	for _, w := range words {
+		r := []rune(w)
+		for i := 0; i+l <= len(r); i++ {
+			out = append(out, string(r[i:i+l]))
+		}
+	}
+	return dedup(out)
+}
+
+// word is a query word with its equivalents: alts[0] is the word, and
+// bounds[i] the documents alts[i] may occur in, with values as in postings
+// (min(count, maxCount)<<2 | class).
+type word struct {
+	alts   []string
+	bounds []map[int]int
+}
+
+// run answers the compact words: it is Search without the near misses.
+// It checks candidates against their text in the order of their best
+// possible rank and stops once no unchecked candidate could enter the first
+// limit, or once it has checked checkBudget(limit) candidates, which is what
+// keeps the browser's downloads small whatever the query.
+func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
+	ws := make([]word, len(words))
+	for i, w := range words {
+		b, err := ix.narrow(nil, queryTerms([]rune(w)))
+		if err != nil {
+			return Answer{}, err
+		}
+		eq, err := ix.equivalents(w)
+		if err != nil {
+			return Answer{}, err
+		}
+		ws[i] = word{alts: append([]string{w}, eq...), bounds: []map[int]int{b}}
+	}
+	exactByIndex := true
+	for i := range ws {
+		for _, a := range ws[i].alts[1:] {
+			b, err := ix.narrow(nil, queryTerms([]rune(a)))
+			if err != nil {
+				return Answer{}, err
+			}
+			ws[i].bounds = append(ws[i].bounds, b)
+		}
+		for _, a := range ws[i].alts {
+			if len([]rune(a)) > 2 {
+				exactByIndex = false
+			}
 		}
 	}
 	if err := ix.loadFilters(f); err != nil {
 		return Answer{}, err
 	}
-	cands := ix.combine(perWord, f)
+	cands := ix.combine(ws, f)
 	if len(cands) > narrowAt {
-		for wi, w := range words {
-			var err error
-			if perWord[wi], err = ix.narrow(perWord[wi], junctionTerms([]rune(w))); err != nil {
-				return Answer{}, err
+		for i := range ws {
+			for j, a := range ws[i].alts {
+				var err error
+				if ws[i].bounds[j], err = ix.narrow(ws[i].bounds[j], junctionTerms([]rune(a))); err != nil {
+					return Answer{}, err
+				}
 			}
 		}
-		cands = ix.combine(perWord, f)
+		cands = ix.combine(ws, f)
 	}
 
 	var found []Result
@@ -208,7 +335,7 @@ func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 		if err != nil {
 			return Answer{}, err
 		}
-		res, ok := verify(rec, words)
+		res, ok := verify(rec, ws)
 		if !ok {
 			continue
 		}
@@ -216,7 +343,7 @@ func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 		found = append(found, res)
 		sort.SliceStable(found, func(a, b int) bool { return rankOf(found[a]).before(rankOf(found[b])) })
 	}
-	ans := Answer{Results: found, Total: len(found), Exact: true}
+	ans := Answer{Results: found, Total: len(found), Exact: true, Words: words}
 	if checked < len(cands) {
 		ans.Total = len(found) + len(cands) - checked
 		ans.Exact = exactByIndex
@@ -231,55 +358,84 @@ func (ix *Index) Search(q string, f Filter, limit int) (Answer, error) {
 }
 
 // narrow intersects a word's bounds with the postings of terms (the first
-// term's postings when bounds is nil). A word's bound: in the title only if
-// every term is, and at most as many occurrences as its rarest term.
-func (ix *Index) narrow(bounds map[int]rank, terms []string) (map[int]rank, error) {
+// term's postings when bounds is nil). A word's bound: the least class and
+// the fewest occurrences of its terms, since the word is only where all its
+// terms are.
+func (ix *Index) narrow(bounds map[int]int, terms []string) (map[int]int, error) {
 	for _, t := range terms {
 		p, err := ix.postings(t)
 		if err != nil {
 			return nil, err
 		}
-		next := map[int]rank{}
+		if bounds == nil {
+			bounds = p
+			continue
+		}
+		next := map[int]int{}
 		for id, v := range p {
-			r := rank{title: v & 1, count: v >> 1, id: id}
-			if bounds != nil {
-				old, ok := bounds[id]
-				if !ok {
-					continue
-				}
-				r.title = min(r.title, old.title)
-				r.count = min(r.count, old.count)
+			if old, ok := bounds[id]; ok {
+				next[id] = min(old>>2, v>>2)<<2 | min(old&3, v&3)
 			}
-			next[id] = r
 		}
 		bounds = next
 	}
 	return bounds, nil
 }
 
-// combine returns the documents every word may occur in that pass the filter,
-// best possible rank first: title words and counts add up over the words.
-func (ix *Index) combine(perWord []map[int]rank, f Filter) []rank {
-	var cands []rank
-	for id, r := range perWord[0] {
-		for _, wb := range perWord[1:] {
-			b, ok := wb[id]
-			if !ok {
-				r.id = -1
-				break
+// combine returns the documents any word may occur in that pass the filter,
+// best possible rank first. A word's bound in a document is the best of its
+// equivalents'; the bounds add up over the words. A number class counts as
+// a possible exact number and as a possible title.
+func (ix *Index) combine(ws []word, f Filter) []rank {
+	byID := map[int]*rank{}
+	var ids []int
+	for _, w := range ws {
+		best := map[int]int{}
+		for _, b := range w.bounds {
+			for id, v := range b {
+				old, ok := best[id]
+				if !ok {
+					best[id] = v
+					continue
+				}
+				best[id] = max(old>>2, v>>2)<<2 | max(old&3, v&3)
 			}
-			r.title += b.title
-			r.count += b.count
 		}
-		if r.id >= 0 && ix.keep(id, f) {
-			cands = append(cands, r)
+		for id, v := range best {
+			r := byID[id]
+			if r == nil {
+				r = &rank{id: id}
+				if !ix.lapsed[id] {
+					r.valid = 1
+				}
+				byID[id] = r
+				ids = append(ids, id)
+			}
+			r.words++
+			if v&3 == classNumber {
+				r.exact++
+			}
+			r.class += min(v&3, classTitle)
+			r.count += v >> 2
+		}
+	}
+	var cands []rank
+	for _, id := range ids {
+		if ix.keep(id, f) {
+			cands = append(cands, *byID[id])
 		}
 	}
 	sort.Slice(cands, func(a, b int) bool { return cands[a].before(cands[b]) })
 	return cands
 }
 
-func rankOf(r Result) rank { return rank{r.TitleWords, r.Count, r.ID} }
+func rankOf(r Result) rank {
+	valid := 1
+	if r.Validity != "" {
+		valid = 0
+	}
+	return rank{r.Words, r.Exact, valid, r.Class, r.Count, r.ID}
+}
 
 // loadFilters reads filters.json when f needs it and it is not yet read.
 func (ix *Index) loadFilters(f Filter) error {
@@ -325,32 +481,57 @@ func (ix *Index) year(id int) int {
 	return y
 }
 
-// verify is the check that makes results exact: every word must be a
-// substring of the compact form of one field.
-func verify(rec *record, words []string) (Result, bool) {
-	res := Result{URL: rec.URL, Title: rec.Title, Kind: rec.Kind, Date: rec.Date, IndexNo: rec.IndexNo, DocNo: rec.DocNo}
+// verify is the check that makes results exact: a word is in the document
+// when the compact form of one of its equivalents is a substring of the
+// compact form of a field. Of the equivalents found, the one in the best
+// place counts (an exact number, then the best field class; the earlier in
+// the list on a tie). ok is false when the document has none of the words.
+func verify(rec *record, ws []word) (res Result, ok bool) {
+	res = Result{URL: rec.URL, Title: rec.Title, ShortTitle: rec.ShortTitle, Kind: rec.Kind, Date: rec.Date,
+		IndexNo: rec.IndexNo, DocNo: rec.DocNo, Validity: rec.Validity, Matched: make([]string, len(ws))}
 	fields := rec.fields()
 	comp := make([][]rune, len(fields))
 	for i, f := range fields {
-		comp[i], _ = compact(f)
+		comp[i], _ = compact(f.text)
 	}
-	for _, w := range words {
-		wr := []rune(w)
-		found := false
-		for fi, c := range comp {
-			if indexRunes(c, wr, 0) >= 0 {
-				found = true
-				if fi == 0 {
-					res.TitleWords++
+	var marks []string
+	for wi, w := range ws {
+		bestExact, bestClass := -1, -1
+		for _, a := range w.alts {
+			ar := []rune(a)
+			exact, class := -1, -1
+			for fi, c := range comp {
+				if indexRunes(c, ar, 0) < 0 {
+					continue
 				}
-				break
+				fc := fields[fi].class
+				if fc == classNumber {
+					if len(c) == len(ar) {
+						exact = 1
+					}
+					fc = classOther
+				}
+				exact, class = max(exact, 0), max(class, fc)
+			}
+			if exact < 0 {
+				continue
+			}
+			if exact > bestExact || exact == bestExact && class > bestClass {
+				bestExact, bestClass, res.Matched[wi] = exact, class, a
 			}
 		}
-		if !found {
-			return Result{}, false
+		if bestExact < 0 {
+			continue
 		}
+		res.Words++
+		res.Exact += bestExact
+		res.Class += bestClass
+		marks = append(marks, res.Matched[wi])
 	}
-	res.Snippet = snippet(rec.Text, words)
+	if res.Words == 0 {
+		return Result{}, false
+	}
+	res.Snippet = snippet(rec.Text, marks)
 	return res, true
 }
 

@@ -77,15 +77,18 @@ func TestSearch(t *testing.T) {
 		{q: "劳动仲裁", want: []string{"/articles/zc-2023/"}},
 		{q: "申请劳动仲裁不收费", want: []string{"/articles/zc-2023/"}},
 		{q: "000014349/2024-00012", want: []string{"/policies/qx-2024/"}},
-		{q: "000014349 2024 00012", want: []string{"/policies/qx-2024/"}},
+		// Several words: the document with all of them first, then those
+		// with some (most first).
+		{q: "000014349 2024 00012", want: []string{"/policies/qx-2024/", "/interpretations/jd-2024/", "/reports/2023-gk/", "/policies/gz-2022/"}},
 		{q: "2024-00015", want: []string{"/interpretations/jd-2024/"}},
 		{q: "东人社发〔2024〕3号", want: []string{"/policies/qx-2024/"}},
 		{q: "东人社发[2024]3号", want: []string{"/policies/qx-2024/"}},
 		{q: "东人社发2024 3号", want: []string{"/policies/qx-2024/"}},
 		{q: "东人社规字〔2022〕12号", want: []string{"/policies/gz-2022/"}},
-		// Several words: all must occur, anywhere in the document.
-		{q: "欠薪 投诉", want: []string{"/articles/zc-2023/"}},
-		{q: "欠薪 不存在的词", want: nil},
+		// Several words: all may occur anywhere in the document; those with
+		// one only follow.
+		{q: "欠薪 投诉", want: []string{"/articles/zc-2023/", "/policies/qx-2024/", "/interpretations/jd-2024/"}},
+		{q: "欠薪 不存在的词", want: []string{"/policies/qx-2024/", "/interpretations/jd-2024/", "/articles/zc-2023/"}},
 		{q: "欠薪线索登记表", want: []string{"/policies/qx-2024/"}}, // attachment name
 		{q: "DOCX", want: []string{"/policies/qx-2024/"}},
 		{q: "劳动就业", want: []string{"/policies/qx-2024/"}}, // topic

@@ -21,7 +21,7 @@ import (
 
 // Format is the layout version written to meta.json; search.js refuses an
 // index of another version rather than misreading it.
-const Format = 4
+const Format = 5
 
 // docsPerFile is how many documents' records share one docs/ file. Creating a
 // file costs the build far more than writing its bytes (on a busy machine
@@ -45,7 +45,7 @@ var shardTarget = 7 << 9
 // maxCount caps the occurrences a posting records, so that every count fits
 // one postings digit: ranking needs "often", not the exact figure, and a
 // common term's postings are most of a long query's download.
-const maxCount = 15
+const maxCount = 7
 
 // meta is search/meta.json: what the client needs before any shard.
 type meta struct {
@@ -60,6 +60,10 @@ type meta struct {
 	// Years lists [year, first document id] in id order; ids are assigned
 	// newest first, so each year is one range.
 	Years [][2]int `json:"years"`
+	// Lapsed lists the ids of expired and repealed documents as id gaps
+	// (appendNum each): ranking puts them after valid ones before any text
+	// is fetched, and they are few, so the list costs a query almost nothing.
+	Lapsed string `json:"lapsed"`
 }
 
 // filters is search/filters.json, fetched only once a kind or topic filter
@@ -99,24 +103,30 @@ func mkdirs(dir, kind string, n int) error {
 type record struct {
 	URL         string   `json:"u"`
 	Title       string   `json:"t"`
+	ShortTitle  string   `json:"s,omitempty"`
 	Kind        string   `json:"k,omitempty"`
 	Date        string   `json:"d,omitempty"`
 	IndexNo     string   `json:"i,omitempty"`
 	DocNo       string   `json:"n,omitempty"`
 	Topic       string   `json:"p,omitempty"`
 	Publisher   string   `json:"b,omitempty"`
+	Keywords    []string `json:"w,omitempty"`
+	Summary     string   `json:"m,omitempty"`
+	Validity    string   `json:"v,omitempty"` // expired or repealed; valid is left out
 	Attachments []string `json:"a,omitempty"`
 	Text        string   `json:"x,omitempty"`
 }
 
-func (r *record) fields() []string {
-	d := Doc{Title: r.Title, IndexNo: r.IndexNo, DocNo: r.DocNo, Topic: r.Topic, Publisher: r.Publisher, Text: r.Text, Attachments: r.Attachments}
+func (r *record) fields() []field {
+	d := Doc{Title: r.Title, ShortTitle: r.ShortTitle, IndexNo: r.IndexNo, DocNo: r.DocNo, Summary: r.Summary,
+		Topic: r.Topic, Publisher: r.Publisher, Text: r.Text, Keywords: r.Keywords, Attachments: r.Attachments}
 	return d.fields()
 }
 
 // postings accumulates one term's list while documents are added in id order.
 // The postings string of a term is the id gaps (appendNum each) followed by
-// one digit per document, its count<<1 | in-title: apart, each half repeats
+// one digit per document, min(count, maxCount)<<2 | class, class the best
+// field class the term occurs in (see doc.go): apart, each half repeats
 // itself, and gzip takes a common term's list, most of a long query's
 // download, down by a tenth more than with the two interleaved.
 type postings struct {
@@ -127,24 +137,26 @@ type postings struct {
 }
 
 // Write writes the index under outDir/search/, beside the search page that
-// Hugo renders there. The index is built in a temporary folder and moved into
-// place part by part, meta.json last: the script reads meta.json first, and
-// the shard count it finds there must be that of the shards beside it. The
-// bytes depend only on docs, never on their order.
+// Hugo renders there, with no equivalent words. The index is built in a
+// temporary folder and moved into place part by part, meta.json last: the
+// script reads meta.json first, and the shard count it finds there must be
+// that of the shards beside it. The bytes depend only on docs, never on their
+// order.
 func Write(docs []Doc, outDir string) error {
-	return WriteKeeping(docs, outDir, nil)
+	return WriteKeeping(docs, nil, outDir, nil)
 }
 
-// WriteKeeping is Write for a build that may have some of the index already: keep, when set, sees each file (its
+// WriteKeeping is Write with the site's groups of equivalent words (see
+// synonyms.go), for a build that may have some of the index already: keep, when set, sees each file (its
 // slash path relative to outDir, e.g. search/meta.json) before it is written, and a file it returns false for is
 // not written. data is reused after keep returns.
-func WriteKeeping(docs []Doc, outDir string, keep func(rel string, data []byte) bool) error {
+func WriteKeeping(docs []Doc, synonyms [][]string, outDir string, keep func(rel string, data []byte) bool) error {
 	tmp, err := os.MkdirTemp(outDir, ".search-")
 	if err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	if err := writeIndex(docs, tmp, keep); err != nil {
+	if err := writeIndex(docs, synonyms, tmp, keep); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
 	final := filepath.Join(outDir, "search")
@@ -165,7 +177,7 @@ func WriteKeeping(docs []Doc, outDir string, keep func(rel string, data []byte) 
 	return nil
 }
 
-func writeIndex(docs []Doc, dir string, keep func(string, []byte) bool) error {
+func writeIndex(docs []Doc, synonyms [][]string, dir string, keep func(string, []byte) bool) error {
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -211,8 +223,14 @@ func writeIndex(docs []Doc, dir string, keep func(string, []byte) bool) error {
 	}
 
 	var kind, topic strings.Builder
+	var lapsed []byte
+	lastLapsed := -1
 	for id, i := range order {
 		d := &docs[i]
+		if d.lapsed() {
+			lapsed = appendNum(lapsed, id-lastLapsed-1)
+			lastLapsed = id
+		}
 		kc, ok := kindCode[d.Kind]
 		if !ok {
 			return fmt.Errorf("document %s: unknown kind %q", d.URL, d.Kind)
@@ -232,6 +250,7 @@ func writeIndex(docs []Doc, dir string, keep func(string, []byte) bool) error {
 		}
 	}
 	fl.Kind, fl.Topic = kind.String(), topic.String()
+	m.Lapsed = string(lapsed)
 
 	// Files are written by a pool: most of their cost is in open(2), in the
 	// kernel, which overlaps on several cores and with waiting on the disk.
@@ -267,6 +286,10 @@ func writeIndex(docs []Doc, dir string, keep func(string, []byte) bool) error {
 		small += len(t) + len(p.b) + len(p.v) + 6 // quotes and separators
 	}
 	sort.Slice(big, func(a, b int) bool { return big[a].term < big[b].term })
+	syn := synonymEntries(synonyms)
+	for _, e := range syn {
+		small += len(e.term) + len(e.list) + 6
+	}
 	m.Shards = max(1, (small+shardTarget-1)/shardTarget)
 	// Shards are written by hand rather than through encoding/json: a big
 	// site has millions of terms, and the map encoder's reflection and key
@@ -286,6 +309,12 @@ func writeIndex(docs []Doc, dir string, keep func(string, []byte) bool) error {
 	for i, e := range big {
 		n := shardOf(e.term, m.Shards)
 		byShard[n] = append(byShard[n], shardEntry{term: e.term, list: []byte("*" + strconv.Itoa(i))})
+	}
+	// A word's equivalents are in the shard of the word's first cover term,
+	// which a query for the word fetches anyway: expanding costs no request.
+	for _, e := range syn {
+		n := shardOf(synonymShardTerm(strings.TrimPrefix(e.term, synonymPrefix)), m.Shards)
+		byShard[n] = append(byShard[n], e)
 	}
 	if err := mkdirs(dir, "shards", m.Shards); err != nil {
 		return err
@@ -319,7 +348,7 @@ func buildPostings(docs []Doc, order []int) []postings {
 	parts := runtime.GOMAXPROCS(0)
 	type entry struct {
 		key uint64
-		val int32 // tf<<1 | in title
+		val int32 // tf<<2 | best field class
 	}
 	// One part of a block's entries, document after document; ends[i] is
 	// where document i's end.
@@ -361,22 +390,20 @@ func buildPostings(docs []Doc, order []int) []postings {
 				for id := b * block; id < min(len(order), (b+1)*block); id++ {
 					d := &docs[order[id]]
 					counts.reset()
-					for f, text := range d.fields() {
+					for _, f := range d.fields() {
 						c = c[:0]
-						for i := 0; i < len(text); {
-							r, size := nextRune(text, i)
+						for i := 0; i < len(f.text); {
+							r, size := nextRune(f.text, i)
 							if r = fold(r); r >= 0 {
 								c = append(c, r)
 							}
 							i += size
 						}
-						var title int32
-						if f == 0 {
-							title = 1
-						}
+						class := int32(f.class)
 						indexKeys(c, func(k uint64) {
 							v := counts.slot(k)
-							*v = (*v + 2) | title
+							n := *v + 4
+							*v = n&^3 | max(n&3, class)
 						})
 					}
 					if out[0].es == nil {
@@ -425,7 +452,7 @@ func buildPostings(docs []Doc, order []int) []postings {
 						}
 						p := &terms[*slot-1]
 						p.b = appendNum(p.b, id-p.last-1)
-						p.v = append(p.v, digits[min(e.val>>1, maxCount)<<1|e.val&1])
+						p.v = append(p.v, digits[min(e.val>>2, maxCount)<<2|e.val&3])
 						p.last = id
 					}
 					from = end
@@ -453,10 +480,13 @@ func docsJSON(docs []Doc, ids []int) []byte {
 	n := 3
 	for _, i := range ids {
 		d := &docs[i]
-		n += len(d.URL) + len(d.Title) + len(d.Kind) + len(d.Date) + len(d.IndexNo) + len(d.DocNo) +
-			len(d.Topic) + len(d.Publisher) + len(d.Text) + 64
+		n += len(d.URL) + len(d.Title) + len(d.ShortTitle) + len(d.Kind) + len(d.Date) + len(d.IndexNo) + len(d.DocNo) +
+			len(d.Topic) + len(d.Publisher) + len(d.Summary) + len(d.Text) + 96
 		for _, a := range d.Attachments {
 			n += len(a) + 3
+		}
+		for _, k := range d.Keywords {
+			n += len(k) + 3
 		}
 	}
 	b := make([]byte, 0, n)
@@ -470,6 +500,10 @@ func docsJSON(docs []Doc, ids []int) []byte {
 		b = appendJSONString(b, d.URL)
 		b = append(b, `,"t":`...)
 		b = appendJSONString(b, d.Title)
+		if d.ShortTitle != "" {
+			b = append(b, `,"s":`...)
+			b = appendJSONString(b, d.ShortTitle)
+		}
 		for _, f := range [...]struct {
 			key, val string
 		}{{`,"k":`, d.Kind}, {`,"d":`, d.Date}, {`,"i":`, d.IndexNo}, {`,"n":`, d.DocNo}, {`,"p":`, d.Topic}, {`,"b":`, d.Publisher}} {
@@ -478,16 +512,16 @@ func docsJSON(docs []Doc, ids []int) []byte {
 				b = appendJSONString(b, f.val)
 			}
 		}
-		if len(d.Attachments) > 0 {
-			b = append(b, `,"a":[`...)
-			for j, a := range d.Attachments {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = appendJSONString(b, a)
-			}
-			b = append(b, ']')
+		b = appendJSONList(b, `,"w":[`, d.Keywords)
+		if d.Summary != "" {
+			b = append(b, `,"m":`...)
+			b = appendJSONString(b, d.Summary)
 		}
+		if d.lapsed() {
+			b = append(b, `,"v":`...)
+			b = appendJSONString(b, d.Validity)
+		}
+		b = appendJSONList(b, `,"a":[`, d.Attachments)
 		if strings.IndexFunc(d.Text, func(r rune) bool { return !unicode.IsSpace(r) }) >= 0 {
 			b = append(b, `,"x":`...)
 			b = appendDisplayJSON(b, d.Text)
@@ -495,6 +529,22 @@ func docsJSON(docs []Doc, ids []int) []byte {
 		b = append(b, '}')
 	}
 	return append(b, ']', '\n')
+}
+
+// appendJSONList appends key and the strings of list as a JSON array, or
+// nothing when list is empty.
+func appendJSONList(b []byte, key string, list []string) []byte {
+	if len(list) == 0 {
+		return b
+	}
+	b = append(b, key...)
+	for j, a := range list {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, a)
+	}
+	return append(b, ']')
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json does with

@@ -15,17 +15,23 @@ func TestDocsJSON(t *testing.T) {
 		{URL: "/a/", Title: "引号\"与\\反斜杠\u2028\x7f\xfe", Kind: "policies", Date: "2024-01-02", IndexNo: "0001/2024-1",
 			DocNo: "东人社发〔2024〕3号", Topic: `劳动\就业`, Publisher: "局",
 			Text: "控制\x01字符\t制表\r回车\b\f 换行\n< > & \u2028\u2029 坏\xffUTF-8 😀", Attachments: []string{"附件1.docx", "</script>"}},
-		{URL: "/b/", Title: "只有标题", Kind: "articles"},
+		{URL: "/b/", Title: "只有标题", Kind: "articles", ShortTitle: "简\"称", Keywords: []string{"社保", "医\\保"}, Summary: "摘\n要", Validity: "repealed"},
+		{URL: "/d/", Title: "有效", Kind: "articles", Validity: "valid"},
 		{URL: "/c/", Title: "", Kind: "reports", Text: "  \n  "},
 	}
-	got := docsJSON(docs, []int{0, 1, 2})
+	got := docsJSON(docs, []int{0, 1, 2, 3})
 	var want bytes.Buffer
 	enc := json.NewEncoder(&want)
 	enc.SetEscapeHTML(false)
 	var recs []record
 	for _, d := range docs {
-		recs = append(recs, record{URL: d.URL, Title: d.Title, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
-			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Attachments: d.Attachments, Text: displayText(d.Text)})
+		r := record{URL: d.URL, Title: d.Title, ShortTitle: d.ShortTitle, Kind: d.Kind, Date: d.Date, IndexNo: d.IndexNo,
+			DocNo: d.DocNo, Topic: d.Topic, Publisher: d.Publisher, Keywords: d.Keywords, Summary: d.Summary,
+			Attachments: d.Attachments, Text: displayText(d.Text)}
+		if d.lapsed() {
+			r.Validity = d.Validity
+		}
+		recs = append(recs, r)
 	}
 	if err := enc.Encode(recs); err != nil {
 		t.Fatal(err)

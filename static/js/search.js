@@ -20,6 +20,8 @@
   var PAGE = 10;
   var SNIPPET_RADIUS = 40;
   var NARROW_AT = 10; // query.go narrowAt
+  var MIN_PART = 2; // query.go minPart
+  var SYNONYM_PREFIX = '=', SYNONYM_SEP = '|'; // synonyms.go
   function checkBudget(limit) { return 2 * limit; } // query.go checkBudget
   var LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
   // Go's unicode.IsSpace, so a query splits into the same words in both.
@@ -88,6 +90,22 @@
       }
       if (i + 1 < n) { out.push([i, i + 2]); i += 2; } else { out.push([n - 2, n]); i++; }
     }
+    return out;
+  }
+  // synonymShardTerm: see synonyms.go. The shard of a word's first cover
+  // term holds its equivalents.
+  function synonymShardTerm(q) {
+    var s = coverSpans(q)[0];
+    return q.slice(s[0], s[1]).join('');
+  }
+  function partsOf(words, l) {
+    var out = [], seen = new Set();
+    words.forEach(function (w) {
+      for (var i = 0; i + l <= w.length; i++) {
+        var p = w.slice(i, i + l), key = p.join('');
+        if (!seen.has(key)) { seen.add(key); out.push(p); }
+      }
+    });
     return out;
   }
   function queryTerms(q) {
@@ -177,15 +195,29 @@
   Index.prototype.open = function () {
     var self = this;
     return this.get('meta.json').then(function (m) {
-      if (m.format !== 4 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
+      if (m.format !== 5 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
       self.meta = m;
+      self.lapsed = new Set();
+      var id = -1;
+      decodeNums(m.lapsed || '').forEach(function (g) { id += g + 1; self.lapsed.add(id); });
       return m;
+    });
+  };
+  Index.prototype.shard = function (term) {
+    return this.get(filePath('shards', shardOf(term, this.meta.shards)));
+  };
+  // equivalents: see query.go. The shard is already fetched by the word's
+  // cover terms.
+  Index.prototype.equivalents = function (w) {
+    return this.shard(synonymShardTerm(w)).then(function (shard) {
+      var e = shard[SYNONYM_PREFIX + w.join('')];
+      return e ? e.split(SYNONYM_SEP).map(function (a) { return Array.from(a); }) : [];
     });
   };
   Index.prototype.postings = function (term) {
     var self = this, cached = this.postingsCache.get(term);
     if (cached) return Promise.resolve(cached);
-    return this.get(filePath('shards', shardOf(term, this.meta.shards))).then(function (shard) {
+    return this.shard(term).then(function (shard) {
       var list = shard[term] || '';
       // A common term's list is a file of its own (terms/), named in its shard.
       return list.charAt(0) === '*' ? self.get(filePath('terms', Number(list.slice(1)))) : list;
@@ -228,14 +260,18 @@
     return true;
   };
 
+  // before: see rank in query.go.
   function before(a, b) {
-    if (a.title !== b.title) return a.title > b.title;
+    if (a.words !== b.words) return a.words > b.words;
+    if (a.exact !== b.exact) return a.exact > b.exact;
+    if (a.valid !== b.valid) return a.valid > b.valid;
+    if (a.cls !== b.cls) return a.cls > b.cls;
     if (a.count !== b.count) return a.count > b.count;
     return a.id < b.id;
   }
 
-  // narrow, combine and candidates: see Search in query.go up to the check.
-  // Bounds are kept packed as postings values (count << 1 | title): a common
+  // narrow, combine and candidates: see run in query.go up to the check.
+  // Bounds are kept packed as postings values (count << 2 | class): a common
   // word has thousands of candidates, and objects for each cost more time than
   // the rest of the query.
   Index.prototype.narrow = function (bounds, terms) {
@@ -246,35 +282,70 @@
         var next = new Map();
         list.forEach(function (v, id) {
           var old = bounds.get(id);
-          if (old !== undefined) next.set(id, Math.min(old >>> 1, v >>> 1) << 1 | (old & v & 1));
+          if (old !== undefined) next.set(id, Math.min(old >>> 2, v >>> 2) << 2 | Math.min(old & 3, v & 3));
         });
         bounds = next;
       });
       return bounds;
     });
   };
-  Index.prototype.combine = function (perWord, filter) {
-    var self = this, cands = [];
-    perWord[0].forEach(function (v, id) {
-      var title = v & 1, count = v >>> 1;
-      for (var i = 1; i < perWord.length; i++) {
-        var b = perWord[i].get(id);
-        if (b === undefined) return;
-        title += b & 1; count += b >>> 1;
+  Index.prototype.combine = function (ws, filter) {
+    var self = this, byId = new Map(), cands = [];
+    ws.forEach(function (w) {
+      var best = w.bounds[0];
+      if (w.bounds.length > 1) {
+        best = new Map();
+        w.bounds.forEach(function (b) {
+          b.forEach(function (v, id) {
+            var old = best.get(id);
+            best.set(id, old === undefined ? v : Math.max(old >>> 2, v >>> 2) << 2 | Math.max(old & 3, v & 3));
+          });
+        });
       }
-      if (self.keep(id, filter)) cands.push({ id: id, title: title, count: count });
+      best.forEach(function (v, id) {
+        var r = byId.get(id);
+        if (!r) {
+          r = { id: id, words: 0, exact: 0, valid: self.lapsed.has(id) ? 0 : 1, cls: 0, count: 0 };
+          byId.set(id, r);
+        }
+        r.words++;
+        if ((v & 3) === 3) r.exact++;
+        r.cls += Math.min(v & 3, 2);
+        r.count += v >>> 2;
+      });
     });
+    byId.forEach(function (r, id) { if (self.keep(id, filter)) cands.push(r); });
     cands.sort(function (a, b) { return before(a, b) ? -1 : 1; });
     return cands;
   };
+  // candidates resolves to the words with their equivalents and bounds (ws),
+  // the candidates, and whether the index alone decides every candidate.
   Index.prototype.candidates = function (words, filter) {
-    var self = this;
-    return Promise.all(words.map(function (w) { return self.narrow(null, queryTerms(w)); }).concat([this.loadFilters(filter)])).then(function (perWord) {
-      perWord.pop();
-      var cands = self.combine(perWord, filter);
-      if (cands.length <= NARROW_AT) return cands;
-      return Promise.all(words.map(function (w, i) { return self.narrow(perWord[i], junctionTerms(w)); })).then(function (narrowed) {
-        return self.combine(narrowed, filter);
+    var self = this, ws;
+    return Promise.all(words.map(function (w) {
+      return self.narrow(null, queryTerms(w)).then(function (b) {
+        return self.equivalents(w).then(function (eq) { return { alts: [w].concat(eq), bounds: [b] }; });
+      });
+    }).concat([this.loadFilters(filter)])).then(function (r) {
+      r.pop();
+      ws = r;
+      return Promise.all(ws.map(function (w) {
+        return Promise.all(w.alts.slice(1).map(function (a) { return self.narrow(null, queryTerms(a)); })).then(function (bs) {
+          w.bounds = w.bounds.concat(bs);
+        });
+      }));
+    }).then(function () {
+      var exactByIndex = ws.every(function (w) { return w.alts.every(function (a) { return a.length <= 2; }); });
+      var cands = self.combine(ws, filter);
+      var done = { ws: ws, cands: cands, exactByIndex: exactByIndex };
+      if (cands.length <= NARROW_AT) return done;
+      return Promise.all(ws.map(function (w) {
+        return Promise.all(w.alts.map(function (a, j) { return self.narrow(w.bounds[j], junctionTerms(a)); })).then(function (bs) {
+          w.bounds = bs;
+        });
+      })).then(function () {
+        done.cands = self.combine(ws, filter);
+        return done;
       });
     });
   };
@@ -287,49 +358,92 @@
     return -1;
   }
 
+  // fieldsOf: see fields in doc.go, same order and classes. TEXT_FIELD is
+  // the body text.
+  var TEXT_FIELD = 7;
   function fieldsOf(rec) {
-    return [rec.t, rec.i || '', rec.n || '', rec.p || '', rec.b || '', rec.x || ''].concat(rec.a || []);
+    var f = [[rec.t, 2], [rec.s || '', 2], [rec.i || '', 3], [rec.n || '', 3], [rec.m || '', 1], [rec.p || '', 0], [rec.b || '', 0], [rec.x || '', 0]];
+    (rec.w || []).forEach(function (k) { f.push([k, 1]); });
+    (rec.a || []).forEach(function (a) { f.push([a, 0]); });
+    return f;
   }
 
-  // verify: the check that makes results exact.
+  // verify: the check that makes results exact; see query.go.
   // compactFields keeps the compact form of a record's fields on the record:
   // a query typed again, or one letter longer, checks the same documents.
   function compactFields(rec) {
-    if (!rec._c) rec._c = fieldsOf(rec).map(compact);
+    if (!rec._c) rec._c = fieldsOf(rec).map(function (f) { return compact(f[0]); });
     return rec._c;
   }
 
-  function verify(rec, words) {
-    var comp = compactFields(rec).map(function (c) { return c.chars; });
-    var titleWords = 0;
-    for (var i = 0; i < words.length; i++) {
-      var found = false;
-      for (var f = 0; f < comp.length; f++) {
-        if (indexOfChars(comp[f], words[i], 0) >= 0) { found = true; if (f === 0) titleWords++; break; }
-      }
-      if (!found) return -1;
-    }
-    return titleWords;
+  function verify(rec, ws) {
+    var comp = compactFields(rec), classes = fieldsOf(rec).map(function (f) { return f[1]; });
+    var res = { words: 0, exact: 0, cls: 0, matched: [] };
+    ws.forEach(function (w) {
+      var bestExact = -1, bestClass = -1, matched = null;
+      w.alts.forEach(function (a) {
+        var exact = -1, cls = -1;
+        for (var f = 0; f < comp.length; f++) {
+          var c = comp[f].chars;
+          if (indexOfChars(c, a, 0) < 0) continue;
+          var fc = classes[f];
+          if (fc === 3) {
+            if (c.length === a.length) exact = 1;
+            fc = 0;
+          }
+          exact = Math.max(exact, 0); cls = Math.max(cls, fc);
+        }
+        if (exact < 0) return;
+        if (exact > bestExact || (exact === bestExact && cls > bestClass)) { bestExact = exact; bestClass = cls; matched = a; }
+      });
+      res.matched.push(matched);
+      if (bestExact < 0) return;
+      res.words++; res.exact += bestExact; res.cls += bestClass;
+    });
+    return res.words ? res : null;
   }
 
   // A Query keeps its candidates and checked results, so "more" goes on where
-  // the first page stopped.
-  function Query(index, text, filter) {
+  // the first page stopped. When it proves that no document has any of its
+  // words, it answers with the longest parts of them that some document has
+  // (near, a Query of those parts); see Search in query.go.
+  function Query(index, text, filter, words) {
     this.index = index;
-    this.words = queryWords(text);
+    this.words = words || queryWords(text);
     this.filter = filter;
+    this.ws = null;
     this.cands = null;
     this.next = 0;
     this.found = [];
-    this.exactByIndex = this.words.every(function (w) { return w.length <= 2; });
+    this.exactByIndex = true;
+    this.isNear = !!words;
+    this.near = null;
   }
   Query.prototype.run = function (limit) {
     var self = this;
+    if (this.near) return this.near.run(limit);
     if (!this.words.length) return Promise.resolve(this.answer(limit));
-    var ready = this.cands ? Promise.resolve(this.cands) : this.index.candidates(this.words, this.filter);
+    var ready = this.cands ? Promise.resolve(this.cands) : this.index.candidates(this.words, this.filter).then(function (r) {
+      self.ws = r.ws;
+      self.exactByIndex = r.exactByIndex;
+      return r.cands;
+    });
     return ready.then(function (cands) {
       self.cands = cands;
       return self.check(limit);
+    }).then(function (ans) {
+      if (self.isNear || ans.results.length || !ans.exact) return ans;
+      var longest = Math.max.apply(null, self.words.map(function (w) { return w.length; }));
+      return self.tryParts(limit, longest - 1, ans);
+    });
+  };
+  Query.prototype.tryParts = function (limit, l, none) {
+    var self = this;
+    if (l < MIN_PART) return Promise.resolve(none);
+    var q = new Query(this.index, '', this.filter, partsOf(this.words, l));
+    return q.run(limit).then(function (ans) {
+      if (ans.results.length || !ans.exact) { self.near = q; return ans; }
+      return self.tryParts(limit, l - 1, none);
     });
   };
   Query.prototype.check = function (limit) {
@@ -344,9 +458,8 @@
     var batch = this.cands.slice(this.next, this.next + Math.min(budget - this.next, Math.max(1, limit - this.found.length)));
     return Promise.all(batch.map(function (b) { return self.index.record(b.id); })).then(function (recs) {
       recs.forEach(function (rec, i) {
-        var b = batch[i];
-        var tw = verify(rec, self.words);
-        if (tw >= 0) self.found.push({ id: b.id, title: tw, count: b.count, rec: rec });
+        var b = batch[i], v = verify(rec, self.ws);
+        if (v) self.found.push({ id: b.id, words: v.words, exact: v.exact, valid: rec.v ? 0 : 1, cls: v.cls, count: b.count, matched: v.matched, rec: rec });
       });
       self.next += batch.length;
       self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
@@ -361,6 +474,8 @@
       total: checked >= total ? this.found.length : (this.exactByIndex ? total : this.found.length + total - checked),
       exact: exact,
       more: this.found.length > limit || checked < total,
+      words: this.words,
+      nearMiss: this.isNear,
     };
   };
 
@@ -423,8 +538,10 @@
       return s.replace(/\{(\w+)\}/g, function (m, k) { return vars && k in vars ? String(vars[k]) : m; });
     }
     // rendered tells whoever waits (tests, the benchmark) that the page now
-    // shows the answer to the query: an event, so nobody has to poll.
+    // shows the answer to the query: an event, so nobody has to poll, and
+    // data-search-rendered, so a late waiter knows which query is drawn.
     function rendered(query) {
+      root.dataset.searchRendered = query;
       root.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: query } }));
     }
 
@@ -443,7 +560,20 @@
       var qs = p.toString();
       history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
     }
-    function render(ans, words, query) {
+    // why returns the lines that say how a result answers the query: which
+    // equivalent of a word it contains, which part of a word a near miss
+    // found, which words it lacks.
+    function why(r, ans) {
+      var lines = [];
+      ans.words.forEach(function (w, i) {
+        var word = w.join(''), m = r.matched[i];
+        if (ans.nearMiss) { if (m) lines.push(text('part', { v: m.join('') })); return; }
+        if (!m) lines.push(text('missing', { w: word }));
+        else if (m.join('') !== word) lines.push(text('via', { v: m.join(''), w: word }));
+      });
+      return lines;
+    }
+    function render(ans, query) {
       // A keyboard user already in the results keeps their place when the list is redrawn (a late answer to the
       // last keystroke must not drop focus to the page).
       var focusAt = -1;
@@ -453,22 +583,34 @@
       list.textContent = '';
       ans.results.forEach(function (r) {
         var rec = r.rec, li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
+        var marks = r.matched.filter(Boolean);
         a.href = rec.u;
         var cps = Array.from(rec.t);
-        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, words, compactFields(rec)[0])));
+        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, marks, compactFields(rec)[0])));
         h.appendChild(a);
         li.appendChild(h);
         var meta = document.createElement('p');
         meta.className = 'search-meta';
         var kindName = rec.k ? text('kind' + rec.k.charAt(0).toUpperCase() + rec.k.slice(1)) || rec.k : '';
-        [kindName, rec.d && text('date', { v: rec.d }), rec.i && text('indexNo', { v: rec.i }), rec.n && text('docNo', { v: rec.n })]
-          .filter(Boolean).forEach(function (t) {
-            var s = document.createElement('span'); s.textContent = t; meta.appendChild(s);
+        [rec.v && text('lapsed' + rec.v.charAt(0).toUpperCase() + rec.v.slice(1)), kindName, rec.s && text('shortTitle', { v: rec.s }),
+          rec.d && text('date', { v: rec.d }), rec.i && text('indexNo', { v: rec.i }), rec.n && text('docNo', { v: rec.n })]
+          .forEach(function (t, i) {
+            if (!t) return;
+            var s = document.createElement('span'); s.textContent = t;
+            if (i === 0) s.className = 'search-lapsed';
+            meta.appendChild(s);
           });
         li.appendChild(meta);
+        var lines = why(r, ans);
+        if (lines.length) {
+          var w = document.createElement('p');
+          w.className = 'search-why';
+          w.textContent = lines.join(text('sep'));
+          li.appendChild(w);
+        }
         var p = document.createElement('p');
         p.className = 'search-snippet';
-        p.appendChild(snippet(rec.x, words, compactFields(rec)[5]));
+        p.appendChild(snippet(rec.x, marks, compactFields(rec)[TEXT_FIELD]));
         li.appendChild(p);
         list.appendChild(li);
       });
@@ -478,11 +620,20 @@
         var again = links[Math.min(focusAt, links.length - 1)];
         if (again) again.focus(); else input.focus();
       }
-      if (!words.length) status.textContent = '';
-      else if (!ans.results.length && !ans.more) status.textContent = text('none', { q: query });
-      else if (!ans.exact) status.textContent = text('partial', { shown: ans.results.length, rest: ans.total - ans.results.length });
-      else if (ans.more) status.textContent = text('foundPage', { n: ans.total, shown: ans.results.length });
-      else status.textContent = ans.total === 1 ? text('foundOne') : text('found', { n: ans.total });
+      var found;
+      if (!ans.words.length) found = '';
+      else if (!ans.results.length && !ans.more) found = text('none', { q: query });
+      else if (!ans.exact) found = text('partial', { shown: ans.results.length, rest: ans.total - ans.results.length });
+      else if (ans.more) found = text('foundPage', { n: ans.total, shown: ans.results.length });
+      else found = ans.total === 1 ? text('foundOne') : text('found', { n: ans.total });
+      if (ans.nearMiss) {
+        // The parts that the results shown contain, in the order of the query.
+        var parts = ans.words.map(function (w) { return w.join(''); }).filter(function (w, i) {
+          return ans.results.some(function (r) { return r.matched[i]; });
+        });
+        found = text('near', { q: query, parts: parts.join(text('listSep')) }) + found;
+      }
+      status.textContent = found;
       rendered(query);
     }
     function run(fresh) {
@@ -491,10 +642,10 @@
         limit = PAGE;
         current = new Query(index, input.value, filter());
       }
-      var words = current.words, query = input.value.trim();
-      if (words.length) status.textContent = text('searching');
+      var query = input.value.trim();
+      if (current.words.length) status.textContent = text('searching');
       current.run(limit).then(function (ans) {
-        if (my === seq) render(ans, words, query);
+        if (my === seq) render(ans, query);
       }, function (err) {
         if (my !== seq) return;
         status.textContent = text('error', { error: err.message });

@@ -1,6 +1,7 @@
 // Runs static/js/search.js under Node against an index folder, for
 // mirror_test.go: reads queries (JSON array of {q, kind, year, topic}) on stdin, prints for each the
-// URLs of the first page of results and the answer's total and exactness.
+// URLs of the first page of results, what each result matched of each word, and the answer's total, exactness,
+// words and whether it is a near miss.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -21,7 +22,12 @@ global.fetch = async (u) => {
   const out = [];
   for (const q of queries) {
     const a = await new search.Query(ix, q.q, { kind: q.kind, year: q.year, topic: q.topic }).run(10);
-    out.push({ urls: a.results.map((r) => r.rec.u), total: a.total, exact: a.exact });
+    out.push({
+      urls: a.results.map((r) => r.rec.u),
+      matched: a.results.map((r) => r.matched.map((m) => (m ? m.join('') : ''))),
+      total: a.total, exact: a.exact, nearMiss: a.nearMiss,
+      words: a.words.map((w) => w.join('')),
+    });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -53,15 +53,17 @@ func eval[T any](b *Browser, js string) (T, error) {
 	return chromedp.Run(b.ctx, chromedp.Evaluate[T](js, func(p *runtime.EvaluateParams) { p.AwaitPromise = ptr(true) }))
 }
 
-// waitJS resolves once the result links are want and no search is pending (true), or after 20 s with what the page shows. search.js
-// fires search-rendered whenever it has drawn an answer, so the wait follows the page's own events rather than
-// polling on a clock; the 20 s only turn a hang into a failure with a message.
+// waitJS resolves once the result links are want, drawn for what the box holds and no search is pending (true), or
+// after 20 s with what the page shows. search.js fires search-rendered whenever it has drawn an answer, and keeps the
+// query drawn in data-search-rendered, so the wait follows the page's own events rather than polling on a clock (and
+// is not fooled by the answer to a keystroke before the last); the 20 s only turn a hang into a failure with a message.
 const waitJS = `new Promise(function (resolve) {
   var root = document.querySelector('[data-search-index]'), want = %s;
   function hrefs() {
     return Array.from(root.querySelectorAll('[data-search-results] h2 a')).map(function (a) { return a.getAttribute('href'); });
   }
   function check() {
+    if (root.dataset.searchRendered !== root.querySelector('#search-q').value.trim()) return false;
     if (JSON.stringify(hrefs()) !== JSON.stringify(want)) return false;
     // A prefix of the typed query can show the same links while the whole query is still being searched
     // (the status then ends with "…"): wait for the answer to the whole query.
@@ -195,6 +197,43 @@ func TestSearchPageInBrowser(t *testing.T) {
 	do(chromedp.Focus(chromedp.CSS(`#search-q`)), chromedp.KeyEvent(kb.ArrowDown))
 	if focused := str(`document.activeElement.getAttribute('href')`); focused != "/policies/qx-2024/" {
 		t.Errorf("after ArrowDown focus is on %q, want the first result", focused)
+	}
+
+	// What a citizen types rather than the documents' words. typed clears the box and types q; why returns each
+	// result's note on how it answers the query ("" for none).
+	typed := func(q string, want []string) {
+		t.Helper()
+		str(`document.querySelector('#search-q').value = ''`)
+		do(chromedp.SendKeys(chromedp.CSS(`#search-q`), q))
+		waitResults(t, b, q, want)
+	}
+	why := `Array.from(document.querySelectorAll('[data-search-results] li')).map(li => { const w = li.querySelector('.search-why'); return w ? w.textContent : '' })`
+	// An equivalent word from the site's data/synonyms.toml: the result says which word it contains and marks it;
+	// the document is repealed (marked) and has a short title (shown).
+	typed("劳动仲裁委", []string{"/policies/gz-2022/"})
+	if w := strs(why); !slices.Equal(w, []string{"包含“劳动人事争议仲裁委员会”的结果（“劳动仲裁委”的同义词）"}) {
+		t.Errorf("equivalent: notes %q", w)
+	}
+	if marks := strs(`Array.from(document.querySelectorAll('.search-snippet mark')).map(m => m.textContent)`); !slices.Equal(marks, []string{"劳动人事争议仲裁委员会"}) {
+		t.Errorf("equivalent: highlighted %q", marks)
+	}
+	if meta := strs(`Array.from(document.querySelectorAll('.search-meta span')).map(s => s.textContent)`); len(meta) < 3 || meta[0] != "已废止" || meta[2] != "简称：工资支付规定" {
+		t.Errorf("repealed document with a short title: metadata %q", meta)
+	}
+	// The short title is searchable.
+	typed("工资支付规定", []string{"/policies/gz-2022/"})
+	// A near miss: no document has the whole query; the longest part that some have, and the page says so.
+	typed("根治欠薪方案", []string{"/policies/qx-2024/", "/interpretations/qx-2024-jd/"})
+	if status := str(`document.querySelector('[data-search-status]').textContent`); status != "没有找到包含“根治欠薪方案”的文件；以下是包含其中部分文字（根治欠薪）的文件。找到 2 个文件。" {
+		t.Errorf("near miss: status %q", status)
+	}
+	if w := strs(why); !slices.Equal(w, []string{"包含“根治欠薪”", "包含“根治欠薪”"}) {
+		t.Errorf("near miss: notes %q", w)
+	}
+	// Two words: the document with both first, then those with one, each saying which word it lacks.
+	typed("欠薪 协商", []string{"/articles/zc-2023/", "/interpretations/qx-2024-jd/", "/policies/qx-2024/"})
+	if w := strs(why); !slices.Equal(w, []string{"", "未包含“协商”", "未包含“协商”"}) {
+		t.Errorf("two words: notes %q", w)
 	}
 	problems()
 }
