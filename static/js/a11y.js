@@ -34,6 +34,7 @@
     if (c) { c.setAttribute("aria-pressed", String(load(CONTRAST) === "on")); }
   }
 
+  root.setAttribute("data-js", ""); /* the buttons are shown from the first paint (site.css) */
   apply();
   document.addEventListener("DOMContentLoaded", function () {
     var tools = document.getElementById("a11y-tools");

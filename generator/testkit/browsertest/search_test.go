@@ -299,7 +299,11 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		b.Fatal(err)
 	}
 	docs := searchbench.Docs(n, 1)
-	if err := search.Write(docs, dir); err != nil {
+	syn, err := searchbench.Synonyms()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := search.WriteKeeping(docs, syn, dir, nil); err != nil {
 		b.Fatal(err)
 	}
 	srv := Serve(dir)

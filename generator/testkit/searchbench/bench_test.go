@@ -41,8 +41,13 @@ func docCount() int {
 func TestMain(m *testing.M) {
 	if out := os.Getenv("GONGKAI_BENCH_CHILD"); out != "" {
 		docs := Docs(docCount(), seed)
+		syn, err := Synonyms()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 		start := time.Now()
-		if err := search.Write(docs, out); err != nil {
+		if err := search.WriteKeeping(docs, syn, out, nil); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -367,5 +372,34 @@ func BenchmarkWrite(b *testing.B) {
 		if err := search.Write(docs, b.TempDir()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkFirstQuery builds gongkai's index alone (no Pagefind) on GONGKAI_BENCH_DOCS documents and reports what
+// the 300 substring queries download from a cold cache and their recall: the figures of BenchmarkVersusPagefind
+// that need no second tool, for sizes at which Pagefind does not finish.
+func BenchmarkFirstQuery(b *testing.B) {
+	n := docCount()
+	docs := Docs(n, seed)
+	syn, err := Synonyms()
+	if err != nil {
+		b.Fatal(err)
+	}
+	site := b.TempDir()
+	for b.Loop() {
+		gk := run(b, exec.Command(os.Args[0], "-test.run=^$"), "GONGKAI_BENCH_CHILD="+site)
+		ns, _ := strconv.ParseInt(strings.TrimSpace(gk.stdout), 10, 64)
+		raw, gzipped, files := dirSize(b, filepath.Join(site, "search"))
+		first, lat, recall := gongkaiQueries(b, site, Queries(docs, 300))
+		slices.Sort(first)
+		pct := func(p int) float64 { return float64(first[min(len(first)-1, len(first)*p/100)]) / 1024 }
+		b.ReportMetric(pct(50), "first-query-KB-median")
+		b.ReportMetric(pct(100), "first-query-KB-max")
+		b.ReportMetric(100*recall, "recall-%")
+		b.Logf("%d documents (%d equivalent-word groups): index build %.2fs wall (search.Write %.2fs), CPU %.2fs, peak %d MB; "+
+			"index %.1f MB raw, %.1f MB gzip, %d files; first query gzip median %.1f KB, p90 %.1f, p95 %.1f, p99 %.1f, max %.1f KB; "+
+			"recall %.1f%%; query in Go, cached, median %.2f ms",
+			n, len(syn), gk.wall.Seconds(), time.Duration(ns).Seconds(), gk.cpu.Seconds(), gk.maxRSS/1024,
+			float64(raw)/1e6, float64(gzipped)/1e6, files, pct(50), pct(90), pct(95), pct(99), pct(100), 100*recall, lat[len(lat)/2])
 	}
 }

@@ -8,12 +8,18 @@
 package searchbench
 
 import (
+	"fmt"
 	"html"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
+	"gongkai/generator/content"
+	"gongkai/generator/diag"
+	"gongkai/generator/msg"
 	"gongkai/generator/search"
 	"gongkai/generator/testkit/corpus"
 )
@@ -23,17 +29,52 @@ import (
 const seed = 1
 
 // Docs returns the benchmark's documents: the shared generated corpus with
-// varied text (rare character pairs, dates, numbers), as search.Doc.
+// varied text (rare character pairs, dates, numbers), as search.Doc, with
+// the keywords and summary of their front matter (indexed and stored as a
+// build does). One policy in ten is marked repealed, as an old site's are.
 func Docs(n int, seed int64) []search.Doc {
 	var out []search.Doc
-	for _, d := range corpus.Generate(n, seed, corpus.Options{Varied: true}) {
-		out = append(out, search.Doc{
+	for i, d := range corpus.Generate(n, seed, corpus.Options{Varied: true}) {
+		sd := search.Doc{
 			URL: "/" + d.Kind + "/" + d.Name + "/", Title: d.Title, Kind: d.Kind, Date: d.Date[:10],
 			IndexNo: d.IndexNo, DocNo: d.DocNo, Topic: d.Topic, Publisher: "天津市河东区人力资源和社会保障局",
 			Text: plain(d.Body),
-		})
+		}
+		if m := keywordsRe.FindStringSubmatch(d.FrontMatter); m != nil {
+			for _, k := range m[1:] {
+				k, _ = strconv.Unquote(k)
+				sd.Keywords = append(sd.Keywords, k)
+			}
+		}
+		if m := summaryRe.FindStringSubmatch(d.FrontMatter); m != nil {
+			sd.Summary, _ = strconv.Unquote(m[1])
+		}
+		if d.Kind == "policies" && i%10 == 0 {
+			sd.Validity = "repealed"
+		}
+		out = append(out, sd)
 	}
 	return out
+}
+
+var (
+	keywordsRe = regexp.MustCompile(`(?m)^keywords = \[("(?:[^"\\]|\\.)*"), ("(?:[^"\\]|\\.)*")\]$`)
+	summaryRe  = regexp.MustCompile(`(?m)^summary = ("(?:[^"\\]|\\.)*")$`)
+)
+
+// Synonyms returns the repository's list of equivalent words
+// (data/synonyms.toml), which a build of a site writes into its index.
+func Synonyms() ([][]string, error) {
+	root, err := corpus.RepoRoot()
+	if err != nil {
+		return nil, err
+	}
+	var diags diag.List
+	groups, err := content.LoadSynonyms(root, &diags, msg.Zh)
+	if err == nil && diags.Errors() > 0 {
+		err = fmt.Errorf("data/synonyms.toml: %d errors", diags.Errors())
+	}
+	return groups, err
 }
 
 // plain is the text Hugo renders from the corpus's Markdown: headings lose
