@@ -2,7 +2,8 @@
 GO      ?= go
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X gongkai/generator/cli.Version=$(VERSION)
-# Test tools from npm (axe-core, vnu-jar, pagefind) live outside the repository.
+# Test tools from npm (axe-core, vnu-jar, pagefind, lighthouse) live outside the repository. Lighthouse 12.8.2: the
+# newest that runs on Debian's Node (13 needs Node 22).
 TOOLS   ?= $(HOME)/.cache/gongkai-tools
 export GONGKAI_TOOLS := $(TOOLS)
 
@@ -22,8 +23,8 @@ serve: gongkai
 
 tools:
 	@mkdir -p $(TOOLS)
-	@if [ ! -f $(TOOLS)/.installed-1 ]; then \
-		cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@4.14.1 vnu-jar@26.9.27 pagefind@1.6.0 && touch .installed-1; \
+	@if [ ! -f $(TOOLS)/.installed-2 ]; then \
+		cd $(TOOLS) && npm install --no-audit --no-fund --silent axe-core@4.14.1 vnu-jar@26.9.27 pagefind@1.6.0 lighthouse@12.8.2 && touch .installed-2; \
 	fi
 
 # The fuzz targets' seeds run with every test; each target is then fuzzed briefly (FUZZTIME to change).
