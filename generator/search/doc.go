@@ -35,7 +35,7 @@
 // documents have answer instead (a near miss, said as such). Ranking: more
 // words, an exact 发文字号 or 索引号, valid before expired or repealed, the
 // field a word is in (title or 简称, then keywords and summary, then the
-// rest), occurrences, newer.
+// rest), as typed before an equivalent, occurrences, newer.
 //
 // The package uses the standard library only: the browser half
 // (static/js/search.js) mirrors normalise.go, terms.go and query.go, and the

@@ -65,11 +65,11 @@ type FeatureCase struct {
 var FeatureCases = []FeatureCase{
 	// Equivalent words: 社保 also finds 社会保险, and says so; a document
 	// with the word itself says nothing more. All three have it in the
-	// title; more occurrences first, then newer.
-	{Q: "社保", Want: []string{"/policies/sb-2024/", "/articles/sb-faq/", "/interpretations/sb-2024-jd/"},
-		Matched: [][]string{{"社会保险"}, {"社保"}, {"社会保险"}}},
-	{Q: "社会保险", Want: []string{"/policies/sb-2024/", "/articles/sb-faq/", "/interpretations/sb-2024-jd/"},
-		Matched: [][]string{{"社会保险"}, {"社保"}, {"社会保险"}}},
+	// title: the word as typed first, then more occurrences, then newer.
+	{Q: "社保", Want: []string{"/articles/sb-faq/", "/policies/sb-2024/", "/interpretations/sb-2024-jd/"},
+		Matched: [][]string{{"社保"}, {"社会保险"}, {"社会保险"}}},
+	{Q: "社会保险", Want: []string{"/policies/sb-2024/", "/interpretations/sb-2024-jd/", "/articles/sb-faq/"},
+		Matched: [][]string{{"社会保险"}, {"社会保险"}, {"社保"}}},
 	{Q: "失业金", Want: []string{"/articles/sy-2024/"}, Matched: [][]string{{"失业保险金"}}},
 	// Ranking: valid before repealed, then title, keywords, body; the
 	// newest body match after the oldest title match.

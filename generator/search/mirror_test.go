@@ -94,8 +94,16 @@ func mirrorQueries(t *testing.T, node string, docs []search.Doc, synonyms [][]st
 	if err := search.WriteKeeping(docs, synonyms, out, nil); err != nil {
 		t.Fatal(err)
 	}
+	compareWithNode(t, node, filepath.Join(out, "search"), qs)
+	return out
+}
+
+// compareWithNode runs qs through search.js under Node and through query.go on the index in dir, and requires the
+// same answers.
+func compareWithNode(t *testing.T, node, dir string, qs []query) {
+	t.Helper()
 	in, _ := json.Marshal(qs)
-	cmd := exec.Command(node, "testdata/mirror.js", "../../static/js/search.js", filepath.Join(out, "search"))
+	cmd := exec.Command(node, "testdata/mirror.js", "../../static/js/search.js", dir)
 	cmd.Stdin = bytes.NewReader(in)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -114,7 +122,7 @@ func mirrorQueries(t *testing.T, node string, docs []search.Doc, synonyms [][]st
 	if err := json.Unmarshal(stdout, &got); err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.Open(os.DirFS(filepath.Join(out, "search")))
+	ix, err := search.Open(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,5 +144,4 @@ func mirrorQueries(t *testing.T, node string, docs []search.Doc, synonyms [][]st
 				g.URLs, g.Matched, g.Total, g.Exact, g.NearMiss, g.Words, want, matched, ans.Total, ans.Exact, ans.NearMiss, ans.Words)
 		}
 	}
-	return out
 }

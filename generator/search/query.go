@@ -46,12 +46,13 @@ type Result struct {
 	Matched []string
 	// Words is how many query words the document contains, Exact how many
 	// are its whole 发文字号 or 索引号, Class the sum over the words of the
-	// best field class each is in (title 2, keywords and summary 1, else 0).
+	// best field class each is in (title 2, keywords and summary 1, else 0),
+	// Literal how many are found as typed rather than as an equivalent.
 	// Count is how often the query's terms occur in the document, from the
 	// index: for each word the count of its rarest term, summed. Counting
 	// from the index rather than the text is what lets the ranking be known
 	// before any text is fetched; with ID (newest first) they rank results.
-	Words, Exact, Class, Count int
+	Words, Exact, Class, Literal, Count int
 	// Snippet is HTML: body text around the first match, matches in <mark>.
 	Snippet string
 }
@@ -185,8 +186,9 @@ func (ix *Index) record(id int) (*record, error) {
 // rank orders results and bounds: more of the query's words; more of them
 // being a whole 发文字号 or 索引号; valid before expired or repealed; better
 // field classes (title, then keywords and summary, then the rest); more
-// occurrences; newer (lower id).
-type rank struct{ words, exact, valid, class, count, id int }
+// words as typed rather than as equivalents; more occurrences; newer (lower
+// id).
+type rank struct{ words, exact, valid, class, literal, count, id int }
 
 func (a rank) before(b rank) bool {
 	switch {
@@ -198,6 +200,8 @@ func (a rank) before(b rank) bool {
 		return a.valid > b.valid
 	case a.class != b.class:
 		return a.class > b.class
+	case a.literal != b.literal:
+		return a.literal > b.literal
 	case a.count != b.count:
 		return a.count > b.count
 	}
@@ -412,6 +416,9 @@ func (ix *Index) combine(ws []word, f Filter) []rank {
 				ids = append(ids, id)
 			}
 			r.words++
+			if _, ok := w.bounds[0][id]; ok {
+				r.literal++
+			}
 			if v&3 == classNumber {
 				r.exact++
 			}
@@ -434,7 +441,7 @@ func rankOf(r Result) rank {
 	if r.Validity != "" {
 		valid = 0
 	}
-	return rank{r.Words, r.Exact, valid, r.Class, r.Count, r.ID}
+	return rank{r.Words, r.Exact, valid, r.Class, r.Literal, r.Count, r.ID}
 }
 
 // loadFilters reads filters.json when f needs it and it is not yet read.
@@ -524,6 +531,9 @@ func verify(rec *record, ws []word) (res Result, ok bool) {
 			continue
 		}
 		res.Words++
+		if res.Matched[wi] == w.alts[0] {
+			res.Literal++
+		}
 		res.Exact += bestExact
 		res.Class += bestClass
 		marks = append(marks, res.Matched[wi])

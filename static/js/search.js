@@ -266,6 +266,7 @@
     if (a.exact !== b.exact) return a.exact > b.exact;
     if (a.valid !== b.valid) return a.valid > b.valid;
     if (a.cls !== b.cls) return a.cls > b.cls;
+    if (a.literal !== b.literal) return a.literal > b.literal;
     if (a.count !== b.count) return a.count > b.count;
     return a.id < b.id;
   }
@@ -305,10 +306,11 @@
       best.forEach(function (v, id) {
         var r = byId.get(id);
         if (!r) {
-          r = { id: id, words: 0, exact: 0, valid: self.lapsed.has(id) ? 0 : 1, cls: 0, count: 0 };
+          r = { id: id, words: 0, exact: 0, valid: self.lapsed.has(id) ? 0 : 1, cls: 0, literal: 0, count: 0 };
           byId.set(id, r);
         }
         r.words++;
+        if (w.bounds[0].has(id)) r.literal++;
         if ((v & 3) === 3) r.exact++;
         r.cls += Math.min(v & 3, 2);
         r.count += v >>> 2;
@@ -378,7 +380,7 @@
 
   function verify(rec, ws) {
     var comp = compactFields(rec), classes = fieldsOf(rec).map(function (f) { return f[1]; });
-    var res = { words: 0, exact: 0, cls: 0, matched: [] };
+    var res = { words: 0, exact: 0, cls: 0, literal: 0, matched: [] };
     ws.forEach(function (w) {
       var bestExact = -1, bestClass = -1, matched = null;
       w.alts.forEach(function (a) {
@@ -399,6 +401,7 @@
       res.matched.push(matched);
       if (bestExact < 0) return;
       res.words++; res.exact += bestExact; res.cls += bestClass;
+      if (matched === w.alts[0]) res.literal++;
     });
     return res.words ? res : null;
   }
@@ -459,7 +462,7 @@
     return Promise.all(batch.map(function (b) { return self.index.record(b.id); })).then(function (recs) {
       recs.forEach(function (rec, i) {
         var b = batch[i], v = verify(rec, self.ws);
-        if (v) self.found.push({ id: b.id, words: v.words, exact: v.exact, valid: rec.v ? 0 : 1, cls: v.cls, count: b.count, matched: v.matched, rec: rec });
+        if (v) self.found.push({ id: b.id, words: v.words, exact: v.exact, valid: rec.v ? 0 : 1, cls: v.cls, literal: v.literal, count: b.count, matched: v.matched, rec: rec });
       });
       self.next += batch.length;
       self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
