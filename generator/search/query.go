@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -344,8 +345,11 @@ func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 			continue
 		}
 		res.ID, res.Count = c.id, c.count
-		found = append(found, res)
-		sort.SliceStable(found, func(a, b int) bool { return rankOf(found[a]).before(rankOf(found[b])) })
+		// Kept in rank order as they come, a result after those it does not
+		// rank before (a stable sort, without sorting all again each time).
+		r := rankOf(res)
+		at := sort.Search(len(found), func(i int) bool { return r.before(rankOf(found[i])) })
+		found = slices.Insert(found, at, res)
 	}
 	ans := Answer{Results: found, Total: len(found), Exact: true, Words: words}
 	if checked < len(cands) {
@@ -497,10 +501,17 @@ func verify(rec *record, ws []word) (res Result, ok bool) {
 	res = Result{URL: rec.URL, Title: rec.Title, ShortTitle: rec.ShortTitle, Kind: rec.Kind, Date: rec.Date,
 		IndexNo: rec.IndexNo, DocNo: rec.DocNo, Validity: rec.Validity, Matched: make([]string, len(ws))}
 	fields := rec.fields()
-	comp := make([][]rune, len(fields))
-	for i, f := range fields {
-		comp[i], _ = compact(f.text)
+	if rec.comp == nil {
+		rec.comp = make([][]rune, len(fields))
+		for i, f := range fields {
+			if i == textField {
+				rec.comp[i], rec.textAt = compact(f.text)
+			} else {
+				rec.comp[i], _ = compact(f.text)
+			}
+		}
 	}
+	comp := rec.comp
 	var marks []string
 	for wi, w := range ws {
 		bestExact, bestClass := -1, -1
@@ -541,7 +552,7 @@ func verify(rec *record, ws []word) (res Result, ok bool) {
 	if res.Words == 0 {
 		return Result{}, false
 	}
-	res.Snippet = snippet(rec.Text, marks)
+	res.Snippet = snippet(rec.Text, comp[textField], rec.textAt, marks)
 	return res, true
 }
 
@@ -572,8 +583,8 @@ const snippetRadius = 40
 // snippet returns HTML of the text around the first match, every match in
 // the window marked. Matches are found in compact form and mapped back, so a
 // match across a line break or brackets is marked as one span.
-func snippet(text string, words []string) string {
-	c, at := compact(text)
+// c and at are compact(text).
+func snippet(text string, c []rune, at []int, words []string) string {
 	type span struct{ from, to int } // byte offsets in text
 	var spans []span
 	for _, w := range words {
@@ -586,19 +597,23 @@ func snippet(text string, words []string) string {
 			}
 		}
 	}
-	rs := []rune(text)
 	if len(spans) == 0 {
-		return html.EscapeString(string(rs[:min(len(rs), 2*snippetRadius)]))
+		return html.EscapeString(text[:runesAfter(text, 0, 2*snippetRadius)])
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a].from < spans[b].from })
-	// Work in runes for the window, bytes for the spans.
-	first := len([]rune(text[:spans[0].from]))
-	lo := max(0, first-snippetRadius)
-	hi := min(len(rs), first+snippetRadius)
-	loB := len(string(rs[:lo]))
-	hiB := len(string(rs[:hi]))
+	// The window is snippetRadius characters each side of the first match, in
+	// bytes of text, counted from the match without decoding the whole text.
+	loB := spans[0].from
+	for range snippetRadius {
+		if loB == 0 {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(text[:loB])
+		loB -= size
+	}
+	hiB := runesAfter(text, spans[0].from, snippetRadius)
 	var b strings.Builder
-	if lo > 0 {
+	if loB > 0 {
 		b.WriteString("…")
 	}
 	pos := loB
@@ -612,10 +627,20 @@ func snippet(text string, words []string) string {
 		pos = to
 	}
 	b.WriteString(html.EscapeString(text[pos:hiB]))
-	if hi < len(rs) {
+	if hiB < len(text) {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// runesAfter returns the byte offset n characters after from in text, or
+// len(text).
+func runesAfter(text string, from, n int) int {
+	for ; n > 0 && from < len(text); n-- {
+		_, size := utf8.DecodeRuneInString(text[from:])
+		from += size
+	}
+	return from
 }
 
 func dedup(ws []string) []string {

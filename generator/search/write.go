@@ -115,6 +115,14 @@ type record struct {
 	Validity    string   `json:"v,omitempty"` // expired or repealed; valid is left out
 	Attachments []string `json:"a,omitempty"`
 	Text        string   `json:"x,omitempty"`
+
+	// comp caches the compact form of fields() once a query has checked the
+	// record, and textAt the byte offset of each compact character of the
+	// body text (for snippets), as search.js keeps them on the record: a
+	// query typed again, or the benchmark's thousands of checks, compact
+	// each record once.
+	comp   [][]rune
+	textAt []int
 }
 
 func (r *record) fields() []field {
