@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,7 +112,7 @@ func BenchmarkVersusPagefind(b *testing.B) {
 		pfRaw, pfGz, pfFiles := dirSize(b, filepath.Join(site, "pagefind"))
 
 		queries := Queries(docs, 300)
-		first, lat, recall := gongkaiQueries(b, site, queries)
+		first, lat, recall, heaviest := gongkaiQueries(b, site, queries)
 		slices.Sort(first)
 		pfFirst := pagefindFirstQuery(b, filepath.Join(site, "pagefind"))
 		pct := func(p int) float64 { return float64(first[min(len(first)-1, len(first)*p/100)]) / 1024 }
@@ -149,6 +150,7 @@ func BenchmarkVersusPagefind(b *testing.B) {
 		fmt.Fprintf(&t, "%-36s %12.1fKB %14s\n", "  maximum", pct(100), "")
 		fmt.Fprintf(&t, "%-36s %13.1f%% %14s\n", "  queries at most 100 KB", 100*float64(under)/float64(len(first)), "")
 		fmt.Fprintf(&t, "%-36s %13.1f%% %14s\n", "recall, substring queries", 100*recall, "")
+		fmt.Fprintf(&t, "heaviest first query: %s\n", heaviest)
 		fmt.Fprintf(&t, "%-36s %12.2fms %14s\n", "query time in Go, files cached, median", lat[len(lat)/2], "")
 		fmt.Fprintf(&t, "(pagefind first query: its script, wasm, entry, meta, one median index chunk and 5 median fragments;\n")
 		fmt.Fprintf(&t, " keystroke-to-results in Chromium: BenchmarkSearchKeystroke in generator/testkit/browsertest)\n")
@@ -272,7 +274,7 @@ func dirSize(b testing.TB, dir string) (raw, gzipped int64, files int) {
 // it from a cold cache (script and stylesheet included, minified as served) and the median
 // warm-cache query time; and the share of queries whose source document is
 // among the results (all of them, not just the first page).
-func gongkaiQueries(b testing.TB, site string, qs []Query) (first []int, lat []float64, recall float64) {
+func gongkaiQueries(b testing.TB, site string, qs []Query) (first []int, lat []float64, recall float64, heaviest string) {
 	root, err := corpus.RepoRoot()
 	if err != nil {
 		b.Fatal(err)
@@ -312,6 +314,9 @@ func gongkaiQueries(b testing.TB, site string, qs []Query) (first []int, lat []f
 			total += sizes[f]
 		}
 		first = append(first, total)
+		if total >= slices.Max(first) {
+			heaviest = describe(q.Q, total, assets, ix.Fetched, sizes)
+		}
 		start := time.Now()
 		if _, err := ix.Search(q.Q, search.Filter{}, 10); err != nil {
 			b.Fatal(err)
@@ -329,7 +334,26 @@ func gongkaiQueries(b testing.TB, site string, qs []Query) (first []int, lat []f
 		}
 	}
 	sort.Float64s(lat)
-	return first, lat, float64(found) / float64(len(qs))
+	return first, lat, float64(found) / float64(len(qs)), heaviest
+}
+
+// describe says what a query's first download is made of: gzip bytes by folder of the index (shards, terms of
+// their own, docs, meta.json, filters.json) and the script and stylesheet, so that a figure over the target says
+// what to shrink.
+func describe(q string, total, assets int, fetched []string, sizes map[string]int) string {
+	by := map[string]int{}
+	n := map[string]int{}
+	for _, f := range fetched {
+		part, _, _ := strings.Cut(f, "/")
+		by[part] += sizes[f]
+		n[part]++
+	}
+	parts := slices.Sorted(maps.Keys(by))
+	out := fmt.Sprintf("%q %.1f KB: search.js+css %.1f KB", q, float64(total)/1024, float64(assets)/1024)
+	for _, p := range parts {
+		out += fmt.Sprintf(", %s %.1f KB (%d files)", p, float64(by[p])/1024, n[p])
+	}
+	return out
 }
 
 // pagefindFirstQuery estimates what Pagefind's client downloads for a first
@@ -405,7 +429,7 @@ func firstQuery(b *testing.B, n int) {
 		gk := run(b, exec.Command(os.Args[0], "-test.run=^$"), "GONGKAI_BENCH_CHILD="+site, "GONGKAI_BENCH_DOCS="+strconv.Itoa(n))
 		ns, _ := strconv.ParseInt(strings.TrimSpace(gk.stdout), 10, 64)
 		raw, gzipped, files := dirSize(b, filepath.Join(site, "search"))
-		first, lat, recall := gongkaiQueries(b, site, Queries(docs, 300))
+		first, lat, recall, heaviest := gongkaiQueries(b, site, Queries(docs, 300))
 		slices.Sort(first)
 		pct := func(p int) float64 { return float64(first[min(len(first)-1, len(first)*p/100)]) / 1024 }
 		b.ReportMetric(float64(gk.wall.Milliseconds()), "index-build-ms")
@@ -418,5 +442,6 @@ func firstQuery(b *testing.B, n int) {
 			"recall %.1f%%; query in Go, cached, median %.2f ms",
 			n, len(syn), gk.wall.Seconds(), time.Duration(ns).Seconds(), gk.cpu.Seconds(), gk.maxRSS/1024,
 			float64(raw)/1e6, float64(gzipped)/1e6, files, pct(50), pct(90), pct(95), pct(99), pct(100), 100*recall, lat[len(lat)/2])
+		b.Logf("heaviest first query: %s", heaviest)
 	}
 }
