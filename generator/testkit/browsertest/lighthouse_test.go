@@ -39,7 +39,7 @@ type lighthouseReport struct {
 // its default mobile emulation and simulated throttling, and requires 100 in accessibility, best practices and SEO
 // and a cumulative layout shift of exactly 0 on every page kind. The performance score is measured from timings,
 // which a loaded 2-core machine distorts, so it is required to be 100 only under GONGKAI_LIGHTHOUSE_PERF=1 (run it
-// so on an idle machine: `GONGKAI_LIGHTHOUSE_PERF=1 go test -run Lighthouse ./generator/browsertest/`); otherwise it
+// so on an idle machine: `GONGKAI_LIGHTHOUSE_PERF=1 go test -run Lighthouse ./generator/testkit/browsertest/`); otherwise it
 // is logged. A layout shift does not depend on the machine's speed, which is why CLS is asserted always.
 func TestLighthouse(t *testing.T) {
 	cli := Tool("lighthouse/cli/index.js")
