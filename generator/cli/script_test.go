@@ -24,6 +24,12 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: os.Getenv("UPDATE_GOLDEN") == "1",
+		// $REPO is the repository, for scripts that run its files (docs/examples/nightly.sh).
+		Setup: func(env *testscript.Env) error {
+			root, err := corpus.RepoRoot()
+			env.Setenv("REPO", root)
+			return err
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// theme [DIR] copies the repository's layouts, static files, i18n and archetypes into DIR (default
 			// the work folder), so that a script's site builds like the sample site.
