@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
@@ -76,6 +77,7 @@ func (st *nightState) dirs() map[string]string {
 // docState is one document as the pages that show it see it.
 type docState struct {
 	Digest    string   `json:"d"`           // its source (every file of a bundle), relations and column
+	Shown     string   `json:"s"`           // what other pages show of it: Digest without the body of a document whose front matter has a summary
 	Published bool     `json:"p"`           // at the build's --now
 	Path      string   `json:"path"`        // Hugo's path, "/policies/x"
 	Aliases   []string `json:"a,omitempty"` // the redirect files of its aliases
@@ -90,6 +92,14 @@ func (d docState) effective() string {
 		return "-"
 	}
 	return d.Digest
+}
+
+// shown is the digest the other pages see (lists, feeds, related documents).
+func (d docState) shown() string {
+	if !d.Published {
+		return "-"
+	}
+	return d.Shown
 }
 
 // renderPlan says what Hugo renders: everything (Full != "" says why; "" with all nil for a cold build), or the
@@ -164,6 +174,9 @@ func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*n
 		})
 		return found
 	}
+	// Other pages show a document's body only through its summary, and only when its front matter has none (see
+	// hashDoc), as long as no layout but the document's own shows more of it.
+	splitBody := !bodyElsewhere(dir)
 	// data/withdrawn.toml is read by validation only (a withdrawn document is a removed one); a layout that
 	// reads it makes it an input of every page.
 	skipWithdrawn := !layoutsRead("withdrawn")
@@ -230,18 +243,21 @@ func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*n
 		return nil, fmt.Errorf("nightly: relations: %w", err)
 	}
 	for _, d := range site.Documents {
-		h := sha256.New()
-		if err := hashDoc(h, dir, d); err != nil {
+		h, hs := sha256.New(), sha256.New()
+		if err := hashDoc(h, hs, dir, d, splitBody); err != nil {
 			return nil, err
 		}
 		ds := docState{Published: content.Published(d, now), Path: "/" + d.Name}
-		fmt.Fprintf(h, "\x00interpretations %q replaces %q", rel.Interpretations[d.Name], rel.Replaces[d.Name])
-		if site.Columns != nil {
-			if c := site.Columns.Of(d); c != nil {
-				fmt.Fprintf(h, "\x00column %q", c.ID)
+		for _, x := range []hash.Hash{h, hs} {
+			fmt.Fprintf(x, "\x00interpretations %q replaces %q", rel.Interpretations[d.Name], rel.Replaces[d.Name])
+			if site.Columns != nil {
+				if c := site.Columns.Of(d); c != nil {
+					fmt.Fprintf(x, "\x00column %q", c.ID)
+				}
 			}
 		}
 		ds.Digest = hex.EncodeToString(h.Sum(nil))
+		ds.Shown = hex.EncodeToString(hs.Sum(nil))
 		// Hugo's taxonomies take the front matter's keys: a document without publisher shows the site's, but is on
 		// no 发布机构 term page.
 		if _, ok := d.Pos["publisher"]; ok && d.Publisher != "" {
@@ -261,7 +277,7 @@ func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*n
 	}
 	byName := map[string]string{}
 	for _, d := range site.Documents {
-		byName[d.Name] = st.Docs[d.File].effective()
+		byName[d.Name] = st.Docs[d.File].shown()
 	}
 	for key, m := range listpages.Members(r.Config, site, now, false) {
 		h := sha256.New()
@@ -334,17 +350,83 @@ func mustRel(base, p string) string {
 	return r
 }
 
-// hashDoc hashes a document's source: its file, or every file of its bundle.
-func hashDoc(h hash.Hash, dir string, d *content.Document) error {
+// hashDoc hashes a document's source into h: its file, or every file of its bundle; and into shown what other pages
+// show of it. A list, a feed or the 公开目录 shows a document's front matter and, through its summary, its body
+// unless the front matter gives the summary (.Params.summary | default .Summary in every layout): then shown is the
+// front matter alone, and an edit of the text alone renders the document's page only. A bundle's shown is its
+// whole digest.
+func hashDoc(h, shown hash.Hash, dir string, d *content.Document, splitBody bool) error {
 	if !d.Bundle {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.File)))
 		if err != nil {
 			return err
 		}
 		h.Write(data)
+		fm := data
+		if _, ok := d.Pos["summary"]; ok && splitBody {
+			fm = frontMatter(data)
+		}
+		shown.Write(fm)
 		return nil
 	}
-	return hashTree(h, dir, filepath.FromSlash(path.Dir(d.File)), func(string) bool { return true })
+	if err := hashTree(h, dir, filepath.FromSlash(path.Dir(d.File)), func(string) bool { return true }); err != nil {
+		return err
+	}
+	shown.Write(h.Sum(nil))
+	return nil
+}
+
+// bodyUse finds, in a layout, what shows a page's body: its content, text, counts, or its summary other than as
+// the default of the front matter's.
+var bodyUse = regexp.MustCompile(`\.(Content|Plain|PlainWords|RawContent|WordCount|FuzzyWordCount|ReadingTime|Truncated|TableOfContents|Fragments)\b|\.Summary`)
+
+// tplComment is a template comment, {{/* ... */}} with or without trimming.
+var tplComment = regexp.MustCompile(`(?s)\{\{-?\s*/\*.*?\*/\s*-?\}\}`)
+
+// bodyElsewhere reports whether a layout other than the document page's (layouts/page.html, which shows .Content,
+// and layouts/_partials/attachments.html, whose .Content is an attachment's) shows a body, or a summary other than
+// as `.Params.summary | default (.Summary ...)`: then an edit of a document's text is an edit of what lists show.
+func bodyElsewhere(dir string) bool {
+	found := false
+	root := filepath.Join(dir, "layouts")
+	filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || found || !e.Type().IsRegular() {
+			return nil
+		}
+		rel := filepath.ToSlash(mustRel(root, p))
+		if rel == "page.html" || rel == "_partials/attachments.html" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			found = true
+			return nil
+		}
+		data = tplComment.ReplaceAll(data, nil)
+		for _, m := range bodyUse.FindAllIndex(data, -1) {
+			before := string(data[max(0, m[0]-10):m[0]])
+			if string(data[m[0]:m[1]]) == ".Summary" && (strings.HasSuffix(before, "default (") || strings.HasSuffix(before, "default ")) {
+				continue
+			}
+			found = true
+		}
+		return nil
+	})
+	return found
+}
+
+// frontMatter is the front matter of a document's file (TOML between +++ lines, YAML between --- lines); the whole
+// file when it has none that ends.
+func frontMatter(data []byte) []byte {
+	for _, delim := range []string{"+++", "---"} {
+		if !bytes.HasPrefix(data, []byte(delim)) {
+			continue
+		}
+		if i := bytes.Index(data[len(delim):], []byte("\n"+delim)); i >= 0 {
+			return data[:len(delim)+i+1+len(delim)]
+		}
+	}
+	return data
 }
 
 // planNight compares the state of the live release (old; nil when it has none) with the new sources' and says what
@@ -388,6 +470,16 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 		n, inNew := cur.Docs[f]
 		if inOld && inNew && o.Digest == n.Digest && o.Published != n.Published {
 			return &renderPlan{Full: "--now publishes or withdraws " + f}
+		}
+		if inOld && inNew && o.effective() != n.effective() && o.shown() == n.shown() {
+			// The text alone changed, and no other page shows it: the document's page.
+			render[n.Path] = true
+			p.text[n.Path] = true
+			p.check = append(p.check, n.Path)
+			for _, a := range o.Aliases {
+				p.aliases[a] = true
+			}
+			continue
 		}
 		if inOld && inNew && o.effective() == n.effective() {
 			if n.Published {
@@ -434,8 +526,17 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 		}
 	}
 	p.Only = []string{}
-	if len(changed) == 0 && len(render) == 0 {
-		return p // nothing to render: the whole release is taken
+	if len(changed) == 0 {
+		// Nothing another page shows changed: the pages of the documents whose text changed, if any.
+		oldDirs := old.dirs()
+		for x := range render {
+			p.Only = append(p.Only, x)
+			if d, ok := oldDirs[x]; ok {
+				p.drop[d] = true
+			}
+		}
+		sort.Strings(p.Only)
+		return p
 	}
 	// Pages that show every document's data or counts: the home page and its feed, the indexes of years and classes,
 	// every column page (a directory lists every document), the taxonomies; and the files of the whole site.
@@ -562,7 +663,7 @@ func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, d
 			take = true
 		case p.drop[owner] || !dirs[owner]:
 		case owner == "" && standalone[rel]:
-			take = len(p.Only) == 0
+			take = len(p.Kinds) == 0
 		case base == "index.html" || base == "index.xml":
 			take = true
 		case docDirs[owner] && owner != "":

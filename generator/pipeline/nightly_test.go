@@ -32,11 +32,17 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 		later  string // the nightly build's --now, when not now
 		mode   string // partial or full
 		reason string // in the full build's reason
+		pages  int    // pages the nightly build must render, when not 0
 		shows  string // text the nightly release must show in every file of in
 		in     []string
 	}{
 		{name: "nothing changed", change: func(*testing.T, string) {}, mode: "partial"},
-		{name: "edited body", change: edit("content/articles/ldzy-2024.md", "\n+++\n", "\n+++\n新增的第一段正文。\n\n"), mode: "partial"},
+		// Its front matter has a summary: only its own page shows the text (and the search index).
+		{name: "edited body", change: edit("content/articles/ldzy-2024.md", "\n+++\n", "\n+++\n新增的第一段正文。\n\n"), mode: "partial",
+			pages: 1, shows: "新增的第一段正文", in: []string{"articles/ldzy-2024/index.html", "search/"}},
+		// Without one, its summary is the beginning of the text: the feeds and the 公开目录 show it.
+		{name: "edited body without summary", change: edit("content/articles/nosum.md", "没有摘要的正文。", "修订后没有摘要的正文。"),
+			mode: "partial", shows: "修订后没有摘要的正文", in: []string{"articles/nosum/index.html", "index.xml", "articles/index.xml"}},
 		// The title is on the policy's lists, its year, its class, the feeds, the search index, the catalogue and
 		// its interpretation's page.
 		{name: "edited title", change: edit("content/policies/gzbz-2024.md", `title = "天津市`, `title = "（修订）天津市`), mode: "partial",
@@ -71,6 +77,8 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 			// Published only from 10 June: the last case's later --now publishes it.
 			writeFile(t, filepath.Join(site, "content/articles/later.md"), "+++\ntitle = \"定时发布的文章\"\ndate = 2025-05-31\n"+
 				"publishDate = 2025-06-10T09:00:00+08:00\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n定时发布的正文。\n")
+			writeFile(t, filepath.Join(site, "content/articles/nosum.md"), "+++\ntitle = \"没有摘要的文章\"\ndate = 2025-05-29\n"+
+				"topic = '劳动、人事、监察\\劳动关系'\n+++\n没有摘要的正文。\n")
 			out := filepath.Join(t.TempDir(), "public")
 			if code, stderr := build(t, site, out, now); code != 0 {
 				t.Fatalf("first build: exit %d\n%s", code, stderr)
@@ -87,6 +95,9 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 			r := readReport(t, rep)
 			if r.Render == nil || r.Render.Mode != c.mode || !strings.Contains(r.Render.Reason, c.reason) {
 				t.Fatalf("render %+v, want mode %s (reason with %q)", r.Render, c.mode, c.reason)
+			}
+			if c.pages != 0 && r.Render.Pages != c.pages {
+				t.Errorf("%d pages rendered, want %d", r.Render.Pages, c.pages)
 			}
 			if c.mode == "partial" && c.name != "nothing changed" && r.Render.Pages == 0 {
 				t.Errorf("a change rendered no page")
