@@ -418,12 +418,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
+// noSuchDate is a date written as dates are that does not exist (2026-02-30, 2026-13-01 or a time 25:00).
+var noSuchDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?`)
+
 // badDate says a date cannot be read, with the date written as it must be when it was written another common way
 // (2026/11/25, 2026年11月25日): YAML reads those as text, TOML refuses them as syntax (frontmatter.SyntaxError).
 func badDate(lang msg.Lang, raw any) string {
 	s := fmt.Sprint(raw)
 	if want, ok := frontmatter.SuggestDate(s); ok {
 		return msg.ContentBadDateFix.F(lang, s, want)
+	}
+	if noSuchDate.MatchString(strings.TrimSpace(s)) {
+		return msg.SyntaxNoSuchDate.F(lang, strings.TrimSpace(s))
 	}
 	return msg.ContentBadDate.F(lang, s)
 }
