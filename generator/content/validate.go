@@ -70,15 +70,19 @@ func (v *validator) document(d *Document, doc *frontmatter.Doc) {
 			out = append(out, s)
 		}
 		if !isList {
-			if s, isStr := raw.(string); isStr {
-				// YAML reads ［"a"］ as text: say which bracket is the Chinese one.
-				if rs := []rune(strings.TrimSpace(s)); len(rs) > 0 && frontmatter.ASCIIOf(rs[0]) != 0 {
-					v.errorf(f, at(k), k, label(k), msg.SyntaxFullWidth.F(v.lang, string(rs[0]), string(frontmatter.ASCIIOf(rs[0]))))
-					return nil
-				}
+			if why := fullWidthStart(v.lang, raw); why != "" {
+				v.errorf(f, at(k), k, label(k), why)
+				return nil
 			}
 			v.errorf(f, at(k), k, label(k), msg.ContentNotList.F(v.lang, examples[k]))
 			return nil
+		}
+		// YAML reads [社保，医保] as one item: a full-width comma inside an item is most likely meant to separate two.
+		for _, s := range out {
+			if strings.ContainsRune(s, '，') {
+				v.warnf(f, at(k), k, label(k), msg.ContentListComma.F(v.lang, s, strings.ReplaceAll(s, "，", `", "`), "，"))
+				break
+			}
 		}
 		return out
 	}
@@ -238,6 +242,10 @@ func (v *validator) interprets(d *Document, raw any, doc *frontmatter.Doc) {
 	p := doc.Pos["interprets"]
 	m, ok := raw.(map[string]any)
 	if !ok {
+		if why := fullWidthStart(v.lang, raw); why != "" {
+			v.errorf(f, p, "interprets", lbl, why)
+			return
+		}
 		v.errorf(f, p, "interprets", lbl, msg.ContentInterpretsTable.In(v.lang))
 		return
 	}
@@ -416,6 +424,19 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// fullWidthStart says that raw, text where a list or a table was expected, starts with a full-width bracket (YAML
+// reads ［"a"］ and ｛policy: …｝ as text), or "".
+func fullWidthStart(lang msg.Lang, raw any) string {
+	s, isStr := raw.(string)
+	if !isStr {
+		return ""
+	}
+	if rs := []rune(strings.TrimSpace(s)); len(rs) > 0 && frontmatter.ASCIIOf(rs[0]) != 0 {
+		return msg.SyntaxFullWidth.F(lang, string(rs[0]), string(frontmatter.ASCIIOf(rs[0])))
+	}
+	return ""
 }
 
 // noSuchDate is a date written as dates are that does not exist (2026-02-30, 2026-13-01 or a time 25:00).

@@ -40,6 +40,10 @@ var (
 	ContentBadDateFix = def(
 		"日期 %q 的写法无法识别:应写作 %s(年-月-日,用英文连字符 -,月和日各两位)",
 		"cannot read the date %q: write %s (year-month-day with hyphens, two-digit month and day)")
+	// ContentListComma: the item, the items separated, the full-width comma.
+	ContentListComma = def(
+		"%[1]q 中有全角逗号 %[3]s:如果这是几项,请用英文逗号分开,写作 [\"%[2]s\"]",
+		"%[1]q holds a full-width comma %[3]s: if these are several items, separate them with ASCII commas: [\"%[2]s\"]")
 	ContentBadYear = def(
 		"应为四位年份数字,例如 2023",
 		"must be a four-digit year, e.g. 2023")
