@@ -19,6 +19,9 @@ func TestSyntaxCauses(t *testing.T) {
 		want  string
 	}{
 		{"+++\ntitle = “通知”\n+++\n", CauseChineseQuote, Pos{2, 9}, '“', ""},
+		// Windows line endings (CRLF), as Notepad saves them, and a byte-order mark.
+		{"\uFEFF+++\r\ntitle = “通知”\r\ndate = 2024-01-01\r\n+++\r\n", CauseChineseQuote, Pos{2, 9}, '“', ""},
+		{"---\r\ntitle: a\r\n\tdate: 2024-01-01\r\n---\r\n", CauseTab, Pos{3, 1}, '\t', ""},
 		{"+++\ntitle = \"通知”\n+++\n", CauseChineseQuote, Pos{2, 12}, '”', ""},
 		{"+++\ntitle = \"关于“某”的通知”\n+++\n", CauseChineseQuote, Pos{2, 18}, '”', ""},
 		{"---\ntitle: \"通知”\n---\n", CauseChineseQuote, Pos{2, 11}, '”', ""},
