@@ -88,14 +88,6 @@ func dotfiles(allowed []string) func(string) bool {
 	return func(name string) bool { return strings.HasPrefix(name, ".") && !ok[name] }
 }
 
-// Lang is the language of a site's messages, read from its configuration; Chinese when it has none.
-func Lang(siteDir string) msg.Lang {
-	if cfg, _, err := siteconfig.Load(siteDir); err == nil && cfg != nil {
-		return cfg.Lang
-	}
-	return msg.Zh
-}
-
 // Check reads the configuration and validates every document. It writes nothing.
 func Check(siteDir string) (*Result, error) {
 	dir, err := filepath.Abs(siteDir)
