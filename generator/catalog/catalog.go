@@ -72,6 +72,17 @@ type Entry struct {
 	PublishDate         string       `json:"publish_date,omitempty"`
 	ExpiryDate          string       `json:"expiry_date,omitempty"`
 	Attachments         []Attachment `json:"attachments,omitempty"`
+	// Status is "published", or "withdrawn" (撤销公开) for a document taken down on purpose: it stays in the
+	// catalogue, with its record in Withdrawn, and its address shows the withdrawal notice.
+	Status    string     `json:"status"`
+	Withdrawn *Withdrawn `json:"withdrawn,omitempty"`
+}
+
+// Withdrawn is the withdrawal record of a document (data/withdrawn.toml).
+type Withdrawn struct {
+	Date   string `json:"date"`
+	Reason string `json:"reason"`
+	Body   string `json:"body"` // "removed" (the text was taken down) or "kept"
 }
 
 // Interprets names the original of an interpretation.
@@ -121,6 +132,11 @@ func Build(site, baseURL string, lang msg.Lang, loc *time.Location, docs []Input
 		if e.Validity == "" {
 			e.Validity = "valid"
 		}
+		e.Status = "published"
+		if w := d.Withdrawn; w != nil {
+			e.Status = "withdrawn"
+			e.Withdrawn = &Withdrawn{Date: stamp(w.Date, loc), Reason: w.Reason, Body: w.Body}
+		}
 		if i := d.Interprets; i != (content.Interprets{}) {
 			e.Interprets = &Interprets{Policy: i.Policy, Title: i.Title, DocNo: i.DocNo, URL: i.URL}
 		}
@@ -128,6 +144,9 @@ func Build(site, baseURL string, lang msg.Lang, loc *time.Location, docs []Input
 			e.Changes = append(e.Changes, Change{Date: stamp(ch.Date, loc), Note: ch.Note, Major: ch.Major})
 		}
 		for _, a := range d.Attachments {
+			if d.Withdrawn != nil && d.Withdrawn.Body == "removed" {
+				break // taken down with the text
+			}
 			e.Attachments = append(e.Attachments, Attachment{Name: a.Name, Size: a.Size, URL: base + in.Path + url.PathEscape(a.Name)})
 		}
 		c.Documents = append(c.Documents, e)
@@ -185,6 +204,19 @@ var csvColumns = []struct {
 	{"关键词", func(e *Entry) string { return strings.Join(e.Keywords, ";") }},
 	{"有效性", func(e *Entry) string { return e.Validity }},
 	{"失效日期", func(e *Entry) string { return day(e.ValidityDate) }},
+	{"状态", func(e *Entry) string { return e.Status }},
+	{"撤销日期", func(e *Entry) string {
+		if e.Withdrawn == nil {
+			return ""
+		}
+		return day(e.Withdrawn.Date)
+	}},
+	{"撤销原因", func(e *Entry) string {
+		if e.Withdrawn == nil {
+			return ""
+		}
+		return e.Withdrawn.Reason
+	}},
 	{"成文日期", func(e *Entry) string { return day(e.Written) }},
 	{"报告年度", func(e *Entry) string {
 		if e.Year == 0 {
@@ -241,4 +273,51 @@ func (c *Catalog) CSV() []byte {
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// Gone gives back the withdrawn documents whose file is no longer in the sources, from their record in prev (the
+// live release's catalogue), in the order of the withdrawal list: the build still shows their notice and keeps
+// them in the catalogue. A record whose document is in neither is not returned (package dateguard reports it).
+func Gone(prev *Catalog, site *content.Site, loc *time.Location) []Input {
+	if prev == nil {
+		return nil
+	}
+	old := map[string]*Entry{}
+	for i := range prev.Documents {
+		old[prev.Documents[i].Name] = &prev.Documents[i]
+	}
+	var out []Input
+	for i := range site.Withdrawn {
+		w := &site.Withdrawn[i]
+		e := old[w.Name]
+		if e == nil || site.ByName(w.Name) != nil {
+			continue
+		}
+		parse := func(s string) time.Time {
+			t, _ := time.Parse(time.RFC3339, s)
+			if !t.IsZero() {
+				t = t.In(loc)
+			}
+			return t
+		}
+		d := &content.Document{
+			File: e.Source, Kind: content.Kind(e.Kind), Name: e.Name, URL: e.Path, Title: e.Title,
+			Publisher: e.Publisher, Topic: e.Topic, Summary: e.Summary, Keywords: e.Keywords, Date: parse(e.Date),
+			Written: parse(e.Written), Validity: e.Validity, ValidityDate: parse(e.ValidityDate), ReplacedBy: e.ReplacedBy,
+			DocNo: e.DocNo, IndexNo: e.IndexNo, Year: e.Year, ReportType: e.ReportType, Laws: e.Laws,
+			NeedsInterpretation: e.NeedsInterpretation, Withdrawn: w,
+		}
+		if in := e.Interprets; in != nil {
+			d.Interprets = content.Interprets{Policy: in.Policy, Title: in.Title, DocNo: in.DocNo, URL: in.URL}
+		}
+		for _, c := range e.Changes {
+			d.Changes = append(d.Changes, content.Change{Date: parse(c.Date), Note: c.Note, Major: c.Major})
+		}
+		lm := parse(e.Lastmod)
+		if lm.IsZero() {
+			lm = d.Date
+		}
+		out = append(out, Input{Doc: d, Path: e.Path, Lastmod: lm})
+	}
+	return out
 }

@@ -53,6 +53,9 @@ type Document struct {
 	Draft                            bool
 	PublishDate, ExpiryDate          time.Time
 	Attachments                      []Attachment
+	// Withdrawn is the record of the withdrawal list that names the document (撤销公开), nil for none: the document
+	// is then shown at its address as a withdrawal notice, and listed nowhere.
+	Withdrawn *Withdrawal
 	// Stats is the front matter's statistics file, relative to the bundle; Statistics its checked content, nil
 	// when there is none or it does not parse (see stats.go).
 	Stats      string
@@ -93,6 +96,9 @@ type Site struct {
 	Kinds []Kind
 	// Withdrawn is the withdrawal list (data/withdrawn.toml).
 	Withdrawn []Withdrawal
+	// Gone are the withdrawn documents whose file is no longer in the sources, as the live release's catalogue
+	// recorded them: the build still shows their withdrawal notice (set by the build; see catalog.Gone).
+	Gone []*Document
 	// Columns is the site's column declaration (columns.go), with each column's documents.
 	Columns *Columns
 	// Synonyms are the groups of equivalent words for search (SynonymsFile), as checked.
@@ -184,6 +190,7 @@ func load(dir string, cfg *siteconfig.Config, cache *Cache) (*Site, *diag.List, 
 	v.staticSVGs()
 	v.statistics(site)
 	v.columns(site)
+	v.withdrawnDocs(site)
 	return site, v.diags, nil
 }
 
@@ -426,9 +433,10 @@ func (v *validator) attachments(dir string) []Attachment {
 	return out
 }
 
-// Published reports whether d appears in a build at now: not a draft, not scheduled later, not expired.
+// Published reports whether d appears in a build at now: not a draft, not withdrawn (it then has a notice page but
+// is listed nowhere), not scheduled later, not expired.
 func Published(d *Document, now time.Time) bool {
-	if d.Draft {
+	if d.Draft || d.Withdrawn != nil {
 		return false
 	}
 	if d.Date.After(now) || (!d.PublishDate.IsZero() && d.PublishDate.After(now)) {

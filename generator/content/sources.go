@@ -82,6 +82,12 @@ func (v *validator) sources(site *Site) {
 			}
 		}
 	}
+	// A withdrawn document keeps its address (its notice), whether its file is there or not.
+	for _, w := range site.Withdrawn {
+		if w.Name != "" {
+			pages["/"+strings.ToLower(w.Name)+"/"] = true
+		}
+	}
 	for _, d := range site.Documents {
 		if d.Draft {
 			continue // not published: neither the page nor its files

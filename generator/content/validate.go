@@ -380,8 +380,13 @@ func (v *validator) crossChecks(site *Site) {
 			policies = append(policies, d.Name)
 		}
 	}
+	// A withdrawn document keeps its address with its notice: it may still be referred to once its file is gone.
+	withdrawn := map[string]bool{}
+	for _, w := range site.Withdrawn {
+		withdrawn[w.Name] = true
+	}
 	for _, d := range site.Documents {
-		if pol := d.Interprets.Policy; pol != "" && strings.HasPrefix(pol, "policies/") && !site.Unreadable(pol) {
+		if pol := d.Interprets.Policy; pol != "" && strings.HasPrefix(pol, "policies/") && !site.Unreadable(pol) && !withdrawn[pol] {
 			if target := site.ByName(pol); target == nil || target.Kind != Policies {
 				hint := ""
 				if s := closest(pol, policies); s != "" {
@@ -390,7 +395,7 @@ func (v *validator) crossChecks(site *Site) {
 				v.errorf(d.File, d.Pos["interprets.policy"], "interprets.policy", subfields["interprets"]["policy"].label.In(v.lang), msg.ContentPolicyMissing.F(v.lang, pol, hint))
 			}
 		}
-		if r := d.ReplacedBy; r != "" && !isURL(r) && site.ByName(r) == nil && !site.Unreadable(r) {
+		if r := d.ReplacedBy; r != "" && !isURL(r) && site.ByName(r) == nil && !site.Unreadable(r) && !withdrawn[r] {
 			v.errorf(d.File, d.Pos["replaced_by"], "replaced_by", fields["replaced_by"].label.In(v.lang), msg.ContentReplacedMissing.F(v.lang, r))
 		}
 	}

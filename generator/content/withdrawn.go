@@ -98,3 +98,35 @@ func (v *validator) withdrawals() []Withdrawal {
 	}
 	return out
 }
+
+// withdrawnDocs links every record to the document it names, when that is still in the sources: the document is
+// then shown as its withdrawal notice (with its text when body = "kept"). A draft cannot be: the notice of a
+// withdrawn document is made from its file, or from the live release's record when the file is gone, and a
+// draft file would hide that record. A document recorded twice is refused at the second record.
+func (v *validator) withdrawnDocs(site *Site) {
+	for _, d := range site.Documents {
+		d.Withdrawn = nil // the preview's cache keeps documents from one load to the next
+	}
+	seen := map[string]int{}
+	for i := range site.Withdrawn {
+		w := &site.Withdrawn[i]
+		if w.Name == "" {
+			continue
+		}
+		if first, dup := seen[w.Name]; dup {
+			v.errorf(WithdrawnFile, frontmatter.Pos{Line: w.Line, Col: 1}, fmt.Sprintf("withdrawn[%d].name", i), "",
+				msg.WithdrawnTwice.F(v.lang, w.Name, first))
+			continue
+		}
+		seen[w.Name] = w.Line
+		d := site.ByName(w.Name)
+		if d == nil {
+			continue
+		}
+		if d.Draft {
+			v.errorf(d.File, d.Pos["draft"], "draft", fields["draft"].label.In(v.lang), msg.WithdrawnDraft.F(v.lang, WithdrawnFile, w.Line))
+			continue
+		}
+		d.Withdrawn = w
+	}
+}

@@ -18,6 +18,7 @@ import (
 // Check compares every document of site that the previous release published with its record there.
 func Check(prev *catalog.Catalog, site *content.Site, loc *time.Location, lang msg.Lang) *diag.List {
 	l := &diag.List{}
+	records(prev, site, lang, l)
 	if prev == nil {
 		return l
 	}
@@ -127,4 +128,32 @@ func goneMsg(lang msg.Lang, why string, e catalog.Entry) string {
 		what = msg.GuardDraftAgain
 	}
 	return msg.GuardGone.F(lang, e.Name, e.Title, day(e.Date), what.In(lang), content.WithdrawnFile, record)
+}
+
+// records checks the withdrawal list against the sources and the live release: a record must name a document one
+// of them has, and a document whose file is gone can only be withdrawn with its text removed. Without a live
+// release the notice of a document whose file is gone cannot be made: a warning, since a first build elsewhere
+// must still go through.
+func records(prev *catalog.Catalog, site *content.Site, lang msg.Lang, l *diag.List) {
+	old := map[string]*catalog.Entry{}
+	if prev != nil {
+		for i := range prev.Documents {
+			old[prev.Documents[i].Name] = &prev.Documents[i]
+		}
+	}
+	for i, w := range site.Withdrawn {
+		if w.Name == "" || site.ByName(w.Name) != nil {
+			continue
+		}
+		field := fmt.Sprintf("withdrawn[%d].name", i)
+		e := old[w.Name]
+		switch {
+		case prev == nil:
+			l.Warnf(content.WithdrawnFile, w.Line, 1, field, "", "%s", msg.WithdrawnNoRecord.F(lang, w.Name))
+		case e == nil:
+			l.Addf(content.WithdrawnFile, w.Line, 1, field, "", "%s", msg.WithdrawnUnknown.F(lang, w.Name))
+		case w.Body == "kept":
+			l.Addf(content.WithdrawnFile, w.Line, 1, fmt.Sprintf("withdrawn[%d].body", i), "", "%s", msg.WithdrawnKeptGone.F(lang, e.Source))
+		}
+	}
 }

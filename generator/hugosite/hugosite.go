@@ -48,6 +48,9 @@ type Options struct {
 	// Files are generated source files laid over the site, keyed by slash path relative to SiteDir (e.g. the year
 	// archive pages content/archives/2024/_index.md). They are never written into the site.
 	Files map[string][]byte
+	// Unlisted are pages rendered at their address but left out of every list Hugo makes (site.RegularPages,
+	// sections, taxonomies, the sitemap, the feeds), with params of their own: the withdrawn documents (撤销公开).
+	Unlisted []Unlisted
 	// Params are set in site.Params in addition to config.toml's, e.g. values the generator computed.
 	Params map[string]any
 	// Preview shows drafts, future and expired documents (gongkai serve).
@@ -81,6 +84,28 @@ type Options struct {
 	// segmented rendering (segments and renderSegments), set here so that no site's configuration can change it.
 	RenderOnly  []string
 	RenderKinds []string
+}
+
+// Unlisted is one page rendered but listed nowhere (Options.Unlisted).
+type Unlisted struct {
+	Path      string         // the page's path below content/, without extension: "/policies/ldht-2023"
+	Params    map[string]any // added to the page's .Params (front matter wins)
+	Resources bool           // publish the files of its bundle too
+}
+
+// cascade is Hugo's front matter cascade (in the configuration) that makes the pages unlisted: build options
+// list = "never", which takes a page out of every page collection and taxonomy, and render = "always".
+func cascade(pages []Unlisted) []map[string]any {
+	glob := strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`, "]", `\]`, "{", `\{`, "}", `\}`)
+	out := make([]map[string]any, 0, len(pages))
+	for _, u := range pages {
+		out = append(out, map[string]any{
+			"build":  map[string]any{"list": "never", "render": "always", "publishResources": u.Resources},
+			"params": u.Params,
+			"target": map[string]any{"path": glob.Replace(u.Path)},
+		})
+	}
+	return out
 }
 
 // Site is a loaded Hugo site.
@@ -199,6 +224,9 @@ func New(opts Options) (*Site, error) {
 	flags.Set("taxonomies", map[string]any{"publisher": "publisher", "law": "laws"})
 	if len(opts.Params) > 0 {
 		flags.Set("params", opts.Params)
+	}
+	if len(opts.Unlisted) > 0 {
+		flags.Set("cascade", cascade(opts.Unlisted))
 	}
 
 	cfgFile := filepath.Join(opts.SiteDir, "config.toml")

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/gohugoio/hugo/resources/page"
 )
 
 // Page is one page as Hugo rendered it.
@@ -36,6 +38,15 @@ func (s *Site) PagesText(text func(section, path string) bool) []Page {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	pages := s.h.Pages()
+	// The unlisted pages (Options.Unlisted) are in no collection, s.h.Pages() included; they are pages all the same.
+	if len(s.opts.Unlisted) > 0 && len(s.h.Sites) > 0 {
+		pages = append(page.Pages(nil), pages...)
+		for _, u := range s.opts.Unlisted {
+			if p, err := s.h.Sites[0].GetPage(u.Path); err == nil && p != nil {
+				pages = append(pages, p)
+			}
+		}
+	}
 	out := make([]Page, len(pages))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)

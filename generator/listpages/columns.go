@@ -94,7 +94,7 @@ func ColumnPages(cfg *siteconfig.Config, site *content.Site, now time.Time, prev
 		}
 		var docs []*content.Document
 		for _, d := range c.Documents {
-			if preview || content.Published(d, now) {
+			if listed(d, now, preview) {
 				docs = append(docs, d)
 			}
 		}
@@ -136,7 +136,7 @@ func ColumnPages(cfg *siteconfig.Config, site *content.Site, now time.Time, prev
 	// Each document's column, for its breadcrumb.
 	docColumn := map[string]string{}
 	for _, d := range site.Documents {
-		if c := cs.Of(d); c != nil && (preview || content.Published(d, now)) {
+		if c := cs.Of(d); c != nil && listed(d, now, preview) {
 			docColumn[d.Name] = c.ID
 		}
 	}
@@ -144,7 +144,7 @@ func ColumnPages(cfg *siteconfig.Config, site *content.Site, now time.Time, prev
 	// inspection by itself, so it shows what is new wherever it was published).
 	var all []*content.Document
 	for _, d := range site.Documents {
-		if preview || content.Published(d, now) {
+		if listed(d, now, preview) {
 			all = append(all, d)
 		}
 	}

@@ -32,6 +32,9 @@ func Pages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bo
 	}
 	// The recent-changes page: its layout lists every publication and change note of the site.
 	files["content/changes/_index.md"] = []byte(fmt.Sprintf("+++\ntitle = %q\ncolumn_type = \"信息公开目录\"\n+++\n", msg.PageChanges.In(cfg.Lang)))
+	for k, v := range GonePages(cfg, site) {
+		files[k] = v
+	}
 	files[RelationsFile] = Relations(site, now, preview)
 	files[ListsFile] = Lists(cfg, site, now, preview)
 	files[NavFile] = Nav(site, cfg.Lang)
@@ -73,7 +76,7 @@ func Relations(site *content.Site, now time.Time, preview bool) []byte {
 	interps := map[string][]*content.Document{}
 	replaces := map[string][]*content.Document{}
 	for _, d := range site.Documents {
-		if !preview && !content.Published(d, now) {
+		if !listed(d, now, preview) {
 			continue
 		}
 		if p := d.Interprets.Policy; p != "" {
@@ -107,7 +110,7 @@ func Relations(site *content.Site, now time.Time, preview bool) []byte {
 func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
 	years := map[int]bool{}
 	for _, d := range site.Documents {
-		if preview || content.Published(d, now) {
+		if listed(d, now, preview) {
 			years[d.Date.In(cfg.Location).Year()] = true
 		}
 	}
@@ -132,7 +135,7 @@ func ArchivePages(cfg *siteconfig.Config, site *content.Site, now time.Time, pre
 func TopicPages(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string][]byte {
 	used := map[string]bool{}
 	for _, d := range site.Documents {
-		if d.Topic != "" && (preview || content.Published(d, now)) {
+		if d.Topic != "" && listed(d, now, preview) {
 			used[d.Topic] = true
 			if i := strings.Index(d.Topic, `\`); i >= 0 {
 				used[d.Topic[:i]] = true
@@ -200,7 +203,7 @@ type List struct {
 // Event is one publication or change note on the recent-changes list.
 type Event struct {
 	Date string `json:"t"`           // 2006-01-02, in the site's time zone
-	Kind string `json:"k"`           // "published" or "updated"
+	Kind string `json:"k"`           // "published", "updated" or "withdrawn"
 	Note string `json:"n,omitempty"` // the change note
 }
 
@@ -244,7 +247,7 @@ func (m *Member) list() *List {
 func Members(cfg *siteconfig.Config, site *content.Site, now time.Time, preview bool) map[string]*Member {
 	var docs []*content.Document
 	for _, d := range site.Documents {
-		if preview || content.Published(d, now) {
+		if listed(d, now, preview) {
 			docs = append(docs, d)
 		}
 	}
@@ -319,7 +322,7 @@ func Members(cfg *siteconfig.Config, site *content.Site, now time.Time, preview 
 			add("archives/"+strconv.Itoa(y), d)
 		}
 	}
-	out["changes"] = changes(cfg, docs)
+	out["changes"] = changes(cfg, docs, Withdrawn(site))
 	// The 公开目录 lists every published document, newest first.
 	out["all"] = &Member{Docs: append([]*content.Document(nil), docs...)}
 	return out
@@ -333,7 +336,9 @@ func newer(a, b *content.Document) bool {
 }
 
 // changes lists every publication and every change note, newest first.
-func changes(cfg *siteconfig.Config, docs []*content.Document) *Member {
+// A withdrawn document is there once, on the day of its withdrawal, with the reason as its note: the record of
+// its publication left the lists with it.
+func changes(cfg *siteconfig.Config, docs, withdrawn []*content.Document) *Member {
 	type ev struct {
 		t    time.Time
 		d    *content.Document
@@ -346,6 +351,9 @@ func changes(cfg *siteconfig.Config, docs []*content.Document) *Member {
 		for _, c := range d.Changes {
 			evs = append(evs, ev{c.Date, d, "updated", c.Note})
 		}
+	}
+	for _, d := range withdrawn {
+		evs = append(evs, ev{d.Withdrawn.Date, d, "withdrawn", d.Withdrawn.Reason})
 	}
 	sort.SliceStable(evs, func(i, j int) bool {
 		if !evs[i].t.Equal(evs[j].t) {

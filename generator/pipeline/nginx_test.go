@@ -41,6 +41,15 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 	if code, stderr := build(t, site, out, now); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
+	// Two documents withdrawn (撤销公开) the next night: one deleted with its text removed, one with its text kept.
+	if err := os.Remove(filepath.Join(site, "content/policies/shbx-2022.md")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(site, "data/withdrawn.toml"), "[[withdrawn]]\nname = \"policies/shbx-2022\"\ndate = 2025-06-02\n"+
+		"reason = \"已废止\"\nbody = \"removed\"\n\n[[withdrawn]]\nname = \"articles/mfd-2025\"\ndate = 2025-06-02\nreason = \"有误\"\nbody = \"kept\"\n")
+	if code, stderr := build(t, site, out, "2025-06-02T02:00:00+08:00"); code != 0 {
+		t.Fatalf("build after the withdrawal: exit %d\n%s", code, stderr)
+	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -141,5 +150,28 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 	resp, _ = get("/no/such/page/", "")
 	if resp.StatusCode != 404 {
 		t.Errorf("missing page: %d", resp.StatusCode)
+	}
+	// The withdrawn document whose text was removed is gone (410), with its notice as the body, with and without
+	// the slash and compressed or not; the one whose text is kept answers 200 with its notice.
+	notice, _ := os.ReadFile(filepath.Join(out, "policies/shbx-2022/index.html"))
+	if !bytes.Contains(notice, []byte("data-notice=withdrawn")) {
+		t.Fatal("no withdrawal notice at policies/shbx-2022/")
+	}
+	for _, p := range []string{"/policies/shbx-2022/", "/policies/shbx-2022"} {
+		resp, body = get(p, "")
+		if resp.StatusCode != 410 || !bytes.Equal(body, notice) {
+			t.Errorf("%s: %d, want 410 with the notice page (%d bytes)", p, resp.StatusCode, len(body))
+		}
+		if csp := resp.Header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'self'") {
+			t.Errorf("%s: CSP %q", p, csp)
+		}
+	}
+	resp, body = get("/policies/shbx-2022/", "gzip")
+	if got, err := precompress.Decompress("x.gz", body); resp.StatusCode != 410 || (resp.Header.Get("Content-Encoding") == "gzip" && (err != nil || !bytes.Equal(got, notice))) {
+		t.Errorf("gzip: %d %q", resp.StatusCode, resp.Header.Get("Content-Encoding"))
+	}
+	resp, body = get("/articles/mfd-2025/", "")
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte("data-notice=withdrawn")) {
+		t.Errorf("withdrawn with its text kept: %d", resp.StatusCode)
 	}
 }

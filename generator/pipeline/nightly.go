@@ -177,8 +177,9 @@ func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*n
 	// Other pages show a document's body only through its summary, and only when its front matter has none (see
 	// hashDoc), as long as no layout but the document's own shows more of it.
 	splitBody := !bodyElsewhere(dir)
-	// data/withdrawn.toml is read by validation only (a withdrawn document is a removed one); a layout that
-	// reads it makes it an input of every page.
+	// data/withdrawn.toml decides which documents are notices and which lists they leave: an input of every page
+	// as soon as the layouts show withdrawals (they do: page.html), since a record changes the page of a document
+	// whose file did not change.
 	skipWithdrawn := !layoutsRead("withdrawn")
 	for _, top := range []string{"config.toml", "layouts", "i18n", "static", "data", "content"} {
 		h := sha256.New()
@@ -247,7 +248,8 @@ func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*n
 		if err := hashDoc(h, hs, dir, d, splitBody); err != nil {
 			return nil, err
 		}
-		ds := docState{Published: content.Published(d, now), Path: "/" + d.Name}
+		// A withdrawn document's page is its notice, which shows its source: a page like a published one's.
+		ds := docState{Published: content.Published(d, now) || d.Withdrawn != nil, Path: "/" + d.Name}
 		for _, x := range []hash.Hash{h, hs} {
 			fmt.Fprintf(x, "\x00interpretations %q replaces %q", rel.Interpretations[d.Name], rel.Replaces[d.Name])
 			if site.Columns != nil {

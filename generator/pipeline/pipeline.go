@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"gongkai/generator/buildreport"
+	"gongkai/generator/catalog"
 	"gongkai/generator/content"
 	"gongkai/generator/dateguard"
 	"gongkai/generator/diag"
@@ -52,9 +53,10 @@ type Result struct {
 	Stages    []Stage
 	Report    *buildreport.Report // filled as far as the build got
 
-	dir  string            // the site's folder, absolute
-	now  time.Time         // the build's clock, in the site's time zone
-	memo []reuse.MemoEntry // how this build minified, for the next one
+	dir       string            // the site's folder, absolute
+	withdrawn []catalog.Input   // the withdrawn documents (撤销公开), for the catalogue and the server's 410s
+	now       time.Time         // the build's clock, in the site's time zone
+	memo      []reuse.MemoEntry // how this build minified, for the next one
 
 	progress func(stage string) // Options.Progress
 }
@@ -154,6 +156,9 @@ func postRender(r *Result, outDir string, k *reuse.Keeper, timer *time.Time) err
 	if err := writeCatalog(r, outDir, k); err != nil {
 		return fmt.Errorf("write catalogue: %w", err)
 	}
+	if err := writeGone(r.withdrawn, outDir); err != nil {
+		return fmt.Errorf("write catalogue: %w", err)
+	}
 	r.stage("catalogue", timer)
 	plain := map[string]string{}
 	for _, d := range r.Docs {
@@ -219,6 +224,10 @@ func Build(opts Options) (*Result, error) {
 	r.Diags.Merge(dateguard.Check(prevCat, r.Site, r.Config.Location, r.Config.Lang))
 	if r.Diags.Errors() > 0 {
 		return r, ErrContent
+	}
+	gone := catalog.Gone(prevCat, r.Site, r.Config.Location)
+	for _, in := range gone {
+		r.Site.Gone = append(r.Site.Gone, in.Doc)
 	}
 	r.stage("validate", &timer)
 
@@ -345,6 +354,7 @@ func Build(opts Options) (*Result, error) {
 	r.stage("render", &timer)
 
 	r.Docs = publishedDocs(r.Site, pages, opts.Now)
+	r.withdrawn = withdrawnDocs(r.Site, pages, gone)
 	if plan.nothing() && plan.Full == "" {
 		// The catalogue and the search index were taken with everything else: the same documents make the same.
 		r.stage("catalogue", &timer)
@@ -409,6 +419,7 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 		PublishDir:   staging,
 		Files:        files,
 		AllowRawHTML: r.Config.Params.AllowRawHTML,
+		Unlisted:     listpages.Notices(r.Config, r.Site),
 		Now:          now,
 		Publish:      publish,
 	}

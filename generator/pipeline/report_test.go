@@ -70,7 +70,9 @@ date = 2024-03-02
 		}
 		return false
 	}
-	if !has(r.Changes.Changed, "articles/a/index.html") || !has(r.Changes.Removed, "articles/b/index.html") ||
+	// The withdrawn document's page became its notice, with a marker for the web server's 410.
+	if !has(r.Changes.Changed, "articles/a/index.html") || !has(r.Changes.Changed, "articles/b/index.html") ||
+		!has(r.Changes.Added, ".withdrawn/articles/b/410") ||
 		!has(r.Changes.Added, "articles/c/index.html") || has(r.Changes.Changed, "articles/c/index.html") {
 		t.Errorf("changes: %+v", r.Changes)
 	}

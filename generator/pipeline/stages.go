@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -75,7 +76,7 @@ func publishedDocs(site *content.Site, pages []pageInfo, now time.Time) []Doc {
 	var out []Doc
 	for _, d := range site.Documents {
 		p := byFile[d.File]
-		if p == nil {
+		if p == nil || d.Withdrawn != nil {
 			continue
 		}
 		lm, err := time.Parse(time.RFC3339, p.Lastmod)
@@ -87,11 +88,69 @@ func publishedDocs(site *content.Site, pages []pageInfo, now time.Time) []Doc {
 	return out
 }
 
+// withdrawnDocs are the withdrawn documents (撤销公开) for the catalogue: those in the sources at the address Hugo
+// rendered their notice at, and those whose file is gone (gone) as the live release recorded them.
+func withdrawnDocs(site *content.Site, pages []pageInfo, gone []catalog.Input) []catalog.Input {
+	byFile := map[string]*pageInfo{}
+	for i := range pages {
+		if pages[i].File != "" && pages[i].Kind == "page" {
+			byFile[pages[i].File] = &pages[i]
+		}
+	}
+	var out []catalog.Input
+	for _, d := range site.Documents {
+		if d.Withdrawn == nil {
+			continue
+		}
+		in := catalog.Input{Doc: d, Path: d.URL, Lastmod: d.Date}
+		if p := byFile[d.File]; p != nil {
+			in.Path = p.URL
+			if lm, err := time.Parse(time.RFC3339, p.Lastmod); err == nil && !lm.IsZero() {
+				in.Lastmod = lm
+			}
+		}
+		out = append(out, in)
+	}
+	return append(out, gone...)
+}
+
+// GoneDir holds a marker for each withdrawn document whose text was removed: a folder at its address
+// (.withdrawn/policies/ldht-2023/), which the nginx example (docs/nginx.conf) tests to answer 410 Gone there, with
+// the notice page as the body. The markers are in the release, so they switch, and roll back, with it.
+const GoneDir = ".withdrawn"
+
+func writeGone(withdrawn []catalog.Input, outDir string) error {
+	for _, in := range withdrawn {
+		w := in.Doc.Withdrawn
+		if w.Body != "removed" {
+			continue
+		}
+		rel, err := url.PathUnescape(strings.Trim(in.Path, "/")) // the server tests the decoded path
+		if err != nil {
+			rel = strings.Trim(in.Path, "/")
+		}
+		dir := filepath.Join(outDir, GoneDir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		// A new file, never a write through a hard link into the live release.
+		marker := filepath.Join(dir, "410")
+		if err := os.Remove(marker); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if err := os.WriteFile(marker, []byte("withdrawn "+w.Date.Format("2006-01-02")+"\n"), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func writeCatalog(r *Result, outDir string, k *reuse.Keeper) error {
 	var in []catalog.Input
 	for _, d := range r.Docs {
 		in = append(in, catalog.Input{Doc: d.Document, Path: d.Path, Lastmod: d.Lastmod})
 	}
+	in = append(in, r.withdrawn...)
 	c := catalog.Build(r.Config.Params.SiteName, r.Config.BaseURL, r.Config.Lang, r.Config.Location, in)
 	js := c.JSON()
 	for _, f := range []struct {

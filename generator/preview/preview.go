@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,6 +60,7 @@ type Server struct {
 	hugoBad bool              // Hugo itself failed last time: start afresh on the next change
 	cache   *content.Cache    // each file's validation, reset when the configuration changes
 	builds  int
+	notices []hugosite.Unlisted // the withdrawn documents' pages the site was made with (Hugo takes them once)
 
 	mu     sync.RWMutex
 	served string         // folder of the last good build; "" before the first
@@ -227,7 +229,8 @@ func (s *Server) partialBuild() {
 		return
 	}
 	generated, ok := s.site.SetFiles(listpages.Pages(cfg, site, time.Now(), true))
-	if !ok {
+	if !ok || !reflect.DeepEqual(listpages.Notices(cfg, site), s.notices) {
+		// A withdrawal recorded or cancelled: Hugo takes the withdrawn pages when the site is made.
 		// A new year or topic appeared or went away.
 		s.fullBuild()
 		return
@@ -255,7 +258,9 @@ func (s *Server) fullBuild() {
 	s.builds++
 	out := filepath.Join(s.tmp, fmt.Sprintf("build-%d", s.builds))
 	files := listpages.Pages(cfg, docs, time.Now(), true)
+	notices := listpages.Notices(cfg, docs)
 	site, err := hugosite.New(hugosite.Options{
+		Unlisted:     notices,
 		SiteDir:      s.dir,
 		PublishDir:   out,
 		Files:        files,
@@ -291,7 +296,7 @@ func (s *Server) fullBuild() {
 	}
 	trace("forget", time.Since(t))
 	old, oldDir := s.site, s.served
-	s.site, s.pending, s.hugoBad = site, nil, false
+	s.site, s.pending, s.hugoBad, s.notices = site, nil, false, notices
 	s.succeed(out, site, warnings(probs))
 	if old != nil {
 		old.Close()
