@@ -152,12 +152,12 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 		t.Errorf("missing page: %d", resp.StatusCode)
 	}
 	// The withdrawn document whose text was removed is gone (410), with its notice as the body, with and without
-	// the slash and compressed or not; the one whose text is kept answers 200 with its notice.
+	// the slash, as index.html, and compressed or not; the one whose text is kept answers 200 with its notice.
 	notice, _ := os.ReadFile(filepath.Join(out, "policies/shbx-2022/index.html"))
 	if !bytes.Contains(notice, []byte("data-notice=withdrawn")) {
 		t.Fatal("no withdrawal notice at policies/shbx-2022/")
 	}
-	for _, p := range []string{"/policies/shbx-2022/", "/policies/shbx-2022"} {
+	for _, p := range []string{"/policies/shbx-2022/", "/policies/shbx-2022", "/policies/shbx-2022/index.html"} {
 		resp, body = get(p, "")
 		if resp.StatusCode != 410 || !bytes.Equal(body, notice) {
 			t.Errorf("%s: %d, want 410 with the notice page (%d bytes)", p, resp.StatusCode, len(body))
