@@ -1,5 +1,5 @@
 // Package content is gongkai's content model: it reads every Markdown document of a site, checks its disclosure
-// metadata against the rules of the README's content format, and returns the documents with all problems found.
+// metadata against the rules of the content format (docs/content.md), and returns the documents with all problems found.
 //
 // Validation runs before Hugo renders anything because a government site must not publish a document with a
 // wrong 索引号 or a dangling 文件+解读 link, and because Hugo stops at its first error without the field's line.

@@ -11,7 +11,7 @@ type field struct {
 
 var allKinds = Kinds
 
-// fields is the content format of the README's "Keys" table.
+// fields is the content format of the "Keys" table in docs/content.md.
 var fields = map[string]field{
 	"title":                {label: msg.Text{Zh: "标题", En: "title"}, required: allKinds},
 	"short_title":          {label: msg.Text{Zh: "简称", En: "short title"}},

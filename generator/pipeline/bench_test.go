@@ -62,7 +62,7 @@ func goBuild(b *testing.B, pkg, out string) string {
 
 // BenchmarkBuild10000 compares, in one run, a whole gongkai build of a generated 10,000-document site with plain
 // Hugo rendering the same site with minification on (cmd plainhugo). Each runs as its own process so that its peak
-// memory can be read. Figures: README, Performance.
+// memory can be read. Figures: docs/performance.md.
 func BenchmarkBuild10000(b *testing.B) {
 	n := 10000
 	if s := os.Getenv("GONGKAI_BENCH_DOCS"); s != "" {

@@ -21,7 +21,7 @@ import (
 )
 
 // Levels: a nightly rebuild of 10,000 documents must stay close to Hugo's own time, so the levels are the best that
-// keep compression from dominating the build (measured in the README's Performance section). klauspost's gzip at 6
+// keep compression from dominating the build (measured in docs/performance.md). klauspost's gzip at 6
 // is about a third of the standard library's CPU for 1% more bytes. Brotli 5 searches half as many candidates as 6
 // for 0.2% more bytes; below 5 this encoder drops context modelling and comes out barely smaller than gzip on
 // these pages (level 4: +14%), and so do the matchfinder encoders (NewWriterV2). gzip 9 and brotli 11 gain a few

@@ -1,6 +1,6 @@
 // Command plainhugo renders a site the way `hugo --minify` would, through the same hugosite package gongkai uses:
 // Hugo renders and minifies, static/ is copied, nothing else. It exists as the benchmark's baseline (the hugo
-// binary is not part of gongkai); see the Performance section of the README.
+// binary is not part of gongkai); see docs/performance.md.
 //
 //	plainhugo -s SITE -d OUT [-now 2025-06-01T02:00:00+08:00]
 package main
