@@ -19,8 +19,8 @@ var codeSpan = regexp.MustCompile("`+[^`]*`+")
 // the reader sees nothing: the editor must be told where, instead of the text vanishing from the page.
 func (v *validator) rawHTML(f string, body []byte, firstLine int) {
 	proseLines(body, firstLine, func(line, masked string, n int) {
-		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
-			return // indented code block
+		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") || strings.IndexByte(masked, '<') < 0 {
+			return // indented code block, or no tag (most lines: the expression is costly on every line of every document)
 		}
 		loc := htmlTag.FindStringIndex(masked)
 		if loc == nil {
@@ -51,6 +51,10 @@ func proseLines(body []byte, firstLine int, fn func(line, masked string, n int))
 			fence = trimmed[:3]
 			continue
 		}
-		fn(line, codeSpan.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) }), firstLine+i)
+		masked := line
+		if strings.IndexByte(line, '`') >= 0 {
+			masked = codeSpan.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
+		}
+		fn(line, masked, firstLine+i)
 	}
 }

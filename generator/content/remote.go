@@ -43,6 +43,9 @@ func remoteImages(body []byte, firstLine int, own ...string) []remoteImage {
 	var uses []use
 	defs := map[string]string{}
 	proseLines(body, firstLine, func(line, masked string, n int) {
+		if strings.IndexByte(masked, '[') < 0 {
+			return // no image nor definition (most lines)
+		}
 		if m := refDef.FindStringSubmatchIndex(masked); m != nil {
 			if l := normalLabel(line[m[2]:m[3]]); defs[l] == "" {
 				defs[l] = line[m[4]:m[5]] // the first definition wins

@@ -34,6 +34,9 @@ var (
 func links(body []byte, firstLine int) []link {
 	var out []link
 	proseLines(body, firstLine, func(line, masked string, n int) {
+		if strings.IndexByte(masked, '[') < 0 {
+			return // no link (most lines)
+		}
 		for _, m := range mdLink.FindAllStringSubmatchIndex(masked, -1) {
 			out = append(out, link{line[m[2]:m[3]], n, utf8.RuneCountInString(line[:m[2]]) + 1})
 		}
