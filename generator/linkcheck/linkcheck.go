@@ -37,9 +37,10 @@ type Checker struct {
 
 	mu       sync.Mutex
 	ids      map[string]map[string]bool // page file -> ids it offers
+	scanned  map[string]bool            // URL paths of the pages Page checked
 	pending  []pending                  // fragment references, checked once every page is known
 	broken   []Broken
-	external map[string]string // external URL -> first page linking to it
+	external map[string]map[string]bool // external URL -> the pages linking to it
 }
 
 type pending struct{ page, ref, file, frag string }
@@ -47,8 +48,8 @@ type pending struct{ page, ref, file, frag string }
 // New prepares a check of a site whose output has the given files; baseURL makes absolute links to the site
 // itself internal.
 func New(files []string, baseURL string) *Checker {
-	c := &Checker{files: map[string]bool{}, hosts: map[string]bool{}, ids: map[string]map[string]bool{},
-		external: map[string]string{}}
+	c := &Checker{files: map[string]bool{}, hosts: map[string]bool{}, ids: map[string]map[string]bool{}, scanned: map[string]bool{},
+		external: map[string]map[string]bool{}}
 	for _, f := range files {
 		c.files[f] = true
 	}
@@ -109,14 +110,71 @@ func (c *Checker) Page(file string, pg htmlscan.Page) {
 	}
 	c.mu.Lock()
 	c.ids[file] = pg.IDs
+	c.scanned[pageURL] = true
 	c.broken = append(c.broken, broken...)
 	c.pending = append(c.pending, frags...)
+	c.link(pageURL, ext)
+	c.mu.Unlock()
+}
+
+// link records that pageURL links to the external URLs ext (c.mu held).
+func (c *Checker) link(pageURL string, ext map[string]bool) {
 	for u := range ext {
-		if _, seen := c.external[u]; !seen || pageURL < c.external[u] {
-			c.external[u] = pageURL
+		if c.external[u] == nil {
+			c.external[u] = map[string]bool{}
+		}
+		c.external[u][pageURL] = true
+	}
+}
+
+// Known records a page checked by an earlier build (pageURL, its URL path) whose bytes, and the files its links
+// point to, are what they were then (see pipeline's nightly build): its links hold, and it links out to external.
+// A page Page checked in this build is not: what Page found stands. Its ids are not known: Unscanned names it if
+// another page points at one of its fragments, and the caller then checks it with Page.
+func (c *Checker) Known(pageURL string, external []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.scanned[pageURL] {
+		return
+	}
+	ext := map[string]bool{}
+	for _, u := range external {
+		ext[u] = true
+	}
+	c.link(pageURL, ext)
+}
+
+// Unscanned lists, sorted, the pages whose fragments other pages point at and that Page has not checked: their
+// ids are needed before Result.
+func (c *Checker) Unscanned() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range c.pending {
+		if _, ok := c.ids[p.file]; !ok && !seen[p.file] {
+			seen[p.file] = true
+			out = append(out, p.file)
 		}
 	}
-	c.mu.Unlock()
+	sort.Strings(out)
+	return out
+}
+
+// ExternalPages gives, for each external URL, the URL paths of the pages linking to it, sorted.
+func (c *Checker) ExternalPages() map[string][]string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[string][]string, len(c.external))
+	for u, pages := range c.external {
+		l := make([]string, 0, len(pages))
+		for p := range pages {
+			l = append(l, p)
+		}
+		sort.Strings(l)
+		out[u] = l
+	}
+	return out
 }
 
 // resolve maps a reference to an output file. internal says whether it points into the site; ok whether it
@@ -181,8 +239,14 @@ func (c *Checker) Result() (broken []Broken, external []External) {
 		}
 		return broken[i].Ref < broken[j].Ref
 	})
-	for u, pg := range c.external {
-		external = append(external, External{URL: u, FirstPage: pg})
+	for u, pages := range c.external {
+		first := ""
+		for p := range pages {
+			if first == "" || p < first {
+				first = p
+			}
+		}
+		external = append(external, External{URL: u, FirstPage: first})
 	}
 	sort.Slice(external, func(i, j int) bool { return external[i].URL < external[j].URL })
 	return broken, external

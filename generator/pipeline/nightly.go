@@ -54,6 +54,7 @@ type nightState struct {
 	Docs    map[string]docState `json:"docs"`  // by file (content/policies/x.md)
 	Lists   map[string]string   `json:"lists"` // list key -> digest of what it shows
 	Pages   []pageRec           `json:"pages"` // every page of the release
+	Ext     map[string][]string `json:"ext"`   // external URL -> the URL paths of the pages linking to it
 }
 
 // pageRec is one page of a release as Hugo listed it: enough to stand for Hugo's list when nothing is rendered.

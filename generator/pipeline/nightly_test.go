@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -128,11 +129,62 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 					t.Errorf("%s does not show %q", f, c.shows)
 				}
 			}
-			cold := filepath.Join(t.TempDir(), "public")
-			if code, stderr := build(t, site, cold, at); code != 0 {
+			cold, coldRep := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "cold.json")
+			if code, stderr := build(t, site, cold, at, "--report", coldRep); code != 0 {
 				t.Fatalf("cold build: exit %d\n%s", code, stderr)
 			}
 			sameTree(t, got, tree(t, cold))
+			// The pages taken unread keep their external links in the report.
+			if want := readReport(t, coldRep).External; !reflect.DeepEqual(r.External, want) {
+				t.Errorf("external links: nightly %+v, cold %+v", r.External, want)
+			}
 		})
+	}
+}
+
+// A nightly build reads for the link check only the pages it wrote: a page taken as it was in the live release
+// had its links checked there, against files that are all still here. An edit that takes away an id another page's
+// link points at (#art2) must still fail the build, as the cold build of the same sources does; an edit that keeps
+// it must not. The external links the report lists are the cold build's either way.
+func TestNightlyChecksLinksIntoEditedPages(t *testing.T) {
+	site := sampleSite(t)
+	writeFile(t, filepath.Join(site, "content/articles/target.md"), "+++\ntitle = \"被引用的文章\"\ndate = 2025-05-20\n"+
+		"summary = \"摘要。\"\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n第一段。\n\n## 第二条 {#art2}\n\n第二条的正文。\n")
+	writeFile(t, filepath.Join(site, "content/articles/source.md"), "+++\ntitle = \"引用的文章\"\ndate = 2025-05-21\n"+
+		"summary = \"摘要。\"\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n见[第二条](/articles/target/#art2)，[政府网](https://www.gov.cn/fuwu/)。\n")
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, out, now); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	target := filepath.Join(site, "content/articles/target.md")
+	data, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The id stays: the page that links to it is taken unread.
+	writeFile(t, target, strings.Replace(string(data), "第二条的正文。", "第二条修订后的正文。", 1))
+	rep := filepath.Join(t.TempDir(), "report.json")
+	if code, stderr := build(t, site, out, now, "--report", rep); code != 0 {
+		t.Fatalf("nightly build: exit %d\n%s", code, stderr)
+	}
+	r := readReport(t, rep)
+	if r.Render == nil || r.Render.Mode != "partial" || r.Render.Pages != 1 {
+		t.Fatalf("render %+v, want partial, 1 page", r.Render)
+	}
+	coldRep := filepath.Join(t.TempDir(), "cold.json")
+	if code, stderr := build(t, site, filepath.Join(t.TempDir(), "public"), now, "--report", coldRep); code != 0 {
+		t.Fatalf("cold build: exit %d\n%s", code, stderr)
+	}
+	if got, want := r.External, readReport(t, coldRep).External; !reflect.DeepEqual(got, want) || len(want) < 2 {
+		t.Errorf("external links: nightly %+v, cold %+v", got, want)
+	}
+	// The id goes: both builds fail on the page that links to it, which the nightly build did not render.
+	writeFile(t, target, strings.Replace(string(data), "## 第二条 {#art2}", "## 第二条", 1))
+	code, stderr := build(t, site, out, now)
+	if code == 0 || !strings.Contains(stderr, "/articles/source/") || !strings.Contains(stderr, "art2") {
+		t.Fatalf("nightly build after the id went: exit %d, want a broken link on /articles/source/\n%s", code, stderr)
+	}
+	if code, coldErr := build(t, site, filepath.Join(t.TempDir(), "public"), now); code == 0 || !strings.Contains(coldErr, "art2") {
+		t.Fatalf("cold build: exit %d\n%s", code, coldErr)
 	}
 }

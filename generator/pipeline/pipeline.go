@@ -53,10 +53,11 @@ type Result struct {
 	Stages    []Stage
 	Report    *buildreport.Report // filled as far as the build got
 
-	dir       string            // the site's folder, absolute
-	withdrawn []catalog.Input   // the withdrawn documents (撤销公开), for the catalogue and the server's 410s
-	now       time.Time         // the build's clock, in the site's time zone
-	memo      []reuse.MemoEntry // how this build minified, for the next one
+	dir       string              // the site's folder, absolute
+	withdrawn []catalog.Input     // the withdrawn documents (撤销公开), for the catalogue and the server's 410s
+	now       time.Time           // the build's clock, in the site's time zone
+	memo      []reuse.MemoEntry   // how this build minified, for the next one
+	linking   map[string][]string // external URL -> the pages linking to it, for the next nightly build
 
 	progress func(stage string) // Options.Progress
 }
@@ -364,6 +365,9 @@ func Build(opts Options) (*Result, error) {
 	}
 
 	ps := &pass{root: staging, done: assets.done, pairs: pairs, m: m, prev: pv, keep: k, ft: newFileTimes(r.Docs, opts.Now)}
+	if rendering.Mode == "partial" && plan.old.Ext != nil {
+		ps.known = plan.old.Ext
+	}
 	if err := r.postProcess(ps, assets, pages); err != nil {
 		return r, err
 	}
@@ -395,6 +399,7 @@ func Build(opts Options) (*Result, error) {
 	// Only a slower next build if it cannot be written.
 	k.WriteMemo(target.Releases, id, r.memo)
 	cur.Release = id
+	cur.Ext = r.linking
 	for _, d := range r.Docs {
 		if ds, ok := cur.Docs[d.File]; ok {
 			ds.Text = d.Text

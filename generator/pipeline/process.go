@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"os"
@@ -35,7 +36,8 @@ type processed struct {
 	broken   []linkcheck.Broken
 	external []linkcheck.External
 	pages    int
-	memo     []reuse.MemoEntry // for the next build
+	memo     []reuse.MemoEntry   // for the next build
+	linking  map[string][]string // external URL -> the pages linking to it, for the nightly state
 }
 
 // listFiles returns every file under root as sorted slash paths.
@@ -142,6 +144,16 @@ type pass struct {
 	prev  *reuse.Previous
 	keep  *reuse.Keeper
 	ft    *fileTimes
+
+	// known, when not nil, are the external links of the live release's pages (nightState.Ext), for a nightly
+	// build that rendered part of the site: a page it takes as it was there is then not read for the link check.
+	// Its links held there, against that release's files; they still do unless a file of it is gone (the build
+	// then sets known to nil and reads every page) or a page this build wrote lost an id that a fragment may
+	// point at (lostID: every page is read after all). See unchangedLinks.
+	known  map[string][]string
+	lostID atomic.Bool
+	mu     sync.Mutex
+	unread []string // pages taken as they were and not read
 }
 
 // run processes files (slash paths under root) on every core.
@@ -210,8 +222,81 @@ func (ps *pass) run(files []string) (*processed, error) {
 	if first != nil {
 		return nil, first
 	}
+	if err := ps.unchangedLinks(); err != nil {
+		return nil, err
+	}
 	res.broken, res.external = ps.lc.Result()
+	res.linking = ps.lc.ExternalPages()
 	return res, nil
+}
+
+// unchangedLinks finishes the link check of the pages taken as they were in the live release (see pass.known):
+// all of them are read if a page this build wrote lost an id; otherwise they keep their external links, and only
+// those whose fragments a page points at are read, for their ids.
+func (ps *pass) unchangedLinks() error {
+	if ps.known == nil {
+		return nil
+	}
+	if ps.lostID.Load() {
+		return ps.scan(ps.unread)
+	}
+	for u, pages := range ps.known {
+		for _, p := range pages {
+			ps.lc.Known(p, []string{u})
+		}
+	}
+	return ps.scan(ps.lc.Unscanned())
+}
+
+// scan reads pages of the output (slash paths) for the link check, on every core.
+func (ps *pass) scan(files []string) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	work := make(chan string)
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rel := range work {
+				data, err := os.ReadFile(filepath.Join(ps.root, filepath.FromSlash(rel)))
+				if err != nil {
+					mu.Lock()
+					first = cmp.Or(first, err)
+					mu.Unlock()
+					continue
+				}
+				ps.lc.Page(rel, htmlscan.Scan(data))
+			}
+		}()
+	}
+	for _, f := range files {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	return first
+}
+
+// lostIDs notes whether the page rel, written by this build with the ids of pg, offers fewer ids than it did in the
+// live release: a page taken unread may point at one.
+func (ps *pass) lostIDs(rel string, pg htmlscan.Page) {
+	if ps.known == nil || ps.lostID.Load() || !ps.prev.Listed(rel) {
+		return
+	}
+	old, err := os.ReadFile(filepath.Join(ps.prev.Dir, filepath.FromSlash(rel)))
+	if err != nil {
+		ps.lostID.Store(true)
+		return
+	}
+	for id := range htmlscan.Scan(old).IDs {
+		if !pg.IDs[id] {
+			ps.lostID.Store(true)
+			return
+		}
+	}
 }
 
 // stepTimer adds the time since its last call to a step's CPU time (the pass's report shares its wall time out
@@ -254,7 +339,9 @@ func (ps *pass) file(rel string, st *processed) error {
 	}
 	timer.tick("minify")
 	if isHTML {
-		ps.lc.Page(rel, htmlscan.Scan(data))
+		pg := htmlscan.Scan(data)
+		ps.lc.Page(rel, pg)
+		ps.lostIDs(rel, pg)
 		st.pages++
 		timer.tick("verify")
 	}
@@ -299,7 +386,12 @@ func (ps *pass) kept(rel string, k reuse.Kept, st *processed) error {
 	}
 	st.rendered += k.Rendered
 	st.minified += k.Size
-	if strings.HasSuffix(rel, ".html") {
+	if strings.HasSuffix(rel, ".html") && ps.known != nil {
+		ps.mu.Lock()
+		ps.unread = append(ps.unread, rel)
+		ps.mu.Unlock()
+		st.pages++
+	} else if strings.HasSuffix(rel, ".html") {
 		d, err := load()
 		if err != nil {
 			return err

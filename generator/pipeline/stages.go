@@ -211,11 +211,23 @@ func (r *Result) postProcess(ps *pass, a *assets, pages []pageInfo) error {
 	}
 	sort.Strings(files)
 	ps.lc = linkcheck.New(files, r.Config.BaseURL)
+	if ps.known != nil {
+		// A file of the live release that is gone may be what a page taken unread links to: read every page.
+		for _, e := range ps.prev.Entries {
+			if e.Path != manifest.Name && !strings.HasSuffix(e.Path, ".gz") && !strings.HasSuffix(e.Path, ".br") && !written[e.Path] {
+				if _, ok := kept[e.Path]; !ok {
+					ps.known = nil
+					break
+				}
+			}
+		}
+	}
 	res, err := ps.run(files)
 	if err != nil {
 		return fmt.Errorf("post-process output: %w", err)
 	}
 	r.memo = res.memo
+	r.linking = res.linking
 	wall := time.Since(start)
 	peak := memwatch.Peak()
 	memwatch.Reset()
