@@ -13,13 +13,30 @@ import (
 	"time"
 )
 
-// lighthousePages are the page kinds Lighthouse scores: the home page, a document and the search page with a
-// query, whose results arrive after the page has loaded (where a layout shift would come from).
+// lighthousePages are the page kinds Lighthouse scores, one of each layout: the home page, a column's list, a
+// document, the annual report with its tables, a year's archive, a topic, the changes, the 公开目录, the 年报 column
+// with its trend charts, the guide, and the search page empty and with a query, whose results arrive after the page
+// has loaded (where a layout shift would come from).
 var lighthousePages = []struct{ name, path string }{
 	{"home", "/"},
+	{"list", "/policies/"},
 	{"document", "/policies/ldht-2024/"},
+	{"report-tables", "/reports/2024-zfxxgk/"},
+	{"archive-year", "/archives/2024/"},
+	{"topic", "/topics/" + url.PathEscape("劳动人事监察") + "/"},
+	{"changes", "/changes/"},
+	{"directory", "/xxgk/ml/"},
+	{"annual-trends", "/xxgk/nb/"},
+	{"guide", "/xxgk/zn/"},
+	{"search-empty", "/search/"},
 	{"search", "/search/?q=" + url.QueryEscape("欠薪")},
 }
+
+// lighthouseTries is how many times a page is scored at most: the best run counts. Lighthouse's simulated throttling
+// multiplies the main-thread tasks it observed, so on a machine busy with other tests a task takes longer than the
+// page makes it take and one run can lose a point of performance that the page does not deserve to lose; a page
+// whose own work is too slow loses it in every run.
+const lighthouseTries = 3
 
 // lighthouseReport is the part of Lighthouse's JSON report the test reads.
 type lighthouseReport struct {
@@ -36,11 +53,9 @@ type lighthouseReport struct {
 }
 
 // TestLighthouse runs Lighthouse (npm lighthouse, `make tools`) against Debian's Chromium on the sample site, with
-// its default mobile emulation and simulated throttling, and requires 100 in accessibility, best practices and SEO
-// and a cumulative layout shift of exactly 0 on every page kind. The performance score is measured from timings,
-// which a loaded 2-core machine distorts, so it is required to be 100 only under GONGKAI_LIGHTHOUSE_PERF=1 (run it
-// so on an idle machine: `GONGKAI_LIGHTHOUSE_PERF=1 go test -run Lighthouse ./generator/testkit/browsertest/`); otherwise it
-// is logged. A layout shift does not depend on the machine's speed, which is why CLS is asserted always.
+// its default mobile emulation and simulated throttling, and requires 100 in performance, accessibility, best
+// practices and SEO on every page kind, in the best of lighthouseTries runs, and a cumulative layout shift of
+// exactly 0 in every run (a layout shift does not depend on the machine's speed).
 func TestLighthouse(t *testing.T) {
 	cli := Tool("lighthouse/cli/index.js")
 	Require(t, cli != "", "lighthouse (make tools)")
@@ -49,31 +64,52 @@ func TestLighthouse(t *testing.T) {
 	Require(t, err == nil, "node")
 	srv := Serve(builtSite(t))
 	defer srv.Close()
-	strictPerf := os.Getenv("GONGKAI_LIGHTHOUSE_PERF") == "1"
+	categories := []string{"performance", "accessibility", "best-practices", "seo"}
 	for _, p := range lighthousePages {
 		t.Run(p.name, func(t *testing.T) {
-			r := lighthouse(t, node, cli, srv.URL+p.path)
-			var scores []string
-			for _, c := range []string{"performance", "accessibility", "best-practices", "seo"} {
-				s := r.Categories[c].Score
-				if s == nil {
+			var best *lighthouseReport
+			for try := 1; try <= lighthouseTries; try++ {
+				r := lighthouse(t, node, cli, srv.URL+p.path)
+				cls := r.Audits["cumulative-layout-shift"]
+				if cls.NumericValue != 0 {
+					t.Errorf("%s: cumulative layout shift %g, want 0; the shifts: %s", p.path, cls.NumericValue, r.Audits["layout-shifts"].Details)
+				}
+				t.Logf("%s, run %d: %s; CLS %g, FCP %.0f ms, LCP %.0f ms, TBT %.0f ms", p.path, try, r.scores(categories),
+					cls.NumericValue, r.Audits["first-contentful-paint"].NumericValue,
+					r.Audits["largest-contentful-paint"].NumericValue, r.Audits["total-blocking-time"].NumericValue)
+				if best == nil || r.score("performance") > best.score("performance") {
+					best = r
+				}
+				if best.score("performance") == 1 {
+					break
+				}
+			}
+			for _, c := range categories {
+				if s := best.Categories[c].Score; s == nil {
 					t.Errorf("%s: no %s score", p.path, c)
-					continue
+				} else if *s != 1 {
+					t.Errorf("%s: %s %.0f, want 100; failing audits: %s", p.path, c, *s*100, failing(best))
 				}
-				scores = append(scores, fmt.Sprintf("%s %.0f", c, *s*100))
-				if *s == 1 || c == "performance" && !strictPerf {
-					continue
-				}
-				t.Errorf("%s: %s %.0f, want 100; failing audits: %s", p.path, c, *s*100, failing(r))
 			}
-			cls := r.Audits["cumulative-layout-shift"]
-			if cls.NumericValue != 0 {
-				t.Errorf("%s: cumulative layout shift %g, want 0; the shifts: %s", p.path, cls.NumericValue, r.Audits["layout-shifts"].Details)
-			}
-			t.Logf("%s: %s; CLS %g, LCP %.0f ms, TBT %.0f ms", p.path, strings.Join(scores, ", "), cls.NumericValue,
-				r.Audits["largest-contentful-paint"].NumericValue, r.Audits["total-blocking-time"].NumericValue)
 		})
 	}
+}
+
+// score is a category's score, 0 when Lighthouse gave none.
+func (r *lighthouseReport) score(category string) float64 {
+	if s := r.Categories[category].Score; s != nil {
+		return *s
+	}
+	return 0
+}
+
+// scores says the categories' scores out of 100, for the log.
+func (r *lighthouseReport) scores(categories []string) string {
+	var out []string
+	for _, c := range categories {
+		out = append(out, fmt.Sprintf("%s %.0f", c, r.score(c)*100))
+	}
+	return strings.Join(out, ", ")
 }
 
 // failing lists the audits that lost points, for the failure message.
