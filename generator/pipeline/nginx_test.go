@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,12 +42,18 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 	if code, stderr := build(t, site, out, now); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
-	// Two documents withdrawn (撤销公开) the next night: one deleted with its text removed, one with its text kept.
+	// Three documents withdrawn (撤销公开) the next night: one deleted with its text removed, one with its text kept,
+	// and a bundle with an attachment, its text removed but its file kept in the sources.
+	attachment := "/policies/jybt-2023/附件1-申请表.txt"
+	if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(attachment))); err != nil {
+		t.Fatalf("the sample's bundle has no attachment to withdraw: %v", err)
+	}
 	if err := os.Remove(filepath.Join(site, "content/policies/shbx-2022.md")); err != nil {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(site, "data/withdrawn.toml"), "[[withdrawn]]\nname = \"policies/shbx-2022\"\ndate = 2025-06-02\n"+
-		"reason = \"已废止\"\nbody = \"removed\"\n\n[[withdrawn]]\nname = \"articles/mfd-2025\"\ndate = 2025-06-02\nreason = \"有误\"\nbody = \"kept\"\n")
+		"reason = \"已废止\"\nbody = \"removed\"\n\n[[withdrawn]]\nname = \"articles/mfd-2025\"\ndate = 2025-06-02\nreason = \"有误\"\nbody = \"kept\"\n"+
+		"\n[[withdrawn]]\nname = \"policies/jybt-2023\"\ndate = 2025-06-02\nreason = \"已失效\"\nbody = \"removed\"\n")
 	if code, stderr := build(t, site, out, "2025-06-02T02:00:00+08:00"); code != 0 {
 		t.Fatalf("build after the withdrawal: exit %d\n%s", code, stderr)
 	}
@@ -169,6 +176,16 @@ func TestNginxExampleServesTheOutput(t *testing.T) {
 	resp, body = get("/policies/shbx-2022/", "gzip")
 	if got, err := precompress.Decompress("x.gz", body); resp.StatusCode != 410 || (resp.Header.Get("Content-Encoding") == "gzip" && (err != nil || !bytes.Equal(got, notice))) {
 		t.Errorf("gzip: %d %q", resp.StatusCode, resp.Header.Get("Content-Encoding"))
+	}
+	// An attachment of a withdrawn bundle is gone with its text: 410 with the bundle's notice, not 404.
+	bundleNotice, _ := os.ReadFile(filepath.Join(out, "policies/jybt-2023/index.html"))
+	resp, body = get((&url.URL{Path: attachment}).EscapedPath(), "")
+	if resp.StatusCode != 410 || !bytes.Equal(body, bundleNotice) || !bytes.Contains(body, []byte("data-notice=withdrawn")) {
+		t.Errorf("%s: %d, want 410 with the notice of its document (%d bytes)", attachment, resp.StatusCode, len(body))
+	}
+	resp, _ = get("/policies/ldht-2024/no-such-file.pdf", "")
+	if resp.StatusCode != 404 {
+		t.Errorf("a missing file beside a published document: %d, want 404", resp.StatusCode)
 	}
 	resp, body = get("/articles/mfd-2025/", "")
 	if resp.StatusCode != 200 || !bytes.Contains(body, []byte("data-notice=withdrawn")) {
