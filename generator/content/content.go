@@ -305,6 +305,7 @@ func (v *validator) file(f string, src []byte) *Document {
 		return nil
 	}
 	v.controlChars(f, doc)
+	v.curlyQuoted(f, doc, src)
 	v.bounds(f, doc)
 	rel := strings.TrimPrefix(f, "content/")
 	parts := strings.Split(rel, "/")

@@ -44,32 +44,17 @@ func firstForbidden(s string) (rune, int) {
 // in the body, at the character's line and column.
 func (v *validator) controlChars(f string, doc *frontmatter.Doc) {
 	var paths []string
-	var walk func(path string, val any)
-	walk = func(path string, val any) {
-		switch x := val.(type) {
-		case string:
-			if _, i := firstForbidden(x); i >= 0 {
-				paths = append(paths, path)
-			}
-		case []any:
-			for i, e := range x {
-				walk(fmt.Sprintf("%s[%d]", path, i), e)
-			}
-		case map[string]any:
-			for k, e := range x {
-				p := k
-				if path != "" {
-					p = path + "." + k
-				}
-				if _, i := firstForbidden(k); i >= 0 {
-					paths = append(paths, p)
-					continue
-				}
-				walk(p, e)
-			}
+	walkValues(doc.Values, func(path, key string) bool {
+		if _, i := firstForbidden(key); i >= 0 {
+			paths = append(paths, path)
+			return false
 		}
-	}
-	walk("", doc.Values)
+		return true
+	}, func(path, s string) {
+		if _, i := firstForbidden(s); i >= 0 {
+			paths = append(paths, path)
+		}
+	})
 	sort.Strings(paths)
 	for _, p := range paths {
 		pos, ok := doc.ValuePos[p]
@@ -93,6 +78,33 @@ func (v *validator) controlChars(f string, doc *frontmatter.Doc) {
 			v.errorf(f, frontmatter.Pos{Line: doc.BodyLine + n, Col: i + 1}, "", "", msg.ContentControl.F(v.lang, r))
 		}
 	}
+}
+
+// walkValues calls onString with the path ("changes[1].note", as in frontmatter.Doc.Pos) of every string in the
+// front matter's values, and onKey with the path of every key, whose value is walked when onKey returns true.
+func walkValues(values map[string]any, onKey func(path, key string) bool, onString func(path, s string)) {
+	var walk func(path string, val any)
+	walk = func(path string, val any) {
+		switch x := val.(type) {
+		case string:
+			onString(path, x)
+		case []any:
+			for i, e := range x {
+				walk(fmt.Sprintf("%s[%d]", path, i), e)
+			}
+		case map[string]any:
+			for k, e := range x {
+				p := k
+				if path != "" {
+					p = path + "." + k
+				}
+				if onKey(p, k) {
+					walk(p, e)
+				}
+			}
+		}
+	}
+	walk("", values)
 }
 
 // forbiddenIn returns the first forbidden character of a string value, or of its key.

@@ -44,6 +44,10 @@ var (
 	ContentListComma = def(
 		"%[1]q 中有全角逗号 %[3]s:如果这是几项,请用英文逗号分开,写作 [\"%[2]s\"]",
 		"%[1]q holds a full-width comma %[3]s: if these are several items, separate them with ASCII commas: [\"%[2]s\"]")
+	// ContentCurlyQuoted: the value with its quotes, the value without them.
+	ContentCurlyQuoted = def(
+		"YAML 不把中文引号 “” 当作字符串的引号,它们会成为文字的一部分,发布为 %[1]s:如果不需要引号,请删去,写作 %[2]s",
+		"YAML does not read Chinese quotes “” as string quotes: they become part of the text, published as %[1]s; if the quotes are not wanted, remove them: %[2]s")
 	ContentBadYear = def(
 		"应为四位年份数字,例如 2023",
 		"must be a four-digit year, e.g. 2023")
