@@ -70,13 +70,37 @@ func Check(cfg *siteconfig.Config, site *content.Site, now time.Time) []diag.Dia
 			warn("content/_index.md", 0, "", "", msg.HealthHome.In(lang), day(home.Date), home.File, days, homeDays)
 		}
 	}
-	for _, k := range []content.Kind{content.Policies, content.Interpretations} {
-		d := newest[k]
-		if d == nil {
-			continue
+	// The 政策文件 columns: the columns declared in data/columns.toml that list policies or interpretations, each
+	// named at its declaration; on a site that declares none, the kinds' own columns.
+	cols := site.Columns
+	if cols != nil && cols.File != "" {
+		for _, c := range cols.All {
+			if !c.Lists() {
+				continue
+			}
+			var last *content.Document
+			for _, d := range c.Documents {
+				if (d.Kind == content.Policies || d.Kind == content.Interpretations) && published(d) &&
+					(last == nil || d.Date.After(last.Date)) {
+					last = d
+				}
+			}
+			if last == nil {
+				continue
+			}
+			if days := daysBetween(last.Date, now, loc); days > columnDays {
+				warn(cols.File, c.Line, "", "", msg.HealthColumn.In(lang), c.Title(lang), day(last.Date), last.File, days, columnDays)
+			}
 		}
-		if days := daysBetween(d.Date, now, loc); days > columnDays {
-			warn("content/"+string(k)+"/_index.md", 0, "", "", msg.HealthColumn.In(lang), k.Label(lang), day(d.Date), d.File, days, columnDays)
+	} else {
+		for _, k := range []content.Kind{content.Policies, content.Interpretations} {
+			d := newest[k]
+			if d == nil {
+				continue
+			}
+			if days := daysBetween(d.Date, now, loc); days > columnDays {
+				warn("content/"+string(k)+"/_index.md", 0, "", "", msg.HealthColumn.In(lang), k.Label(lang), day(d.Date), d.File, days, columnDays)
+			}
 		}
 	}
 
