@@ -167,4 +167,7 @@ type Render struct {
 	Reason  string `json:"reason,omitempty"`  // why a full build, when a live release was there
 	Pages   int    `json:"pages"`             // pages Hugo rendered (a list's pager pages count as one)
 	Carried int    `json:"carried,omitempty"` // files taken from the live release without rendering their page
+	// PagersTaken are the pager pages of rendered lists that showed what they showed in the live release: taken
+	// from it, not rendered (among Carried).
+	PagersTaken int `json:"pagers_taken,omitempty"`
 }

@@ -198,6 +198,26 @@ type List struct {
 	Repealed bool `json:"repealed,omitempty"`
 	// Events, for the recent-changes list only, goes with Pages index by index: what happened to that page then.
 	Events []Event `json:"events,omitempty"`
+	// Unchanged, in a nightly build only, are the pager pages (",2,5,") that show what they showed in the live
+	// release: the build takes them from there, and layouts/_partials/pager-unchanged.html tells the layouts not
+	// to render them (see Unchanged).
+	Unchanged string `json:"unchanged,omitempty"`
+}
+
+// Unchanged returns the lists' data (as Lists made it) with the pager pages of same (list key -> ",2,5,") marked
+// unchanged, for a nightly build that takes them from the live release.
+func Unchanged(lists []byte, same map[string]string) []byte {
+	var out map[string]*List
+	if json.Unmarshal(lists, &out) != nil {
+		return lists
+	}
+	for k, pages := range same {
+		if l := out[k]; l != nil {
+			l.Unchanged = pages
+		}
+	}
+	data, _ := json.Marshal(out)
+	return data
 }
 
 // Event is one publication or change note on the recent-changes list.

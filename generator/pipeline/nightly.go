@@ -50,11 +50,12 @@ const stateName = ".nightly"
 type nightState struct {
 	Release string              `json:"release"` // the release it describes
 	Global  string              `json:"global"`
-	Why     map[string]string   `json:"why"`   // digest of each global input, to say which changed
-	Docs    map[string]docState `json:"docs"`  // by file (content/policies/x.md)
-	Lists   map[string]string   `json:"lists"` // list key -> digest of what it shows
-	Pages   []pageRec           `json:"pages"` // every page of the release
-	Ext     map[string][]string `json:"ext"`   // external URL -> the URL paths of the pages linking to it
+	Why     map[string]string   `json:"why"`    // digest of each global input, to say which changed
+	Docs    map[string]docState `json:"docs"`   // by file (content/policies/x.md)
+	Lists   map[string]string   `json:"lists"`  // list key -> digest of what it shows
+	Pagers  map[string][]string `json:"pagers"` // list key -> digest of what each of its pager pages shows
+	Pages   []pageRec           `json:"pages"`  // every page of the release
+	Ext     map[string][]string `json:"ext"`    // external URL -> the URL paths of the pages linking to it
 }
 
 // pageRec is one page of a release as Hugo listed it: enough to stand for Hugo's list when nothing is rendered.
@@ -114,6 +115,14 @@ type renderPlan struct {
 	check   []string        // paths of the new sources that must be pages, or the plan is wrong: full build
 	text    map[string]bool // page paths whose text comes from Hugo; the others' from the state
 	old     *nightState
+
+	// same are, by list key, the pager pages (",2,5,") that show what they showed in the live release; Hugo renders
+	// in their place a marker (layouts/_partials/pager-unchanged.html reads them from the lists' data, lists) and
+	// the build takes the live release's file instead (taken). See pagerDigests.
+	same  map[string]string
+	lists []byte // listpages.ListsFile with same
+	mu    sync.Mutex
+	taken map[string]bool
 }
 
 func (p *renderPlan) partial() bool { return p != nil && p.Full == "" && p.Only != nil }
@@ -282,7 +291,8 @@ func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*n
 	for _, d := range site.Documents {
 		byName[d.Name] = st.Docs[d.File].shown()
 	}
-	for key, m := range listpages.Members(r.Config, site, now, false) {
+	members := listpages.Members(r.Config, site, now, false)
+	for key, m := range members {
 		h := sha256.New()
 		for _, d := range m.Docs {
 			fmt.Fprintf(h, "%s %s\n", d.Name, byName[d.Name])
@@ -291,7 +301,78 @@ func newState(r *Result, dir string, files map[string][]byte, now time.Time) (*n
 		h.Write(ev)
 		st.Lists[key] = hex.EncodeToString(h.Sum(nil))
 	}
+	st.Pagers = pagerDigests(members, byName, pagerSize(r.Config.Pagination))
 	return st, nil
+}
+
+// pagerSize is the number of documents on a pager page: config.toml's [pagination] pagerSize, else Hugo's default
+// (10); 0 when the configuration gives it in a form this does not read (then no pager page is taken unrendered).
+func pagerSize(cfg any) int {
+	m, ok := cfg.(map[string]any)
+	if !ok {
+		if cfg == nil {
+			return 10
+		}
+		return 0
+	}
+	v, ok := m["pagerSize"]
+	if !ok {
+		return 10
+	}
+	switch n := v.(type) {
+	case int64:
+		return int(max(n, 0))
+	case int:
+		return max(n, 0)
+	}
+	return 0
+}
+
+// pagerDigests says what each pager page of each list shows, with a digest per page: its documents as the other
+// pages see them (shown) and, for the recent changes, its events; the page's number and the list's number of pages
+// (the pager); whether the list has a repealed member (its filter); and every list's count, since list pages show
+// the counts of other lists (a class's sub-classes, the 公开目录's columns). A pager page whose digest did not
+// change shows what it showed: a nightly build takes it from the live release (see renderPlan.same). nil with no
+// pager size.
+func pagerDigests(members map[string]*listpages.Member, shown map[string]string, size int) map[string][]string {
+	if size <= 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(members))
+	for k := range members {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	ch := sha256.New()
+	for _, k := range keys {
+		fmt.Fprintf(ch, "%s %d\n", k, len(members[k].Docs))
+	}
+	counts := ch.Sum(nil)
+	out := make(map[string][]string, len(members))
+	for _, k := range keys {
+		m := members[k]
+		repealed := false
+		for _, d := range m.Docs {
+			repealed = repealed || d.Validity == "repealed"
+		}
+		n := max(1, (len(m.Docs)+size-1)/size) // an empty list is one page
+		pages := make([]string, n)
+		for i := range pages {
+			h := sha256.New()
+			h.Write(counts)
+			fmt.Fprintf(h, "page %d of %d repealed %v\n", i+1, n, repealed)
+			for j := i * size; j < min((i+1)*size, len(m.Docs)); j++ {
+				fmt.Fprintf(h, "%s %s\n", m.Docs[j].Name, shown[m.Docs[j].Name])
+				if j < len(m.Events) {
+					ev, _ := json.Marshal(m.Events[j])
+					h.Write(ev)
+				}
+			}
+			pages[i] = hex.EncodeToString(h.Sum(nil)[:16])
+		}
+		out[k] = pages
+	}
+	return out
 }
 
 // termPath is the Hugo path of a taxonomy term, as Hugo makes it (checked after rendering: see renderPlan.check).
@@ -455,7 +536,8 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 		sort.Strings(what)
 		return &renderPlan{Full: "changed: " + strings.Join(what, ", ")}
 	}
-	p := &renderPlan{drop: map[string]bool{}, aliases: map[string]bool{}, text: map[string]bool{}, old: old}
+	p := &renderPlan{drop: map[string]bool{}, aliases: map[string]bool{}, text: map[string]bool{}, old: old,
+		taken: map[string]bool{}}
 	render := map[string]bool{}
 	var changed []string
 	files := make([]string, 0, len(cur.Docs)+len(old.Docs))
@@ -528,6 +610,7 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 			return &renderPlan{Full: "a list disappeared: " + k}
 		}
 	}
+	p.same = samePagers(old.Pagers, cur.Pagers)
 	p.Only = []string{}
 	if len(changed) == 0 {
 		// Nothing another page shows changed: the pages of the documents whose text changed, if any.
@@ -568,6 +651,46 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 		}
 	}
 	return p
+}
+
+// samePagers lists, by list key, the pager pages whose digests are the same in both states (",2,5,"), for the
+// lists whose number of pages did not change.
+func samePagers(old, cur map[string][]string) map[string]string {
+	out := map[string]string{}
+	for k, pages := range cur {
+		prev, ok := old[k]
+		if !ok || len(prev) != len(pages) {
+			continue
+		}
+		var b strings.Builder
+		for i := range pages {
+			if pages[i] == prev[i] {
+				fmt.Fprintf(&b, ",%d", i+1)
+			}
+		}
+		if b.Len() > 0 {
+			out[k] = b.String() + ","
+		}
+	}
+	return out
+}
+
+// unchangedMarker is what a layout renders in place of a pager page's list when layouts/_partials/pager-unchanged.html
+// says the page is unchanged.
+var unchangedMarker = []byte("<gongkai-unchanged></gongkai-unchanged>")
+
+// publisher wraps the build's Publish (hugosite.Options.Publish): a pager page that rendered the marker is not
+// written, and is taken from the live release (carry).
+func (p *renderPlan) publisher(next func(string, []byte) bool) func(string, []byte) bool {
+	return func(rel string, data []byte) bool {
+		if strings.HasSuffix(rel, ".html") && bytes.Contains(data, unchangedMarker) {
+			p.mu.Lock()
+			p.taken[rel] = true
+			p.mu.Unlock()
+			return false
+		}
+		return next(rel, data)
+	}
 }
 
 // listPath is the Hugo path of the page that shows a list of listpages.Members; "" for "all", which the 公开目录
@@ -662,7 +785,7 @@ func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, d
 		switch {
 		case p.nothing():
 			take = true
-		case p.aliases[rel]:
+		case p.aliases[rel] || p.taken[rel]:
 			take = true
 		case p.drop[owner] || !dirs[owner]:
 		case owner == "" && standalone[rel]:

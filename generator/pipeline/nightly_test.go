@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -27,6 +28,19 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 			writeFile(t, p, strings.Replace(string(data), old, new, 1))
 		}
 	}
+	// 45 articles of 2024 in one class: the lists of articles, of 2024, of the class and of the changes have
+	// several pager pages (20 a page), newest first: long-45 (15 February) on page 1, long-10 on page 2.
+	long := func(t *testing.T, site string) {
+		for i := 1; i <= 45; i++ {
+			writeFile(t, filepath.Join(site, fmt.Sprintf("content/articles/long-%02d.md", i)), fmt.Sprintf("+++\ntitle = \"长列表文章%02d\"\n"+
+				"date = 2024-01-%02dT08:00:00+08:00\nsummary = \"摘要%02d。\"\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n第%02d篇的正文。\n", i, 1+(i-1)%28, i, i))
+		}
+		for i := 29; i <= 45; i++ { // the last 17 in February
+			p := filepath.Join(site, fmt.Sprintf("content/articles/long-%02d.md", i))
+			data, _ := os.ReadFile(p)
+			writeFile(t, p, strings.Replace(string(data), fmt.Sprintf("date = 2024-01-%02d", 1+(i-1)%28), fmt.Sprintf("date = 2024-02-%02d", i-28), 1))
+		}
+	}
 	cases := []struct {
 		name   string
 		before func(t *testing.T, site string) // the sources of the first build, when not the sample's
@@ -35,6 +49,7 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 		mode   string // partial or full
 		reason string // in the full build's reason
 		pages  int    // pages the nightly build must render, when not 0
+		taken  bool   // some pager pages of the lists it renders must be taken from the live release, not rendered
 		shows  string // text the nightly release must show in every file of in
 		in     []string
 	}{
@@ -74,6 +89,20 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 		// A new date moves the policy in every list and adds an entry to /changes/.
 		{name: "date change", change: edit("content/policies/ldht-2024.md", "date = 2024-06-28\n",
 			"date = 2024-07-01\nchanges = [{ date = 2024-07-02, note = \"更正发布日期\" }]\n"), mode: "partial"},
+		// Long lists: a title on a later pager page renders that page of each list that shows it, and takes the
+		// others from the live release.
+		{name: "edited title on a later pager page", before: long, change: edit("content/articles/long-10.md", `title = "长列表`, `title = "（修订）长列表`),
+			mode: "partial", taken: true, shows: "（修订）长列表", in: []string{"articles/page/", "archives/2024/page/",
+				"topics/劳动人事监察/劳动关系/page/", "articles/long-10/index.html"}},
+		// A new date moves a document from the first page of its lists to the third: the pages between change.
+		{name: "date change across pager pages", before: long, change: edit("content/articles/long-44.md", "date = 2024-02-16T08:00:00+08:00",
+			"date = 2024-01-01T07:00:00+08:00\nchanges = [{ date = 2024-03-01, note = \"更正日期\" }]"), mode: "partial", shows: "长列表文章44",
+			in: []string{"articles/page/3/index.html"}},
+		// A document added at the top shifts every page of its lists by one.
+		{name: "added document shifts pager pages", before: long, change: func(t *testing.T, site string) {
+			writeFile(t, filepath.Join(site, "content/articles/long-new.md"), "+++\ntitle = \"最新的长列表文章\"\ndate = 2025-05-30\n"+
+				"summary = \"摘要。\"\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n正文。\n")
+		}, mode: "partial"},
 		{name: "layout change", change: edit("layouts/page.html", "<article class=\"doc\">", "<article class=\"doc\" data-v=\"2\">"),
 			mode: "full", reason: "layouts"},
 		{name: "now publishes a document", later: "2025-06-11T02:00:00+08:00", mode: "full", reason: "--now publishes",
@@ -106,6 +135,9 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 			r := readReport(t, rep)
 			if r.Render == nil || r.Render.Mode != c.mode || !strings.Contains(r.Render.Reason, c.reason) {
 				t.Fatalf("render %+v, want mode %s (reason with %q)", r.Render, c.mode, c.reason)
+			}
+			if c.taken && r.Render.PagersTaken == 0 {
+				t.Errorf("no pager page taken from the live release")
 			}
 			if c.pages != 0 && r.Render.Pages != c.pages {
 				t.Errorf("%d pages rendered, want %d", r.Render.Pages, c.pages)

@@ -6,6 +6,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -303,7 +304,7 @@ func Build(opts Options) (*Result, error) {
 			}
 		}
 		if why == "" {
-			rendering = &buildreport.Render{Mode: "partial", Pages: plan.rendered(hp), Carried: len(carried)}
+			rendering = &buildreport.Render{Mode: "partial", Pages: plan.rendered(hp), Carried: len(carried), PagersTaken: len(plan.taken)}
 			pages = plan.fillText(pages)
 		} else {
 			// The plan was wrong about this site: render everything, as a cold build would.
@@ -430,6 +431,11 @@ func render(r *Result, dir, staging string, files map[string][]byte, now time.Ti
 	}
 	if plan.partial() {
 		opts.RenderOnly, opts.RenderKinds = plan.Only, plan.Kinds
+		opts.Publish = plan.publisher(publish)
+		if len(plan.same) > 0 {
+			opts.Files = maps.Clone(files)
+			opts.Files[listpages.ListsFile] = listpages.Unchanged(files[listpages.ListsFile], plan.same)
+		}
 	}
 	hs, err := hugosite.New(opts)
 	var pe *hugosite.ProblemError
