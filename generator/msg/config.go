@@ -40,3 +40,24 @@ var (
 var ConfigRemoteImages = def(
 	"应为 \"warning\"(来自其他网站的图片给出警告,默认)或 \"error\"(作为错误拒绝发布),而不是 %q",
 	"must be \"warning\" (images from other sites are warned about; the default) or \"error\" (they are refused), not %q")
+
+// A setting whose value is of the wrong type: what it takes, and what was written.
+var (
+	// ConfigType: what the setting takes (ConfigType* below), what was written (ConfigTypeGot*).
+	ConfigType = def(
+		"此项应为%s,这里写的是%s",
+		"this setting takes %s; it is %s")
+	ConfigTypeText  = Text{Zh: "文字,用英文引号括起(例如 \"测试局\")", En: "text in ASCII quotes (e.g. \"Test bureau\")"}
+	ConfigTypeBool  = Text{Zh: "布尔值 true 或 false,不加引号", En: "true or false, without quotes"}
+	ConfigTypeInt   = Text{Zh: "整数,不加引号(例如 14)", En: "a whole number without quotes (e.g. 14)"}
+	ConfigTypeList  = Text{Zh: "文字的列表(例如 [\"a\", \"b\"])", En: "a list of texts (e.g. [\"a\", \"b\"])"}
+	ConfigTypeTable = Text{Zh: "一个表(以 [名称] 开头的一节)", En: "a table (a section under [name])"}
+	// ConfigTypeGotText: the text written.
+	ConfigTypeGotText  = def("文字 %q", "the text %q")
+	ConfigTypeGotBool  = def("布尔值 %v", "%v")
+	ConfigTypeGotInt   = def("整数 %d", "the number %d")
+	ConfigTypeGotFloat = def("小数 %v", "the number %v")
+	ConfigTypeGotList  = def("一个列表", "a list")
+	// ConfigTypeGotTable: its keys.
+	ConfigTypeGotTable = def("一个表(%s)", "a table (%s)")
+)

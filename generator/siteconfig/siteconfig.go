@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -154,10 +155,7 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 		var se *frontmatter.SyntaxError
 		var ee *frontmatter.EncodingError
 		// The configuration does not parse, so its language is read from its lines as written.
-		lang := msg.Zh
-		if rawEnglish.Match(src) {
-			lang = msg.En
-		}
+		lang := langOfSource(src)
 		if errors.As(perr, &se) {
 			diags.Addf(FileName, se.Pos.Line, se.Pos.Col, "", "", "%s", msg.ConfigSyntax.F(lang, se.Message(lang)))
 			return nil, diags, nil
@@ -167,6 +165,9 @@ func Parse(src []byte, diags *diag.List) (*Config, *diag.List, error) {
 			return nil, diags, nil
 		}
 		return nil, nil, perr
+	}
+	if typeErrors(reflect.TypeFor[Config](), pos, langOfSource(src), diags) {
+		return nil, diags, nil
 	}
 	var c Config
 	md, err := toml.Decode(string(src), &c)
@@ -267,8 +268,14 @@ var siteIDCode = regexp.MustCompile(`^(\d{10}|bm\d{8})$`)
 // GuessLang is the language the configuration in dir declares, read from its lines as written: for what is said
 // about a site whose configuration does not parse (Chinese when there is none).
 func GuessLang(dir string) msg.Lang {
-	src, err := os.ReadFile(filepath.Join(dir, FileName))
-	if err == nil && rawEnglish.Match(src) {
+	src, _ := os.ReadFile(filepath.Join(dir, FileName))
+	return langOfSource(src)
+}
+
+// langOfSource is the language a configuration declares, read from its lines as written: for a file that does not
+// parse, or does not decode.
+func langOfSource(src []byte) msg.Lang {
+	if rawEnglish.Match(src) {
 		return msg.En
 	}
 	return msg.Zh
