@@ -53,9 +53,13 @@ type lighthouseReport struct {
 }
 
 // TestLighthouse runs Lighthouse (npm lighthouse, `make tools`) against Debian's Chromium on the sample site, with
-// its default mobile emulation and simulated throttling, and requires 100 in performance, accessibility, best
-// practices and SEO on every page kind, in the best of lighthouseTries runs, and a cumulative layout shift of
-// exactly 0 in every run (a layout shift does not depend on the machine's speed).
+// its default mobile emulation and simulated throttling, and requires 100 in accessibility, best practices and SEO,
+// and a cumulative layout shift of exactly 0 in every run (neither depends on the machine's speed), on every page
+// kind. It requires 100 in performance too, in the best of lighthouseTries runs, under GONGKAI_LIGHTHOUSE_PERF=1:
+// `make test` runs it so, alone, after every other test, since simulated throttling multiplies the main-thread time
+// Lighthouse observes and tests running beside it lengthen that time (on the 2-core development machine the
+// search page with results scored 99, 78 and 96 in three runs at a load of 10, and 99 or 100 at a load of 4-6). `go test ./...` logs the
+// performance score without requiring it.
 func TestLighthouse(t *testing.T) {
 	cli := Tool("lighthouse/cli/index.js")
 	Require(t, cli != "", "lighthouse (make tools)")
@@ -65,6 +69,7 @@ func TestLighthouse(t *testing.T) {
 	srv := Serve(builtSite(t))
 	defer srv.Close()
 	categories := []string{"performance", "accessibility", "best-practices", "seo"}
+	strictPerf := os.Getenv("GONGKAI_LIGHTHOUSE_PERF") == "1"
 	for _, p := range lighthousePages {
 		t.Run(p.name, func(t *testing.T) {
 			var best *lighthouseReport
@@ -80,11 +85,14 @@ func TestLighthouse(t *testing.T) {
 				if best == nil || r.score("performance") > best.score("performance") {
 					best = r
 				}
-				if best.score("performance") == 1 {
+				if best.score("performance") == 1 || !strictPerf {
 					break
 				}
 			}
 			for _, c := range categories {
+				if c == "performance" && !strictPerf {
+					continue
+				}
 				if s := best.Categories[c].Score; s == nil {
 					t.Errorf("%s: no %s score", p.path, c)
 				} else if *s != 1 {
