@@ -16,16 +16,27 @@
 // 6-character window (digits are so common that pairs of them select nothing;
 // the longer windows make a 索引号 query cheap). Terms are spread over small
 // shard files by an FNV hash, so a query downloads only the shards of its
-// terms; a common term's list, as big as a shard by itself, is a file of its
-// own that its shard names. Documents' records are packed two to a file:
-// creating files, not computing the index, is what a build spends most on. A query word first looks up a minimal cover of terms; when that
-// leaves more than a page of candidates it also looks up the terms across the
-// cover's joins, which proves most false candidates false from the index
-// alone. Terms only propose candidates; every candidate shown is checked
-// against the document's own text, so a result is never claimed for text that
-// is not in the document, and a page checks at most twice its length of
-// texts, so no query downloads more than a bounded amount (the rest is
-// reported as not yet checked and checked by "more").
+// terms. A common term, whose postings would fill a shard by themselves, is
+// stored apart twice (rank.go): its documents alone, and its postings in
+// rank order, in chunks that grow eightfold. Documents' records are packed
+// two to a file: creating files, not computing the index, is what a build
+// spends most on.
+//
+// A query word's candidates are the documents that have all its terms (a
+// minimal cover, then, when that leaves more than a page, the terms across
+// the cover's joins too): the postings of its small terms, intersected, and
+// the documents of its common terms, when nearly every document has them or
+// nearly none does (otherwise a term's documents cost more than the texts
+// they would spare). The postings bound each candidate's rank before its
+// text is read. A word made only of common terms takes its bounds from the
+// ranked postings of the rarest, read chunk by chunk only while a document
+// not read yet could still rank on the first page (a threshold algorithm),
+// so that its first query reads the head of one list, not every list whole.
+// Terms only propose candidates; every candidate shown is checked against
+// the document's own text, so a result is never claimed for text that is
+// not in the document, and a page checks at most twice its length of texts,
+// so no query downloads more than a bounded amount (the rest is reported as
+// not yet checked, as an upper bound, and checked by "more").
 //
 // On top of substrings, queries are what citizens type: a word also matches
 // its equivalents from the site's data/synonyms.toml (synonyms.go: stored in
@@ -35,11 +46,11 @@
 // documents have answer instead (a near miss, said as such). Ranking: more
 // words, an exact 发文字号 or 索引号, valid before expired or repealed, the
 // field a word is in (title or 简称, then keywords and summary, then the
-// rest), as typed before an equivalent, occurrences, newer.
+// rest), as typed before an equivalent, occurrences (up to maxCount), newer.
 //
 // The package uses the standard library only: the browser half
-// (static/js/search.js) mirrors normalise.go, terms.go and query.go, and the
-// tests hold the two to the same files.
+// (static/js/search.js) mirrors normalise.go, terms.go, the readers of
+// rank.go and query.go, and the tests hold the two to the same files.
 package search
 
 import "sort"

@@ -8,3 +8,11 @@ func SetShardTarget(n int) (restore func()) {
 	shardTarget = n
 	return func() { shardTarget = old }
 }
+
+// SetCheckBudget lifts the number of texts a page may check, for a test
+// that compares a first page with the first results of all.
+func SetCheckBudget(f func(limit int) int) (restore func()) {
+	old := checkBudget
+	checkBudget = f
+	return func() { checkBudget = old }
+}

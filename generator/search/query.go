@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
+	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,7 +23,8 @@ type Index struct {
 	lapsed  map[int]bool
 	filters *filters
 	shards  map[int]map[string]string
-	terms   map[int]string // files of terms with a file of their own
+	members map[int]map[int]bool // terms/ files read: big terms' documents
+	chunks  map[int][]posting    // ranks/ files read: big terms' postings in rank order
 	recs    map[int]*record
 	// Fetched lists, in order, every file read, relative to the index root.
 	Fetched []string
@@ -49,10 +51,10 @@ type Result struct {
 	// are its whole 发文字号 or 索引号, Class the sum over the words of the
 	// best field class each is in (title 2, keywords and summary 1, else 0),
 	// Literal how many are found as typed rather than as an equivalent.
-	// Count is how often the query's terms occur in the document, from the
-	// index: for each word the count of its rarest term, summed. Counting
-	// from the index rather than the text is what lets the ranking be known
-	// before any text is fetched; with ID (newest first) they rank results.
+	// Count is how often the forms found occur in the document's fields, up
+	// to maxCount for each word, summed: each term of a form occurs at least
+	// as often, so the index bounds it (and the other figures) before any
+	// text is fetched; with ID (newest first) they rank results.
 	Words, Exact, Class, Literal, Count int
 	// Snippet is HTML: body text around the first match, matches in <mark>.
 	Snippet string
@@ -74,7 +76,8 @@ type Answer struct {
 
 // Open reads meta.json from fsys, the index root (outDir/search).
 func Open(fsys fs.FS) (*Index, error) {
-	ix := &Index{fsys: fsys, shards: map[int]map[string]string{}, terms: map[int]string{}, recs: map[int]*record{}}
+	ix := &Index{fsys: fsys, shards: map[int]map[string]string{}, members: map[int]map[int]bool{}, chunks: map[int][]posting{},
+		recs: map[int]*record{}}
 	if err := ix.read("meta.json", &ix.meta); err != nil {
 		return nil, fmt.Errorf("open search index: %w", err)
 	}
@@ -119,28 +122,29 @@ func (ix *Index) shard(term string) (map[string]string, error) {
 	return s, nil
 }
 
-func (ix *Index) postings(term string) (map[int]int, error) {
+// termEntry is a term as its shard gives it: a small term's postings
+// (document → postings value), or where a big term's files are.
+type termEntry struct {
+	vals map[int]int
+	big  *bigTerm
+}
+
+func (ix *Index) entry(term string) (termEntry, error) {
 	s, err := ix.shard(term)
 	if err != nil {
-		return nil, err
+		return termEntry{}, err
 	}
 	list := s[term]
-	if strings.HasPrefix(list, "*") { // a term with a file of its own
-		n, err := strconv.Atoi(list[1:])
+	if strings.HasPrefix(list, "*") {
+		b, err := parseBigRef(list)
 		if err != nil {
-			return nil, fmt.Errorf("term %q: bad reference %q", term, list)
+			return termEntry{}, fmt.Errorf("term %q: %w", term, err)
 		}
-		var ok bool
-		if list, ok = ix.terms[n]; !ok {
-			if err := ix.read(filePath("terms", n), &list); err != nil {
-				return nil, fmt.Errorf("read term: %w", err)
-			}
-			ix.terms[n] = list
-		}
+		return termEntry{big: &b}, nil
 	}
 	gaps, vals, err := decodePostings(list)
 	if err != nil {
-		return nil, fmt.Errorf("term %q: %w", term, err)
+		return termEntry{}, fmt.Errorf("term %q: %w", term, err)
 	}
 	out := make(map[int]int, len(gaps))
 	id := -1
@@ -148,7 +152,51 @@ func (ix *Index) postings(term string) (map[int]int, error) {
 		id += g + 1
 		out[id] = vals[i]
 	}
-	return out, nil
+	return termEntry{vals: out}, nil
+}
+
+// membersOf returns the documents of a big term (its terms/ file).
+func (ix *Index) membersOf(b *bigTerm) (map[int]bool, error) {
+	if m, ok := ix.members[b.file]; ok {
+		return m, nil
+	}
+	var list string
+	if err := ix.read(filePath("terms", b.file), &list); err != nil {
+		return nil, fmt.Errorf("read term: %w", err)
+	}
+	gaps, err := decodeNums(list)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filePath("terms", b.file), err)
+	}
+	m := make(map[int]bool, len(gaps))
+	id := -1
+	for _, g := range gaps {
+		id += g + 1
+		m[id] = true
+	}
+	if len(m) != b.df {
+		return nil, fmt.Errorf("%s: %d documents, want %d", filePath("terms", b.file), len(m), b.df)
+	}
+	ix.members[b.file] = m
+	return m, nil
+}
+
+// chunk returns chunk k of a big term's postings in rank order.
+func (ix *Index) chunk(b *bigTerm, k int) ([]posting, error) {
+	n := b.first + k
+	if c, ok := ix.chunks[n]; ok {
+		return c, nil
+	}
+	var s string
+	if err := ix.read(filePath("ranks", n), &s); err != nil {
+		return nil, fmt.Errorf("read ranked postings: %w", err)
+	}
+	c, err := decodeChunk(s)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filePath("ranks", n), err)
+	}
+	ix.chunks[n] = c
+	return c, nil
 }
 
 // equivalents returns the words listed as equivalent to the compact word w,
@@ -188,7 +236,9 @@ func (ix *Index) record(id int) (*record, error) {
 // being a whole 发文字号 or 索引号; valid before expired or repealed; better
 // field classes (title, then keywords and summary, then the rest); more
 // words as typed rather than as equivalents; more occurrences; newer (lower
-// id).
+// id). valid counts, for a result, its words when it is valid: among
+// documents with as many words that is the validity itself, and it lets a
+// bound be a sum over the words (see contrib).
 type rank struct{ words, exact, valid, class, literal, count, id int }
 
 func (a rank) before(b rank) bool {
@@ -209,6 +259,14 @@ func (a rank) before(b rank) bool {
 	return a.id < b.id
 }
 
+// memberRatio: a big term's documents are fetched to narrow a word's
+// candidates only when at most one document in memberRatio is in it, or
+// out of it. Its file costs about a bit a document at even odds, more than
+// the texts it would spare (a common pair of a word is in nearly every
+// document that has the word's other pairs), and little when nearly every
+// document, or very few, have the term.
+const memberRatio = 16
+
 // narrowAt is how many candidates the cover terms may leave before the
 // junction terms are fetched as well: up to a page, checking the texts costs
 // no more than the shards would.
@@ -218,7 +276,7 @@ const narrowAt = 10
 // results may fetch. Without it a query whose terms many documents have (but
 // not together) would download thousands of texts to prove the first page;
 // with it the page shows what was proven and says how many remain unchecked.
-func checkBudget(limit int) int { return 2 * limit }
+var checkBudget = func(limit int) int { return 2 * limit }
 
 // minPart is the length of the shortest part of a word a near miss looks
 // for: single characters would match nearly every document.
@@ -273,39 +331,334 @@ func partsOf(words []string, l int) []string {
 }
 
 // word is a query word with its equivalents: alts[0] is the word, and
-// bounds[i] the documents alts[i] may occur in, with values as in postings
-// (min(count, maxCount)<<2 | class).
+// srcs[i] what the index says of alts[i].
 type word struct {
-	alts   []string
-	bounds []map[int]int
+	alts []string
+	srcs []*source
+}
+
+// source is what the index says of one form of a word (as typed or an
+// equivalent): the documents that may contain it and a bound of its
+// postings value in each, from the terms the form is made of (any document
+// that contains the form contains all of them). Complete when one of its
+// terms is small: the postings of its small terms, intersected, bound every
+// candidate. Otherwise its values come from the ranked postings of one big
+// term, the one with the fewest documents (stream), read chunk by chunk
+// only as far as the first page needs; in then holds the documents of its
+// other big terms, intersected (nil when there are none), and a document
+// of the stream outside in is no candidate.
+type source struct {
+	literal  bool
+	complete bool
+	vals     map[int]int  // complete: every candidate's bound; else the ranked postings read so far, in in
+	in       map[int]bool // documents of the big terms other than stream (nil: not restricted)
+	stream   *bigTerm
+	read     int     // chunks of stream read
+	last     posting // the last posting read, when read > 0
+	lastOK   int     // 1 when last is of a valid document
+}
+
+// live reports a source whose stream has postings left to read.
+func (s *source) live() bool { return !s.complete && s.read < s.stream.chunks }
+
+// addTerms narrows s with the index's terms of its form. Small terms are
+// intersected first; then, unless the source is complete with at most
+// narrowAt candidates already, big terms by their documents, the fewest
+// first, and the first big term of a source that has no small term becomes
+// its stream instead.
+func (ix *Index) addTerms(s *source, terms []string) error {
+	var bigs []*bigTerm
+	for _, t := range terms {
+		e, err := ix.entry(t)
+		if err != nil {
+			return err
+		}
+		if e.big != nil {
+			bigs = append(bigs, e.big)
+			continue
+		}
+		if !s.complete {
+			s.complete, s.vals = true, e.vals
+			continue
+		}
+		next := map[int]int{}
+		for id, v := range e.vals {
+			if old, ok := s.vals[id]; ok {
+				next[id] = min(old>>2, v>>2)<<2 | min(old&3, v&3)
+			}
+		}
+		s.vals = next
+	}
+	sort.SliceStable(bigs, func(a, b int) bool { return bigs[a].df < bigs[b].df })
+	for _, b := range bigs {
+		if !s.complete && s.stream == nil {
+			s.stream = b
+			continue
+		}
+		if s.complete && len(s.vals) <= narrowAt {
+			break
+		}
+		if n := ix.meta.Docs; memberRatio*min(b.df, n-b.df) > n {
+			continue
+		}
+		m, err := ix.membersOf(b)
+		if err != nil {
+			return err
+		}
+		if s.complete {
+			for id := range s.vals {
+				if !m[id] {
+					delete(s.vals, id)
+				}
+			}
+			continue
+		}
+		if s.in == nil {
+			s.in = maps.Clone(m)
+			continue
+		}
+		for id := range s.in {
+			if !m[id] {
+				delete(s.in, id)
+			}
+		}
+	}
+	if s.complete && s.in != nil {
+		for id := range s.vals {
+			if !s.in[id] {
+				delete(s.vals, id)
+			}
+		}
+		s.in = nil
+	}
+	return nil
+}
+
+// size is an upper bound of the documents that pass f and may contain the
+// source's form.
+func (ix *Index) size(s *source, f Filter) int {
+	n := 0
+	switch {
+	case s.complete:
+		for id := range s.vals {
+			if ix.keep(id, f) {
+				n++
+			}
+		}
+		return n
+	case s.in != nil:
+		for id := range s.in {
+			if ix.keep(id, f) {
+				n++
+			}
+		}
+		return min(n, s.stream.df)
+	}
+	return s.stream.df
+}
+
+// contrib is what one word adds to a document's rank (see rank): valid is
+// the document's validity, counted once per word it contains, which ranks
+// as the validity itself among documents with as many words.
+type contrib struct{ exact, valid, class, literal, count int }
+
+func (a contrib) less(b contrib) bool {
+	switch {
+	case a.exact != b.exact:
+		return a.exact < b.exact
+	case a.valid != b.valid:
+		return a.valid < b.valid
+	case a.class != b.class:
+		return a.class < b.class
+	case a.literal != b.literal:
+		return a.literal < b.literal
+	}
+	return a.count < b.count
+}
+
+// contribOf is the bound a postings value v gives a word in a document of
+// the given validity (1 or 0): a number class is a possible exact number
+// and a possible title.
+func contribOf(v int, literal bool, valid int) contrib {
+	c := contrib{valid: valid, class: min(v&3, classTitle), count: v >> 2}
+	if v&3 == classNumber {
+		c.exact = 1
+	}
+	if literal {
+		c.literal = 1
+	}
+	return c
+}
+
+func (r *rank) add(c contrib) {
+	r.words++
+	r.exact += c.exact
+	r.valid += c.valid
+	r.class += c.class
+	r.literal += c.literal
+	r.count += c.count
+}
+
+// frontier bounds what the unread postings of a live source give a word:
+// at most what its last posting read gave (the chunks are in rank order),
+// and anything before the first chunk is read.
+func (s *source) frontier() contrib {
+	if s.read == 0 {
+		return contrib{exact: 1, valid: 1, class: classTitle, literal: 1, count: maxCount}
+	}
+	return contribOf(s.last.v, s.literal, s.lastOK)
+}
+
+// bound is what the source says of a word in document id: its value, or,
+// when the document may be in the stream's unread postings, the frontier.
+func (s *source) bound(id, valid int) (contrib, bool) {
+	if v, ok := s.vals[id]; ok {
+		return contribOf(v, s.literal, valid), true
+	}
+	if !s.live() || s.in != nil && !s.in[id] {
+		return contrib{}, false
+	}
+	return s.frontier(), true
+}
+
+// bound is the best rank document id may have from what has been read.
+func (ix *Index) bound(ws []word, id int) rank {
+	valid := 1
+	if ix.lapsed[id] {
+		valid = 0
+	}
+	r := rank{id: id}
+	for _, w := range ws {
+		var best contrib
+		found := false
+		for _, s := range w.srcs {
+			if c, ok := s.bound(id, valid); ok && (!found || best.less(c)) {
+				best, found = c, true
+			}
+		}
+		if found {
+			r.add(best)
+		}
+	}
+	return r
+}
+
+// unseen bounds the rank of every document no source has read yet: each
+// word at its live sources' best frontier, and, among equals, a document
+// after the last one read (an unread posting of a rank comes after the
+// read ones of that rank). ok is false when no source is live.
+func unseen(ws []word) (r rank, ok bool) {
+	r.id = math.MaxInt
+	for _, w := range ws {
+		var best contrib
+		found := false
+		for _, s := range w.srcs {
+			if !s.live() {
+				continue
+			}
+			if c := s.frontier(); !found || best.less(c) {
+				best, found = c, true
+			}
+			next := 0
+			if s.read > 0 {
+				next = s.last.id + 1
+			}
+			r.id = min(r.id, next)
+		}
+		if found {
+			r.add(best)
+		}
+	}
+	return r, r.words > 0
+}
+
+// advance reads the next chunk of the first live source whose frontier is
+// its word's best, the one that holds unseen's bound up.
+func (ix *Index) advance(ws []word) error {
+	for _, w := range ws {
+		var best *source
+		for _, s := range w.srcs {
+			if s.live() && (best == nil || best.frontier().less(s.frontier())) {
+				best = s
+			}
+		}
+		if best == nil {
+			continue
+		}
+		c, err := ix.chunk(best.stream, best.read)
+		if err != nil {
+			return err
+		}
+		if best.vals == nil {
+			best.vals = map[int]int{}
+		}
+		for _, p := range c {
+			if best.in == nil || best.in[p.id] {
+				best.vals[p.id] = p.v
+			}
+		}
+		best.read++
+		if len(c) > 0 {
+			best.last, best.lastOK = c[len(c)-1], 1
+			if ix.lapsed[best.last.id] {
+				best.lastOK = 0
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// candidates returns the documents read so far that pass f and are not
+// yet checked, best possible rank first.
+func (ix *Index) candidates(ws []word, f Filter, checked map[int]bool) []rank {
+	seen := map[int]bool{}
+	var out []rank
+	for _, w := range ws {
+		for _, s := range w.srcs {
+			for id := range s.vals {
+				if seen[id] || checked[id] {
+					continue
+				}
+				seen[id] = true
+				if ix.keep(id, f) {
+					out = append(out, ix.bound(ws, id))
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].before(out[b]) })
+	return out
 }
 
 // run answers the compact words: it is Search without the near misses.
 // It checks candidates against their text in the order of their best
-// possible rank and stops once no unchecked candidate could enter the first
-// limit, or once it has checked checkBudget(limit) candidates, which is what
-// keeps the browser's downloads small whatever the query.
+// possible rank, reads a stream's next chunk whenever a document not read
+// yet could rank before every candidate, and stops once nothing unchecked
+// could enter the first limit, or once it has checked checkBudget(limit)
+// candidates, which is what keeps the browser's downloads small whatever
+// the query.
 func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 	ws := make([]word, len(words))
+	exactByIndex := true
 	for i, w := range words {
-		b, err := ix.narrow(nil, queryTerms([]rune(w)))
-		if err != nil {
+		s := &source{literal: true}
+		if err := ix.addTerms(s, queryTerms([]rune(w))); err != nil {
 			return Answer{}, err
 		}
 		eq, err := ix.equivalents(w)
 		if err != nil {
 			return Answer{}, err
 		}
-		ws[i] = word{alts: append([]string{w}, eq...), bounds: []map[int]int{b}}
+		ws[i] = word{alts: append([]string{w}, eq...), srcs: []*source{s}}
 	}
-	exactByIndex := true
 	for i := range ws {
 		for _, a := range ws[i].alts[1:] {
-			b, err := ix.narrow(nil, queryTerms([]rune(a)))
-			if err != nil {
+			s := &source{}
+			if err := ix.addTerms(s, queryTerms([]rune(a))); err != nil {
 				return Answer{}, err
 			}
-			ws[i].bounds = append(ws[i].bounds, b)
+			ws[i].srcs = append(ws[i].srcs, s)
 		}
 		for _, a := range ws[i].alts {
 			if len([]rune(a)) > 2 {
@@ -316,26 +669,43 @@ func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 	if err := ix.loadFilters(f); err != nil {
 		return Answer{}, err
 	}
-	cands := ix.combine(ws, f)
-	if len(cands) > narrowAt {
+	if ix.sizes(ws, f) > narrowAt {
 		for i := range ws {
 			for j, a := range ws[i].alts {
-				var err error
-				if ws[i].bounds[j], err = ix.narrow(ws[i].bounds[j], junctionTerms([]rune(a))); err != nil {
+				if err := ix.addTerms(ws[i].srcs[j], junctionTerms([]rune(a))); err != nil {
 					return Answer{}, err
 				}
 			}
 		}
-		cands = ix.combine(ws, f)
 	}
 
 	var found []Result
-	checked := 0
-	for _, c := range cands {
-		if limit > 0 && (checked >= checkBudget(limit) || len(found) >= limit && !c.before(rankOf(found[limit-1]))) {
+	checked := map[int]bool{}
+	cands, next := ix.candidates(ws, f, checked), 0
+	finished := false
+	for {
+		top, live := unseen(ws)
+		readNext := live && (next == len(cands) || !cands[next].before(top))
+		if !readNext {
+			if next == len(cands) {
+				finished = true
+				break
+			}
+			top = cands[next]
+		}
+		if limit > 0 && (len(found) >= limit && !top.before(rankOf(found[limit-1])) || len(checked) >= checkBudget(limit)) {
 			break
 		}
-		checked++
+		if readNext {
+			if err := ix.advance(ws); err != nil {
+				return Answer{}, err
+			}
+			cands, next = ix.candidates(ws, f, checked), 0
+			continue
+		}
+		c := cands[next]
+		next++
+		checked[c.id] = true
 		rec, err := ix.record(c.id)
 		if err != nil {
 			return Answer{}, err
@@ -344,19 +714,23 @@ func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 		if !ok {
 			continue
 		}
-		res.ID, res.Count = c.id, c.count
-		// Kept in rank order as they come, a result after those it does not
-		// rank before (a stable sort, without sorting all again each time).
+		res.ID = c.id
+		if limit <= 0 {
+			found = append(found, res) // sorted once, at the end
+			continue
+		}
+		// Kept in rank order as they come, for the test of the first page.
 		r := rankOf(res)
 		at := sort.Search(len(found), func(i int) bool { return r.before(rankOf(found[i])) })
 		found = slices.Insert(found, at, res)
 	}
+	sort.Slice(found, func(a, b int) bool { return rankOf(found[a]).before(rankOf(found[b])) })
 	ans := Answer{Results: found, Total: len(found), Exact: true, Words: words}
-	if checked < len(cands) {
-		ans.Total = len(found) + len(cands) - checked
-		ans.Exact = exactByIndex
-		if exactByIndex {
-			ans.Total = len(cands)
+	if !finished {
+		ans.Exact = false
+		ans.Total = len(found) + ix.sizes(ws, f) - len(checked)
+		if n, ok := ix.known(ws, f); exactByIndex && ok {
+			ans.Total, ans.Exact = n, true
 		}
 	}
 	if limit > 0 && len(ans.Results) > limit {
@@ -365,83 +739,45 @@ func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 	return ans, nil
 }
 
-// narrow intersects a word's bounds with the postings of terms (the first
-// term's postings when bounds is nil). A word's bound: the least class and
-// the fewest occurrences of its terms, since the word is only where all its
-// terms are.
-func (ix *Index) narrow(bounds map[int]int, terms []string) (map[int]int, error) {
-	for _, t := range terms {
-		p, err := ix.postings(t)
-		if err != nil {
-			return nil, err
+// sizes is an upper bound of the documents that pass f and may contain
+// some word: the sum of the sources' sizes.
+func (ix *Index) sizes(ws []word, f Filter) int {
+	n := 0
+	for _, w := range ws {
+		for _, s := range w.srcs {
+			n += ix.size(s, f)
 		}
-		if bounds == nil {
-			bounds = p
-			continue
-		}
-		next := map[int]int{}
-		for id, v := range p {
-			if old, ok := bounds[id]; ok {
-				next[id] = min(old>>2, v>>2)<<2 | min(old&3, v&3)
-			}
-		}
-		bounds = next
 	}
-	return bounds, nil
+	return n
 }
 
-// combine returns the documents any word may occur in that pass the filter,
-// best possible rank first. A word's bound in a document is the best of its
-// equivalents'; the bounds add up over the words. A number class counts as
-// a possible exact number and as a possible title.
-func (ix *Index) combine(ws []word, f Filter) []rank {
-	byID := map[int]*rank{}
-	var ids []int
+// known returns, for words whose every form is one term, how many documents
+// pass f and contain some word, when the index has said it: every source
+// complete or read to its end, or a single stream with no filter.
+func (ix *Index) known(ws []word, f Filter) (int, bool) {
+	var all []*source
 	for _, w := range ws {
-		best := map[int]int{}
-		for _, b := range w.bounds {
-			for id, v := range b {
-				old, ok := best[id]
-				if !ok {
-					best[id] = v
-					continue
-				}
-				best[id] = max(old>>2, v>>2)<<2 | max(old&3, v&3)
-			}
+		all = append(all, w.srcs...)
+	}
+	if len(all) == 1 && all[0].live() && all[0].in == nil && f == (Filter{}) {
+		return all[0].stream.df, true
+	}
+	ids := map[int]bool{}
+	for _, s := range all {
+		if s.live() {
+			return 0, false
 		}
-		for id, v := range best {
-			r := byID[id]
-			if r == nil {
-				r = &rank{id: id}
-				if !ix.lapsed[id] {
-					r.valid = 1
-				}
-				byID[id] = r
-				ids = append(ids, id)
+		for id := range s.vals {
+			if ix.keep(id, f) {
+				ids[id] = true
 			}
-			r.words++
-			if _, ok := w.bounds[0][id]; ok {
-				r.literal++
-			}
-			if v&3 == classNumber {
-				r.exact++
-			}
-			r.class += min(v&3, classTitle)
-			r.count += v >> 2
 		}
 	}
-	var cands []rank
-	for _, id := range ids {
-		if ix.keep(id, f) {
-			cands = append(cands, *byID[id])
-		}
-	}
-	sort.Slice(cands, func(a, b int) bool { return cands[a].before(cands[b]) })
-	return cands
+	return len(ids), true
 }
 
 func rankOf(r Result) rank {
-	valid := 1
+	valid := r.Words
 	if r.Validity != "" {
 		valid = 0
 	}
@@ -541,6 +877,16 @@ func verify(rec *record, ws []word) (res Result, ok bool) {
 		if bestExact < 0 {
 			continue
 		}
+		// Occurrences of the form found, everywhere in the document, as the
+		// index counts its terms (overlapping, capped): a term of the form
+		// occurs at least as often, so the index bounds this from above.
+		ar, n := []rune(res.Matched[wi]), 0
+		for _, c := range comp {
+			for i := indexRunes(c, ar, 0); i >= 0 && n < maxCount; i = indexRunes(c, ar, i+1) {
+				n++
+			}
+		}
+		res.Count += n
 		res.Words++
 		if res.Matched[wi] == w.alts[0] {
 			res.Literal++

@@ -21,7 +21,7 @@ import (
 
 // Format is the layout version written to meta.json; search.js refuses an
 // index of another version rather than misreading it.
-const Format = 5
+const Format = 6
 
 // docsPerFile is how many documents' records share one docs/ file. Creating a
 // file costs the build far more than writing its bytes (on a busy machine
@@ -38,13 +38,17 @@ const docsPerFile = 2
 // each of its terms but needs one term of it, so small shards are what keep
 // a long query (up to a dozen terms) under 100 KB; below a few KB the gzip
 // and request overheads would take over. 3.5 KB: with two records to a docs
-// file, the benchmark's costliest first query is 95 KB (90 KB at 3 KB, with
-// 350 more files; 98 KB at 4 KB, with 250 fewer).
+// file, the benchmark's costliest first query at 10,000 documents was 95 KB
+// when this was chosen (format 4: 90 KB at 3 KB, with 350 more files; 98 KB
+// at 4 KB, with 250 fewer).
 var shardTarget = 7 << 9
 
-// maxCount caps the occurrences a posting records, so that every count fits
-// one postings digit: ranking needs "often", not the exact figure, and a
-// common term's postings are most of a long query's download.
+// maxCount caps the occurrences a posting records and a result's count of a
+// word: ranking needs "once, twice or more often", not the exact figure. A
+// finer count would rank no better for a citizen, but it would make the
+// bound a common term's postings give a word (how often the term occurs)
+// further from the word's own count, and a first page would check more
+// texts before it is certain.
 const maxCount = 7
 
 // meta is search/meta.json: what the client needs before any shard.
@@ -171,7 +175,7 @@ func WriteKeeping(docs []Doc, synonyms [][]string, outDir string, keep func(rel 
 	if err := os.MkdirAll(final, 0o755); err != nil {
 		return fmt.Errorf("write search index: %w", err)
 	}
-	for _, name := range []string{"docs", "shards", "terms", "filters.json", "meta.json"} {
+	for _, name := range []string{"docs", "shards", "terms", "ranks", "filters.json", "meta.json"} {
 		if err := os.RemoveAll(filepath.Join(final, name)); err != nil {
 			return fmt.Errorf("replace search index: %w", err)
 		}
@@ -275,13 +279,20 @@ func writeIndex(docs []Doc, synonyms [][]string, dir string, keep func(string, [
 	}
 	terms := <-postingsDone
 
-	// A term whose postings alone would fill a shard gets a file of its own
-	// (terms/), and its shard holds "*" and the file's number: the shard
-	// files then hold only small lists, so there are half as many of them,
-	// and a query for a common term downloads its list and one small shard
-	// instead of a shard that is mostly other terms' lists. Big terms are
-	// numbered in byte order of the term, so the numbers depend only on the
-	// documents.
+	// A term whose postings alone would fill a shard is "big": its shard
+	// holds only a reference (bigRef), and the term has two files of its
+	// own. terms/ holds its documents alone (the id gaps, without the value
+	// digits, which were nine tenths of a common term's bytes): what a query
+	// intersects. ranks/ holds the same postings in rank order, split in
+	// chunks that grow eightfold (rankChunk): what a query reads, chunk by
+	// chunk, only until its first page is certain (see query.go), so that a
+	// first query reads the head of a common term, not all of it. The
+	// shards then hold only small lists, and big terms are numbered in byte
+	// order of the term, so the numbers depend only on the documents.
+	lapsedID := make([]bool, len(docs))
+	for id, i := range order {
+		lapsedID[id] = docs[i].lapsed()
+	}
 	var big []shardEntry
 	small := 0
 	for i := range terms {
@@ -314,9 +325,13 @@ func writeIndex(docs []Doc, synonyms [][]string, dir string, keep func(string, [
 		n := shardOf(t, m.Shards)
 		byShard[n] = append(byShard[n], shardEntry{term: t, list: p.b, vals: p.v})
 	}
+	chunks := 0
+	first := make([]int, len(big))
 	for i, e := range big {
 		n := shardOf(e.term, m.Shards)
-		byShard[n] = append(byShard[n], shardEntry{term: e.term, list: []byte("*" + strconv.Itoa(i))})
+		first[i] = chunks
+		byShard[n] = append(byShard[n], shardEntry{term: e.term, list: []byte(bigRef(i, len(e.vals), chunks, rankChunks(len(e.vals))))})
+		chunks += rankChunks(len(e.vals))
 	}
 	// A word's equivalents are in the shard of the word's first cover term,
 	// which a query for the word fetches anyway: expanding costs no request.
@@ -324,23 +339,29 @@ func writeIndex(docs []Doc, synonyms [][]string, dir string, keep func(string, [
 		n := shardOf(synonymShardTerm(strings.TrimPrefix(e.term, synonymPrefix)), m.Shards)
 		byShard[n] = append(byShard[n], e)
 	}
-	if err := mkdirs(dir, "shards", m.Shards); err != nil {
-		return err
-	}
-	if err := mkdirs(dir, "terms", len(big)); err != nil {
-		return err
+	for kind, n := range map[string]int{"shards": m.Shards, "terms": len(big), "ranks": chunks} {
+		if err := mkdirs(dir, kind, n); err != nil {
+			return err
+		}
 	}
 	for i, es := range byShard {
 		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("shards", i))), func() []byte { return shardJSON(es) })
 	}
 	for i, e := range big {
 		files.writeBytes(filepath.Join(dir, filepath.FromSlash(filePath("terms", i))), func() []byte {
-			b := make([]byte, 0, len(e.list)+len(e.vals)+3)
+			b := make([]byte, 0, len(e.list)+3)
 			b = append(b, '"')
 			b = append(b, e.list...)
-			b = append(b, e.vals...)
 			return append(b, '"', '\n')
 		})
+		files.jobs <- func() error {
+			for k, chunk := range rankedChunks(e.list, e.vals, lapsedID) {
+				if err := files.put(filepath.Join(dir, filepath.FromSlash(filePath("ranks", first[i]+k))), chunk); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 	}
 	files.write(filepath.Join(dir, "filters.json"), &fl)
 	files.write(filepath.Join(dir, "meta.json"), &m)

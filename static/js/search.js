@@ -1,11 +1,13 @@
 // Site search for gongkai: the browser half of generator/search.
 //
 // It reads the static index under /search/ (meta.json, shards/G/N.json,
-// terms/G/N.json for common terms, filters.json, docs/G/N.json, G = N/256,
-// each docs file the records of meta.perFile consecutive documents) and never asks any other server. normalise(), queryTerms() and
-// search() mirror normalise.go, terms.go and query.go line for line: the Go
-// tests prove recall on the real index files with the Go copy, so a change
-// here must be made there too.
+// for common terms terms/G/N.json, their documents, and ranks/G/N.json,
+// their postings in rank order in chunks, filters.json, docs/G/N.json,
+// G = N/256, each docs file the records of meta.perFile consecutive
+// documents) and never asks any other server. normalise(), queryTerms(),
+// decodeChunk() and the Query mirror normalise.go, terms.go, rank.go and
+// query.go step for step: the Go tests prove recall on the real index files
+// with the Go copy, so a change here must be made there too.
 (function () {
   'use strict';
 
@@ -20,8 +22,10 @@
   var PAGE = 10;
   var SNIPPET_RADIUS = 40;
   var NARROW_AT = 10; // query.go narrowAt
+  var MEMBER_RATIO = 16; // query.go memberRatio
   var MIN_PART = 2; // query.go minPart
   var SYNONYM_PREFIX = '=', SYNONYM_SEP = '|'; // synonyms.go
+  var MAX_COUNT = 7, CLASS_TITLE = 2, CLASS_NUMBER = 3; // write.go, doc.go
   function checkBudget(limit) { return 2 * limit; } // query.go checkBudget
   var LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
   // Go's unicode.IsSpace, so a query splits into the same words in both.
@@ -171,11 +175,31 @@
     return { gaps: gaps, vals: vals };
   }
 
+  // parseBigRef and decodeChunk: see rank.go.
+  function parseBigRef(s) {
+    var f = s.slice(1).split('.').map(Number);
+    if (f.length !== 4 || f.some(function (n) { return !(n >= 0) || n % 1; })) throw new Error('bad reference ' + s);
+    return { file: f[0], df: f[1], first: f[2], chunks: f[3] };
+  }
+  function decodeChunk(s) {
+    var out = [], segs = s.split('.');
+    if (s !== '' && segs[0] !== '') throw new Error('bad chunk');
+    for (var k = 1; k < segs.length; k++) {
+      var seg = segs[k], v = seg ? digitVal(seg, 0) : -1;
+      if (v < 0 || v >= 32) throw new Error('bad chunk');
+      var gaps = decodeNums(seg.slice(1)), id = -1;
+      for (var i = 0; i < gaps.length; i++) { id += gaps[i] + 1; out.push({ id: id, v: v }); }
+    }
+    return out;
+  }
+
   // Index: the files under base, fetched once each and kept.
   function Index(base) {
     this.base = base;
     this.files = new Map();
-    this.postingsCache = new Map();
+    this.entries = new Map();
+    this.members = new Map();
+    this.chunks = new Map();
     this.meta = null;
     this.filters = null;
   }
@@ -195,7 +219,7 @@
   Index.prototype.open = function () {
     var self = this;
     return this.get('meta.json').then(function (m) {
-      if (m.format !== 5 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
+      if (m.format !== 6 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
       self.meta = m;
       self.lapsed = new Set();
       var id = -1;
@@ -214,18 +238,42 @@
       return e ? e.split(SYNONYM_SEP).map(function (a) { return Array.from(a); }) : [];
     });
   };
-  Index.prototype.postings = function (term) {
-    var self = this, cached = this.postingsCache.get(term);
+  // entry: see query.go. A small term's postings (vals, id → value) or a
+  // big term's files (big); kept decoded, so a source copies vals.
+  Index.prototype.entry = function (term) {
+    var self = this, cached = this.entries.get(term);
     if (cached) return Promise.resolve(cached);
     return this.shard(term).then(function (shard) {
-      var list = shard[term] || '';
-      // A common term's list is a file of its own (terms/), named in its shard.
-      return list.charAt(0) === '*' ? self.get(filePath('terms', Number(list.slice(1)))) : list;
-    }).then(function (list) {
-      var p = decodePostings(list), map = new Map(), id = -1;
-      for (var i = 0; i < p.gaps.length; i++) { id += p.gaps[i] + 1; map.set(id, p.vals[i]); }
-      self.postingsCache.set(term, map);
-      return map;
+      var list = shard[term] || '', e;
+      if (list.charAt(0) === '*') e = { vals: null, big: parseBigRef(list) };
+      else {
+        var p = decodePostings(list), map = new Map(), id = -1;
+        for (var i = 0; i < p.gaps.length; i++) { id += p.gaps[i] + 1; map.set(id, p.vals[i]); }
+        e = { vals: map, big: null };
+      }
+      self.entries.set(term, e);
+      return e;
+    });
+  };
+  Index.prototype.membersOf = function (big) {
+    var self = this, cached = this.members.get(big.file);
+    if (cached) return Promise.resolve(cached);
+    var path = filePath('terms', big.file);
+    return this.get(path).then(function (list) {
+      var gaps = decodeNums(list), set = new Set(), id = -1;
+      for (var i = 0; i < gaps.length; i++) { id += gaps[i] + 1; set.add(id); }
+      if (set.size !== big.df) throw new Error(path + ': ' + set.size + ' documents');
+      self.members.set(big.file, set);
+      return set;
+    });
+  };
+  Index.prototype.chunk = function (big, k) {
+    var self = this, n = big.first + k, cached = this.chunks.get(n);
+    if (cached) return Promise.resolve(cached);
+    return this.get(filePath('ranks', n)).then(function (s) {
+      var c = decodeChunk(s);
+      self.chunks.set(n, c);
+      return c;
     });
   };
   // record: the file is fetched once (get() keeps it) and holds its
@@ -271,84 +319,175 @@
     return a.id < b.id;
   }
 
-  // narrow, combine and candidates: see run in query.go up to the check.
-  // Bounds are kept packed as postings values (count << 2 | class): a common
-  // word has thousands of candidates, and objects for each cost more time than
-  // the rest of the query.
-  Index.prototype.narrow = function (bounds, terms) {
+  // Sources, bounds and the stream of ranked postings: see source, addTerms,
+  // contrib, bound, unseen, advance and candidates in query.go. A contrib
+  // is an array [exact, valid, class, literal, count], compared in order.
+  function live(s) { return !s.complete && s.read < s.stream.chunks; }
+  Index.prototype.addTerms = function (s, terms) {
     var self = this;
-    return Promise.all(terms.map(function (t) { return self.postings(t); })).then(function (lists) {
-      lists.forEach(function (list) {
-        if (!bounds) { bounds = list; return; }
+    return Promise.all(terms.map(function (t) { return self.entry(t); })).then(function (es) {
+      var bigs = [];
+      es.forEach(function (e) {
+        if (e.big) { bigs.push(e.big); return; }
+        if (!s.complete) { s.complete = true; s.vals = new Map(e.vals); return; }
         var next = new Map();
-        list.forEach(function (v, id) {
-          var old = bounds.get(id);
+        e.vals.forEach(function (v, id) {
+          var old = s.vals.get(id);
           if (old !== undefined) next.set(id, Math.min(old >>> 2, v >>> 2) << 2 | Math.min(old & 3, v & 3));
         });
-        bounds = next;
+        s.vals = next;
       });
-      return bounds;
-    });
-  };
-  Index.prototype.combine = function (ws, filter) {
-    var self = this, byId = new Map(), cands = [];
-    ws.forEach(function (w) {
-      var best = w.bounds[0];
-      if (w.bounds.length > 1) {
-        best = new Map();
-        w.bounds.forEach(function (b) {
-          b.forEach(function (v, id) {
-            var old = best.get(id);
-            best.set(id, old === undefined ? v : Math.max(old >>> 2, v >>> 2) << 2 | Math.max(old & 3, v & 3));
-          });
+      bigs = bigs.map(function (b, i) { return [b, i]; }).sort(function (a, b) { return a[0].df - b[0].df || a[1] - b[1]; })
+        .map(function (x) { return x[0]; });
+      function more(i) {
+        if (i === bigs.length) return Promise.resolve();
+        var b = bigs[i];
+        if (!s.complete && !s.stream) { s.stream = b; return more(i + 1); }
+        if (s.complete && s.vals.size <= NARROW_AT) return Promise.resolve();
+        var n = self.meta.docs;
+        if (MEMBER_RATIO * Math.min(b.df, n - b.df) > n) return more(i + 1);
+        return self.membersOf(b).then(function (m) {
+          if (s.complete) s.vals.forEach(function (v, id) { if (!m.has(id)) s.vals.delete(id); });
+          else if (!s.inSet) s.inSet = new Set(m);
+          else s.inSet.forEach(function (id) { if (!m.has(id)) s.inSet.delete(id); });
+          return more(i + 1);
         });
       }
-      best.forEach(function (v, id) {
-        var r = byId.get(id);
-        if (!r) {
-          r = { id: id, words: 0, exact: 0, valid: self.lapsed.has(id) ? 0 : 1, cls: 0, literal: 0, count: 0 };
-          byId.set(id, r);
+      return more(0);
+    }).then(function () {
+      if (s.complete && s.inSet) {
+        s.vals.forEach(function (v, id) { if (!s.inSet.has(id)) s.vals.delete(id); });
+        s.inSet = null;
+      }
+    });
+  };
+  Index.prototype.size = function (s, f) {
+    var self = this, n = 0;
+    if (s.complete) { s.vals.forEach(function (v, id) { if (self.keep(id, f)) n++; }); return n; }
+    if (s.inSet) { s.inSet.forEach(function (id) { if (self.keep(id, f)) n++; }); return Math.min(n, s.stream.df); }
+    return s.stream.df;
+  };
+  Index.prototype.sizes = function (ws, f) {
+    var self = this, n = 0;
+    ws.forEach(function (w) { w.srcs.forEach(function (s) { n += self.size(s, f); }); });
+    return n;
+  };
+  function lessC(a, b) {
+    for (var i = 0; i < 5; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return false;
+  }
+  function contribOf(v, literal, valid) {
+    return [(v & 3) === CLASS_NUMBER ? 1 : 0, valid, Math.min(v & 3, CLASS_TITLE), literal ? 1 : 0, v >>> 2];
+  }
+  function addC(r, c) { r.words++; r.exact += c[0]; r.valid += c[1]; r.cls += c[2]; r.literal += c[3]; r.count += c[4]; }
+  function frontier(s) {
+    return s.read === 0 ? [1, 1, CLASS_TITLE, 1, MAX_COUNT] : contribOf(s.last.v, s.literal, s.lastOK);
+  }
+  function sourceBound(s, id, valid) {
+    var v = s.vals ? s.vals.get(id) : undefined;
+    if (v !== undefined) return contribOf(v, s.literal, valid);
+    if (!live(s) || (s.inSet && !s.inSet.has(id))) return null;
+    return frontier(s);
+  }
+  Index.prototype.bound = function (ws, id) {
+    var valid = this.lapsed.has(id) ? 0 : 1, r = { id: id, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 };
+    ws.forEach(function (w) {
+      var best = null;
+      w.srcs.forEach(function (s) {
+        var c = sourceBound(s, id, valid);
+        if (c && (!best || lessC(best, c))) best = c;
+      });
+      if (best) addC(r, best);
+    });
+    return r;
+  };
+  function unseen(ws) {
+    var r = { id: Infinity, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 };
+    ws.forEach(function (w) {
+      var best = null;
+      w.srcs.forEach(function (s) {
+        if (!live(s)) return;
+        var c = frontier(s);
+        if (!best || lessC(best, c)) best = c;
+        r.id = Math.min(r.id, s.read > 0 ? s.last.id + 1 : 0);
+      });
+      if (best) addC(r, best);
+    });
+    return r.words > 0 ? r : null;
+  }
+  Index.prototype.advance = function (ws) {
+    var self = this;
+    for (var i = 0; i < ws.length; i++) {
+      var best = null;
+      ws[i].srcs.forEach(function (s) { if (live(s) && (!best || lessC(frontier(best), frontier(s)))) best = s; });
+      if (!best) continue;
+      var s = best;
+      return this.chunk(s.stream, s.read).then(function (c) {
+        if (!s.vals) s.vals = new Map();
+        c.forEach(function (p) { if (!s.inSet || s.inSet.has(p.id)) s.vals.set(p.id, p.v); });
+        s.read++;
+        if (c.length) {
+          s.last = c[c.length - 1];
+          s.lastOK = self.lapsed.has(s.last.id) ? 0 : 1;
         }
-        r.words++;
-        if (w.bounds[0].has(id)) r.literal++;
-        if ((v & 3) === 3) r.exact++;
-        r.cls += Math.min(v & 3, 2);
-        r.count += v >>> 2;
+      });
+    }
+    return Promise.resolve();
+  };
+  Index.prototype.candidates = function (ws, filter, checked) {
+    var self = this, seen = new Set(), out = [];
+    ws.forEach(function (w) {
+      w.srcs.forEach(function (s) {
+        if (!s.vals) return;
+        s.vals.forEach(function (v, id) {
+          if (seen.has(id) || checked.has(id)) return;
+          seen.add(id);
+          if (self.keep(id, filter)) out.push(self.bound(ws, id));
+        });
       });
     });
-    byId.forEach(function (r, id) { if (self.keep(id, filter)) cands.push(r); });
-    cands.sort(function (a, b) { return before(a, b) ? -1 : 1; });
-    return cands;
+    out.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+    return out;
   };
-  // candidates resolves to the words with their equivalents and bounds (ws),
-  // the candidates, and whether the index alone decides every candidate.
-  Index.prototype.candidates = function (words, filter) {
+  // known: see query.go.
+  Index.prototype.known = function (ws, filter) {
+    var self = this, all = [];
+    ws.forEach(function (w) { all = all.concat(w.srcs); });
+    if (all.length === 1 && live(all[0]) && !all[0].inSet && !filter.kind && !filter.year && !filter.topic) return all[0].stream.df;
+    if (all.some(live)) return null;
+    var ids = new Set();
+    all.forEach(function (s) { s.vals.forEach(function (v, id) { if (self.keep(id, filter)) ids.add(id); }); });
+    return ids.size;
+  };
+  function newSource(literal) {
+    return { literal: literal, complete: false, vals: null, inSet: null, stream: null, read: 0, last: null, lastOK: 0 };
+  }
+  // prepare resolves to the words with their equivalents and sources (ws)
+  // and whether the index alone decides every candidate: see run in query.go
+  // up to the check.
+  Index.prototype.prepare = function (words, filter) {
     var self = this, ws;
     return Promise.all(words.map(function (w) {
-      return self.narrow(null, queryTerms(w)).then(function (b) {
-        return self.equivalents(w).then(function (eq) { return { alts: [w].concat(eq), bounds: [b] }; });
+      var s = newSource(true);
+      return self.addTerms(s, queryTerms(w)).then(function () {
+        return self.equivalents(w).then(function (eq) { return { alts: [w].concat(eq), srcs: [s] }; });
       });
     }).concat([this.loadFilters(filter)])).then(function (r) {
       r.pop();
       ws = r;
       return Promise.all(ws.map(function (w) {
-        return Promise.all(w.alts.slice(1).map(function (a) { return self.narrow(null, queryTerms(a)); })).then(function (bs) {
-          w.bounds = w.bounds.concat(bs);
-        });
+        return Promise.all(w.alts.slice(1).map(function (a) {
+          var s = newSource(false);
+          return self.addTerms(s, queryTerms(a)).then(function () { return s; });
+        })).then(function (ss) { w.srcs = w.srcs.concat(ss); });
       }));
     }).then(function () {
       var exactByIndex = ws.every(function (w) { return w.alts.every(function (a) { return a.length <= 2; }); });
-      var cands = self.combine(ws, filter);
-      var done = { ws: ws, cands: cands, exactByIndex: exactByIndex };
-      if (cands.length <= NARROW_AT) return done;
+      var done = { ws: ws, exactByIndex: exactByIndex };
+      if (self.sizes(ws, filter) <= NARROW_AT) return done;
       return Promise.all(ws.map(function (w) {
-        return Promise.all(w.alts.map(function (a, j) { return self.narrow(w.bounds[j], junctionTerms(a)); })).then(function (bs) {
-          w.bounds = bs;
-        });
-      })).then(function () {
-        done.cands = self.combine(ws, filter);
-        return done;
-      });
+        return Promise.all(w.alts.map(function (a, j) { return self.addTerms(w.srcs[j], junctionTerms(a)); }));
+      })).then(function () { return done; });
     });
   };
 
@@ -380,7 +519,7 @@
 
   function verify(rec, ws) {
     var comp = compactFields(rec), classes = fieldsOf(rec).map(function (f) { return f[1]; });
-    var res = { words: 0, exact: 0, cls: 0, literal: 0, matched: [] };
+    var res = { words: 0, exact: 0, cls: 0, literal: 0, count: 0, matched: [] };
     ws.forEach(function (w) {
       var bestExact = -1, bestClass = -1, matched = null;
       w.alts.forEach(function (a) {
@@ -400,6 +539,12 @@
       });
       res.matched.push(matched);
       if (bestExact < 0) return;
+      // Occurrences of the form found: see verify in query.go.
+      var n = 0;
+      for (var f = 0; f < comp.length && n < MAX_COUNT; f++) {
+        for (var i = indexOfChars(comp[f].chars, matched, 0); i >= 0 && n < MAX_COUNT; i = indexOfChars(comp[f].chars, matched, i + 1)) n++;
+      }
+      res.count += n;
       res.words++; res.exact += bestExact; res.cls += bestClass;
       if (matched === w.alts[0]) res.literal++;
     });
@@ -417,22 +562,23 @@
     this.ws = null;
     this.cands = null;
     this.next = 0;
+    this.checked = new Set();
     this.found = [];
+    this.finished = false;
     this.exactByIndex = true;
     this.isNear = !!words;
     this.near = null;
   }
   Query.prototype.run = function (limit) {
-    var self = this;
+    var self = this, ix = this.index;
     if (this.near) return this.near.run(limit);
-    if (!this.words.length) return Promise.resolve(this.answer(limit));
-    var ready = this.cands ? Promise.resolve(this.cands) : this.index.candidates(this.words, this.filter).then(function (r) {
+    if (!this.words.length) { this.finished = true; return Promise.resolve(this.answer(limit)); }
+    var ready = this.ws ? Promise.resolve() : ix.prepare(this.words, this.filter).then(function (r) {
       self.ws = r.ws;
       self.exactByIndex = r.exactByIndex;
-      return r.cands;
+      self.cands = ix.candidates(self.ws, self.filter, self.checked);
     });
-    return ready.then(function (cands) {
-      self.cands = cands;
+    return ready.then(function () {
       return self.check(limit);
     }).then(function (ans) {
       if (self.isNear || ans.results.length || !ans.exact) return ans;
@@ -449,20 +595,36 @@
       return self.tryParts(limit, l - 1, none);
     });
   };
+  // check: the loop of run in query.go.
   Query.prototype.check = function (limit) {
-    var self = this;
-    if (this.next >= this.cands.length) return Promise.resolve(this.answer(limit));
-    var c = this.cands[this.next];
-    var budget = checkBudget(limit);
-    if (this.next >= budget || (this.found.length >= limit && !before(c, this.found[limit - 1]))) return Promise.resolve(this.answer(limit));
+    var self = this, ix = this.index, cands = this.cands;
+    var budget = checkBudget(limit), t = unseen(this.ws), top = t;
+    var readNext = !!t && (this.next === cands.length || !before(cands[this.next], t));
+    if (!readNext) {
+      if (this.next === cands.length) { this.finished = true; return Promise.resolve(this.answer(limit)); }
+      top = cands[this.next];
+    }
+    if ((this.found.length >= limit && !before(top, this.found[limit - 1])) || this.checked.size >= budget) {
+      return Promise.resolve(this.answer(limit));
+    }
+    if (readNext) {
+      return ix.advance(this.ws).then(function () {
+        self.cands = ix.candidates(self.ws, self.filter, self.checked);
+        self.next = 0;
+        return self.check(limit);
+      });
+    }
     // Fetch a few candidates at once: over a phone network latency, not
     // bytes, is what the user waits for. No more than Go's one-by-one loop
-    // would check, so both stop at the same candidate.
-    var batch = this.cands.slice(this.next, this.next + Math.min(budget - this.next, Math.max(1, limit - this.found.length)));
-    return Promise.all(batch.map(function (b) { return self.index.record(b.id); })).then(function (recs) {
+    // would check, so both stop at the same candidate: each ranks before
+    // every document not read yet, and the page cannot fill before the last.
+    var n = Math.min(budget - this.checked.size, Math.max(1, limit - this.found.length)), batch = [];
+    for (var i = this.next; i < cands.length && batch.length < n && (!t || before(cands[i], t)); i++) batch.push(cands[i]);
+    return Promise.all(batch.map(function (b) { return ix.record(b.id); })).then(function (recs) {
       recs.forEach(function (rec, i) {
         var b = batch[i], v = verify(rec, self.ws);
-        if (v) self.found.push({ id: b.id, words: v.words, exact: v.exact, valid: rec.v ? 0 : 1, cls: v.cls, literal: v.literal, count: b.count, matched: v.matched, rec: rec });
+        self.checked.add(b.id);
+        if (v) self.found.push({ id: b.id, words: v.words, exact: v.exact, valid: rec.v ? 0 : v.words, cls: v.cls, literal: v.literal, count: v.count, matched: v.matched, rec: rec });
       });
       self.next += batch.length;
       self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
@@ -470,13 +632,17 @@
     });
   };
   Query.prototype.answer = function (limit) {
-    var checked = this.next, total = this.cands ? this.cands.length : 0;
-    var exact = checked >= total || this.exactByIndex;
+    var total = this.found.length, exact = this.finished;
+    if (!exact) {
+      total = this.found.length + this.index.sizes(this.ws, this.filter) - this.checked.size;
+      var known = this.exactByIndex ? this.index.known(this.ws, this.filter) : null;
+      if (known !== null) { total = known; exact = true; }
+    }
     return {
       results: this.found.slice(0, limit),
-      total: checked >= total ? this.found.length : (this.exactByIndex ? total : this.found.length + total - checked),
+      total: total,
       exact: exact,
-      more: this.found.length > limit || checked < total,
+      more: this.found.length > limit || !this.finished,
       words: this.words,
       nearMiss: this.isNear,
     };
