@@ -64,7 +64,8 @@ type Result struct {
 type Answer struct {
 	Results []Result
 	// Total is the number of matching documents when Exact, otherwise an upper
-	// bound: the candidates not yet checked against their text.
+	// bound: the results found and the documents the index has not ruled out
+	// that are not yet checked against their text.
 	Total int
 	Exact bool
 	// Words are the compact words the results answer, Results' Matched in
@@ -729,8 +730,10 @@ func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 	if !finished {
 		ans.Exact = false
 		ans.Total = len(found) + ix.sizes(ws, f) - len(checked)
-		if n, ok := ix.known(ws, f); exactByIndex && ok {
-			ans.Total, ans.Exact = n, true
+		if exactByIndex {
+			if n, ok := ix.known(ws, f); ok {
+				ans.Total, ans.Exact = n, true
+			}
 		}
 	}
 	if limit > 0 && len(ans.Results) > limit {
