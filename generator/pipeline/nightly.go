@@ -329,9 +329,11 @@ func pagerSize(cfg any) int {
 }
 
 // pagerDigests says what each pager page of each list shows, with a digest per page: its documents as the other
-// pages see them (shown) and, for the recent changes, its events; the page's number and the list's number of pages
-// (the pager); whether the list has a repealed member (its filter); and every list's count, since list pages show
-// the counts of other lists (a class's sub-classes, the 公开目录's columns). A pager page whose digest did not
+// pages see them (shown) and, for the recent changes, its events; the page's number, the list's number of pages
+// (the pager) and its count; whether the list has a repealed member (its filter); and every list's count, since
+// list pages show the counts of other lists (a class's sub-classes, the 公开目录's columns). The recent changes'
+// count is shown nowhere (layouts/changes/section.html): it is left out, or every change note would render every
+// page of the recent changes and of every list it touches. A pager page whose digest did not
 // change shows what it showed: a nightly build takes it from the live release (see renderPlan.same). nil with no
 // pager size.
 func pagerDigests(members map[string]*listpages.Member, shown map[string]string, size int) map[string][]string {
@@ -345,7 +347,9 @@ func pagerDigests(members map[string]*listpages.Member, shown map[string]string,
 	sort.Strings(keys)
 	ch := sha256.New()
 	for _, k := range keys {
-		fmt.Fprintf(ch, "%s %d\n", k, len(members[k].Docs))
+		if k != "changes" {
+			fmt.Fprintf(ch, "%s %d\n", k, len(members[k].Docs))
+		}
 	}
 	counts := ch.Sum(nil)
 	out := make(map[string][]string, len(members))
@@ -356,11 +360,15 @@ func pagerDigests(members map[string]*listpages.Member, shown map[string]string,
 			repealed = repealed || d.Validity == "repealed"
 		}
 		n := max(1, (len(m.Docs)+size-1)/size) // an empty list is one page
+		count := len(m.Docs)
+		if k == "changes" {
+			count = -1 // not shown on its pages: a new note changes the pages from its place on, not every one
+		}
 		pages := make([]string, n)
 		for i := range pages {
 			h := sha256.New()
 			h.Write(counts)
-			fmt.Fprintf(h, "page %d of %d repealed %v\n", i+1, n, repealed)
+			fmt.Fprintf(h, "page %d of %d count %d repealed %v\n", i+1, n, count, repealed)
 			for j := i * size; j < min((i+1)*size, len(m.Docs)); j++ {
 				fmt.Fprintf(h, "%s %s\n", m.Docs[j].Name, shown[m.Docs[j].Name])
 				if j < len(m.Events) {

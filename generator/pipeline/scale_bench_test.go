@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -251,8 +252,10 @@ func logLoad(what string) {
 
 func mb(bytes int64) float64 { return float64(bytes) / (1 << 20) }
 
-// editTen edits ten documents of a generated site as a night's work might: the text of five, the title of five
-// (which every list, feed and index showing them must follow). Round i edits differently from round i-1.
+// editTen edits ten documents of a generated site as a night's work might, each kind of edit an editor makes: the
+// text of four, the title of three (which every list, feed and index showing them must follow), the date of three
+// (one day later, acknowledged in a `changes` entry dated on the new day, as the published-date guard asks: the
+// document moves in its lists and the entry joins /changes/). Round i edits differently from round i-1.
 func editTen(b *testing.B, site string, round int) {
 	b.Helper()
 	var all []string
@@ -269,18 +272,40 @@ func editTen(b *testing.B, site string, round int) {
 	for k := 0; k < 10; k++ {
 		docs = append(docs, all[(2*k+1)*len(all)/20])
 	}
+	date := regexp.MustCompile(`(?m)^date = (\d{4}-\d{2}-\d{2})(T[^\n]*)?$`)
 	for k, p := range docs[:10] {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatal(err)
 		}
 		s := string(data)
-		if k%2 == 0 {
+		switch k % 3 {
+		case 0:
 			s += fmt.Sprintf("\n\n第%d轮修订新增的一段正文。\n", round+1)
-		} else if i := strings.Index(s, "title = \""); i >= 0 {
+		case 1:
+			i := strings.Index(s, "title = \"")
+			if i < 0 {
+				b.Fatalf("%s: no title", p)
+			}
 			s = s[:i] + fmt.Sprintf("title = \"（第%d次修订）", round+1) + s[i+len("title = \""):]
-		} else {
-			b.Fatalf("%s: no title", p)
+		case 2:
+			m := date.FindStringSubmatchIndex(s)
+			if m == nil {
+				b.Fatalf("%s: no date", p)
+			}
+			d, err := time.Parse("2006-01-02", s[m[2]:m[3]])
+			if err != nil {
+				b.Fatal(err)
+			}
+			day := d.AddDate(0, 0, 1).Format("2006-01-02")
+			entry := fmt.Sprintf("{ date = %s, note = \"第%d次更正发布日期\" }", day, round+1)
+			line := "date = " + day + s[m[3]:m[1]]
+			if c := strings.Index(s, "\nchanges = ["); c >= 0 {
+				s = s[:c+len("\nchanges = [")] + entry + ", " + s[c+len("\nchanges = ["):]
+				s = s[:m[0]] + line + s[m[1]:]
+			} else {
+				s = s[:m[0]] + line + "\nchanges = [" + entry + "]" + s[m[1]:]
+			}
 		}
 		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 			b.Fatal(err)
