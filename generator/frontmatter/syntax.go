@@ -33,6 +33,7 @@ const (
 	CauseNotClosed                 // the front matter's closing line is missing: Want is the delimiter
 	CauseBracket                   // a list [ or table { not closed: Char is the bracket, Want the closing one
 	CauseNoSuchDate                // a date or time that does not exist (2024-13-01, 25:00): Key is it as written
+	CauseListComma                 // two strings of a list with no comma between them: Char is the second's quote
 )
 
 // SyntaxError is front matter (or a TOML file) that does not parse: where, and the usual mistake recognised there.
@@ -95,11 +96,21 @@ func (e *SyntaxError) Message(lang msg.Lang) string {
 		return msg.SyntaxNoSuchDate.F(lang, e.Key)
 	case CauseBracket:
 		return msg.SyntaxBracket.F(lang, ch, e.Want)
+	case CauseListComma:
+		return msg.SyntaxListComma.F(lang, ch, e.listExample())
 	}
 	if e.Char == 0 {
 		return msg.SyntaxOtherEnd.F(lang, f, e.Msg)
 	}
 	return msg.SyntaxOther.F(lang, f, ch, e.Msg)
+}
+
+// listExample is a correct list, in the format of the error.
+func (e *SyntaxError) listExample() string {
+	if e.Format == YAML {
+		return `keywords: ["社保", "医保"]`
+	}
+	return `keywords = ["社保", "医保"]`
 }
 
 // example is a correct line for a quoting mistake, in the format of the error.
@@ -290,6 +301,7 @@ func scanLine(rs []rune, format Format) (finding, bool) {
 	var quote rune // the quote of the string the scan is in, or 0
 	start := -1    // where that string started
 	valueAt := -1  // where the value starts: after TOML's = or YAML's ": "
+	lists := 0     // how many lists [ the scan is in
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if quote != 0 {
@@ -306,6 +318,9 @@ func scanLine(rs []rune, format Format) (finding, bool) {
 				j := i + 1
 				for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t') {
 					j++
+				}
+				if j < len(rs) && lists > 0 && (rs[j] == '"' || rs[j] == '\'') {
+					return finding{cause: CauseListComma, col: j, char: rs[j]}, true
 				}
 				if j < len(rs) && !strings.ContainsRune("#,]}:", rs[j]) && !strings.ContainsRune(chineseQuotes, rs[j]) &&
 					fullWidthASCII(rs[j]) == 0 && !invisible(rs[j]) {
@@ -330,6 +345,10 @@ func scanLine(rs []rune, format Format) (finding, bool) {
 			return finding{cause: CauseFullWidth, col: i, char: r, want: want}, true
 		case invisible(r):
 			return finding{cause: CauseInvisible, col: i, char: r}, true
+		case r == '[' && valueAt >= 0:
+			lists++
+		case r == ']' && lists > 0:
+			lists--
 		case r == '"' || r == '\'':
 			if yaml && !valueStart(rs, i) {
 				continue // a quote inside plain YAML text is text

@@ -46,6 +46,10 @@ var (
 	SyntaxInnerQuote = def(
 		"字符串在此处的英文引号 %s 就结束了,其后的文字无法识别:文字中需要引号时请用中文引号 “”,例如 %s",
 		"the string ends at this quote %s and the text after it cannot be read: for quotation marks inside the text use Chinese ones “”, e.g. %s")
+	// SyntaxListComma: the second item's quote, a correct list.
+	SyntaxListComma = def(
+		"列表的两项之间缺少英文逗号 ,:请在此处的 %s 之前加上逗号,例如 %s",
+		"a comma is missing between two items of the list: add one before this %s, e.g. %s")
 	// SyntaxUnquoted: the line with quotes.
 	SyntaxUnquoted = def(
 		"文字取值要用英文引号括起来,写作 %s",
