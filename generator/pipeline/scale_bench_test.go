@@ -127,7 +127,8 @@ func gongkaiBuild(b *testing.B, gongkai, site, out, name string) measured {
 	fmt.Fprintf(os.Stderr, "bench: %s stages: %s\n", name, strings.Join(parts, ", "))
 	fmt.Fprintf(os.Stderr, "bench: %s output: %d pages, %d files\n", name, r.Pages, r.Files)
 	if r.Render != nil {
-		fmt.Fprintf(os.Stderr, "bench: %s rendered: %s, %d pages, %d files taken unrendered %s\n", name, r.Render.Mode, r.Render.Pages, r.Render.Carried, r.Render.Reason)
+		fmt.Fprintf(os.Stderr, "bench: %s rendered: %s, %d pages, %d files taken unrendered (%d pager pages) %s\n", name, r.Render.Mode,
+			r.Render.Pages, r.Render.Carried, r.Render.PagersTaken, r.Render.Reason)
 	}
 	return m
 }
