@@ -16,7 +16,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -812,38 +811,25 @@ func carry(p *renderPlan, pv *reuse.Previous, k *reuse.Keeper, staging string, d
 		todo = append(todo, rel)
 	}
 	var (
-		wg      sync.WaitGroup
 		mu      sync.Mutex
 		missing string
 		taken   []string
 	)
-	work := make(chan string)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for rel := range work {
-				var ok bool
-				if reuse.Minified(rel) {
-					ok = k.Carry(rel)
-				} else {
-					ok = pv.CarryCopy(rel, filepath.Join(staging, filepath.FromSlash(rel)))
-				}
-				mu.Lock()
-				if ok {
-					taken = append(taken, rel)
-				} else if missing == "" || rel < missing {
-					missing = rel
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, rel := range todo {
-		work <- rel
-	}
-	close(work)
-	wg.Wait()
+	onEveryCore(todo, func(rel string) {
+		var ok bool
+		if reuse.Minified(rel) {
+			ok = k.Carry(rel)
+		} else {
+			ok = pv.CarryCopy(rel, filepath.Join(staging, filepath.FromSlash(rel)))
+		}
+		mu.Lock()
+		if ok {
+			taken = append(taken, rel)
+		} else if missing == "" || rel < missing {
+			missing = rel
+		}
+		mu.Unlock()
+	})
 	return taken, missing
 }
 

@@ -251,33 +251,40 @@ func (ps *pass) unchangedLinks() error {
 // scan reads pages of the output (slash paths) for the link check, on every core.
 func (ps *pass) scan(files []string) error {
 	var (
-		wg    sync.WaitGroup
 		mu    sync.Mutex
 		first error
 	)
+	onEveryCore(files, func(rel string) {
+		data, err := os.ReadFile(filepath.Join(ps.root, filepath.FromSlash(rel)))
+		if err != nil {
+			mu.Lock()
+			first = cmp.Or(first, err)
+			mu.Unlock()
+			return
+		}
+		ps.lc.Page(rel, htmlscan.Scan(data))
+	})
+	return first
+}
+
+// onEveryCore calls fn with each of items, on every core, and returns when every call has.
+func onEveryCore(items []string, fn func(string)) {
+	var wg sync.WaitGroup
 	work := make(chan string)
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for rel := range work {
-				data, err := os.ReadFile(filepath.Join(ps.root, filepath.FromSlash(rel)))
-				if err != nil {
-					mu.Lock()
-					first = cmp.Or(first, err)
-					mu.Unlock()
-					continue
-				}
-				ps.lc.Page(rel, htmlscan.Scan(data))
+			for it := range work {
+				fn(it)
 			}
 		}()
 	}
-	for _, f := range files {
-		work <- f
+	for _, it := range items {
+		work <- it
 	}
 	close(work)
 	wg.Wait()
-	return first
 }
 
 // lostIDs notes whether the page rel, written by this build with the ids of pg, offers fewer ids than it did in the
