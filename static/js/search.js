@@ -209,6 +209,9 @@
       p = fetch(this.base + path, { credentials: 'same-origin' }).then(function (r) {
         if (!r.ok) throw new Error(path + ': ' + r.status);
         return r.json();
+      }).then(function (v) {
+        sliceStart = now(); // a response is a task of its own: see pace
+        return v;
       });
       this.files.set(path, p);
       var self = this;
@@ -595,6 +598,24 @@
       return self.tryParts(limit, l - 1, none);
     });
   };
+  // Pacing: with its files cached, everything a query does (verifying tens of texts, above all) would be one task,
+  // too long for a slow phone (total blocking time). pace() lets the work go on in the current task for SLICE_MS,
+  // then resumes it in a task of its own: a MessageChannel message runs at once, where setTimeout's delay is
+  // clamped, but the browser may draw a frame first, so a query that fits in one slice must not pause at all:
+  // sliceStart is set wherever a task begins (a keystroke's search, a file's arrival, a resumption). Under Node (the
+  // mirror test) there is no page to keep responsive, and no pause.
+  var SLICE_MS = 5;
+  var now = typeof performance === 'object' ? function () { return performance.now(); } : Date.now;
+  var sliceStart = now(), channel = null, resumes = [];
+  if (typeof MessageChannel === 'function' && typeof document !== 'undefined') {
+    channel = new MessageChannel();
+    channel.port1.onmessage = function () { sliceStart = now(); resumes.shift()(); };
+  }
+  function pace() {
+    if (!channel || now() - sliceStart < SLICE_MS) return Promise.resolve();
+    return new Promise(function (resolve) { resumes.push(resolve); channel.port2.postMessage(null); });
+  }
+
   // check: the loop of run in query.go.
   Query.prototype.check = function (limit) {
     var self = this, ix = this.index, cands = this.cands;
@@ -608,7 +629,7 @@
       return Promise.resolve(this.answer(limit));
     }
     if (readNext) {
-      return ix.advance(this.ws).then(function () {
+      return ix.advance(this.ws).then(pace).then(function () {
         self.cands = ix.candidates(self.ws, self.filter, self.checked);
         self.next = 0;
         return self.check(limit);
@@ -621,14 +642,20 @@
     var n = Math.min(budget - this.checked.size, Math.max(1, limit - this.found.length)), batch = [];
     for (var i = this.next; i < cands.length && batch.length < n && (!t || before(cands[i], t)); i++) batch.push(cands[i]);
     return Promise.all(batch.map(function (b) { return ix.record(b.id); })).then(function (recs) {
-      recs.forEach(function (rec, i) {
-        var b = batch[i], v = verify(rec, self.ws);
-        self.checked.add(b.id);
-        if (v) self.found.push({ id: b.id, words: v.words, exact: v.exact, valid: rec.v ? 0 : v.words, cls: v.cls, literal: v.literal, count: v.count, matched: v.matched, rec: rec });
-      });
-      self.next += batch.length;
-      self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
-      return self.check(limit);
+      function step(i) {
+        if (i === recs.length) {
+          self.next += batch.length;
+          self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+          return self.check(limit);
+        }
+        return pace().then(function () {
+          var b = batch[i], rec = recs[i], v = verify(rec, self.ws);
+          self.checked.add(b.id);
+          if (v) self.found.push({ id: b.id, words: v.words, exact: v.exact, valid: rec.v ? 0 : v.words, cls: v.cls, literal: v.literal, count: v.count, matched: v.matched, rec: rec });
+          return step(i + 1);
+        });
+      }
+      return step(0);
     });
   };
   Query.prototype.answer = function (limit) {
@@ -807,6 +834,7 @@
     }
     function run(fresh) {
       var my = ++seq;
+      sliceStart = now(); // see pace
       if (fresh) {
         limit = PAGE;
         current = new Query(index, input.value, filter());
