@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -118,10 +119,13 @@ type renderPlan struct {
 	// same are, by list key, the pager pages (",2,5,") that show what they showed in the live release; Hugo renders
 	// in their place a marker (layouts/_partials/pager-unchanged.html reads them from the lists' data, lists) and
 	// the build takes the live release's file instead (taken). See pagerDigests.
-	same  map[string]string
-	lists []byte // listpages.ListsFile with same
-	mu    sync.Mutex
-	taken map[string]bool
+	same   map[string]string
+	pagers map[string]string // the same pager pages by the output folder of the list page that shows them
+	mu     sync.Mutex
+	taken  map[string]bool
+	// unexpected is a page that rendered the marker where the plan marked no unchanged pager page (a layout
+	// showing a list from a page listPath does not know, or a document's raw HTML): the build renders everything.
+	unexpected string
 }
 
 func (p *renderPlan) partial() bool { return p != nil && p.Full == "" && p.Only != nil }
@@ -617,11 +621,12 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 			return &renderPlan{Full: "a list disappeared: " + k}
 		}
 	}
+	oldDirs := old.dirs()
 	p.same = samePagers(old.Pagers, cur.Pagers)
+	p.pagers = pagerFolders(p.same, oldDirs, site)
 	p.Only = []string{}
 	if len(changed) == 0 {
 		// Nothing another page shows changed: the pages of the documents whose text changed, if any.
-		oldDirs := old.dirs()
 		for x := range render {
 			p.Only = append(p.Only, x)
 			if d, ok := oldDirs[x]; ok {
@@ -644,7 +649,6 @@ func planNight(old, cur *nightState, pv *reuse.Previous, site *content.Site) *re
 		}
 	}
 	p.Kinds = []string{"taxonomy", "sitemap", "404", "robotstxt"}
-	oldDirs := old.dirs()
 	for x := range render {
 		p.Only = append(p.Only, x)
 		if d, ok := oldDirs[x]; ok {
@@ -682,19 +686,63 @@ func samePagers(old, cur map[string][]string) map[string]string {
 	return out
 }
 
+// pagerFolders gives the pager pages of same (list key -> ",2,5,") by the output folder of the list page that shows
+// each list, as the live release had it ("policies/"); the 公开目录's list ("all") is shown by every directory
+// column page.
+func pagerFolders(same map[string]string, dirs map[string]string, site *content.Site) map[string]string {
+	out := map[string]string{}
+	for k, pages := range same {
+		var paths []string
+		if lp := listPath(k, site); lp != "" {
+			paths = append(paths, lp)
+		} else if site.Columns != nil {
+			for _, c := range site.Columns.All {
+				if c.Page == "directory" && c.Path != "" {
+					paths = append(paths, "/"+c.Path)
+				}
+			}
+		}
+		for _, lp := range paths {
+			if d, ok := dirs[lp]; ok {
+				out[d] += pages
+			}
+		}
+	}
+	return out
+}
+
+// pagerNumber is the number of the pager page an output file belongs to: 3 for "policies/page/3/index.html", 1
+// for any other.
+func pagerNumber(rel string) int {
+	if m := pagerPage.FindStringSubmatch(rel); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 1
+}
+
+var pagerPage = regexp.MustCompile(`(?:^|/)page/(\d+)/index\.html$`)
+
 // unchangedMarker is what a layout renders in place of a pager page's list when layouts/_partials/pager-unchanged.html
 // says the page is unchanged.
 var unchangedMarker = []byte("<gongkai-unchanged></gongkai-unchanged>")
 
-// publisher wraps the build's Publish (hugosite.Options.Publish): a pager page that rendered the marker is not
-// written, and is taken from the live release (carry).
+// publisher wraps the build's Publish (hugosite.Options.Publish): a pager page the plan marked unchanged that
+// rendered the marker is not written, and is taken from the live release (carry). The marker anywhere else is
+// written as it is, and verify then has everything rendered again.
 func (p *renderPlan) publisher(next func(string, []byte) bool) func(string, []byte) bool {
 	return func(rel string, data []byte) bool {
 		if strings.HasSuffix(rel, ".html") && bytes.Contains(data, unchangedMarker) {
+			marked := strings.Contains(p.pagers[ownerDir(rel)], fmt.Sprintf(",%d,", pagerNumber(rel)))
 			p.mu.Lock()
-			p.taken[rel] = true
-			p.mu.Unlock()
-			return false
+			defer p.mu.Unlock()
+			if marked {
+				p.taken[rel] = true
+				return false
+			}
+			if p.unexpected == "" || rel < p.unexpected {
+				p.unexpected = rel
+			}
 		}
 		return next(rel, data)
 	}
@@ -897,6 +945,9 @@ func writeState(releases string, st *nightState) error {
 // verify checks the plan against the pages Hugo found: every page the new sources should have is one. "" when it
 // holds; otherwise why not, and the caller renders everything.
 func (p *renderPlan) verify(hp []hugosite.Page) string {
+	if p.unexpected != "" {
+		return p.unexpected + " shows the marker of an unchanged pager page where the plan marked none"
+	}
 	have := make(map[string]bool, len(hp))
 	for _, x := range hp {
 		have[x.Path] = true

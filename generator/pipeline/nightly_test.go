@@ -103,6 +103,20 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 			writeFile(t, filepath.Join(site, "content/articles/long-new.md"), "+++\ntitle = \"最新的长列表文章\"\ndate = 2025-05-30\n"+
 				"summary = \"摘要。\"\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n正文。\n")
 		}, mode: "partial"},
+		// The marker a layout renders in place of an unchanged pager page, written in a document's raw HTML: it is
+		// the document's text, published as written, and the nightly build renders everything rather than take it
+		// for a pager page (the lead's review of 7fb1b3d).
+		{name: "marker in a document's raw HTML", before: func(t *testing.T, site string) {
+			cfg := filepath.Join(site, "config.toml")
+			data, err := os.ReadFile(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, cfg, strings.Replace(string(data), "[params]\n", "[params]\nallow_raw_html = true\n", 1))
+			writeFile(t, filepath.Join(site, "content/articles/raw.md"), "+++\ntitle = \"原样HTML的文章\"\ndate = 2025-05-28\n"+
+				"summary = \"摘要。\"\ntopic = '劳动、人事、监察\\劳动关系'\n+++\n正文。<gongkai-unchanged></gongkai-unchanged>\n")
+		}, change: edit("content/articles/raw.md", "正文。", "修订的正文。"), mode: "full", reason: "marker",
+			shows: "gongkai-unchanged", in: []string{"articles/raw/index.html"}},
 		{name: "layout change", change: edit("layouts/page.html", "<article class=\"doc\">", "<article class=\"doc\" data-v=\"2\">"),
 			mode: "full", reason: "layouts"},
 		{name: "now publishes a document", later: "2025-06-11T02:00:00+08:00", mode: "full", reason: "--now publishes",
