@@ -150,6 +150,10 @@ func TestNightlyIsTheColdBuild(t *testing.T) {
 			if r.Render == nil || r.Render.Mode != c.mode || !strings.Contains(r.Render.Reason, c.reason) {
 				t.Fatalf("render %+v, want mode %s (reason with %q)", r.Render, c.mode, c.reason)
 			}
+			// The report's 精简 line counts what this build minified: files taken unrendered are in neither figure.
+			if r.Bytes.Minified > r.Bytes.Rendered {
+				t.Errorf("minified %d bytes of %d rendered", r.Bytes.Minified, r.Bytes.Rendered)
+			}
 			if c.taken && r.Render.PagersTaken == 0 {
 				t.Errorf("no pager page taken from the live release")
 			}

@@ -391,8 +391,12 @@ func (ps *pass) kept(rel string, k reuse.Kept, st *processed) error {
 		data = d
 		return d, nil
 	}
-	st.rendered += k.Rendered
-	st.minified += k.Size
+	if k.Rendered > 0 {
+		// Rendered this time, as last time: its minification counts for this build. A file a nightly build took
+		// unrendered (Rendered 0) counts in neither, or the report's 精简 line would grow past 100 %.
+		st.rendered += k.Rendered
+		st.minified += k.Size
+	}
 	if strings.HasSuffix(rel, ".html") && ps.known != nil {
 		ps.mu.Lock()
 		ps.unread = append(ps.unread, rel)
