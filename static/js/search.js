@@ -859,43 +859,49 @@
       run(true);
     }
 
+    // Nothing searches before the index's meta.json is in (a keystroke then would have no shards to look in): the
+    // listeners are added once it is. What the citizen typed while it loaded is kept; otherwise the query comes
+    // from the address (?q=, and the filters).
     index.open().then(function (m) {
       m.years.forEach(function (y) { if (y[0]) option(year, String(y[0]), text('yearOption', { year: y[0] })); });
       m.topics.forEach(function (t) { option(topic, t, t.replace(/\\/g, ' › ')); });
       var p = new URLSearchParams(location.search);
-      input.value = p.get('q') || '';
-      kind.value = p.get('kind') || '';
-      year.value = p.get('year') || '';
-      topic.value = p.get('topic') || '';
+      if (!input.value) input.value = p.get('q') || '';
+      if (!kind.value) kind.value = p.get('kind') || '';
+      if (!year.value) year.value = p.get('year') || '';
+      if (!topic.value) topic.value = p.get('topic') || '';
+      listen();
       run(true);
     }, function (err) {
       status.textContent = text('loadError', { error: err.message });
       rendered('');
     });
 
-    input.addEventListener('input', schedule);
-    input.addEventListener('compositionend', function () { schedule(); });
-    [kind, year, topic].forEach(function (s) { s.addEventListener('change', schedule); });
-    form.addEventListener('submit', function (e) { e.preventDefault(); syncURL(); run(true); });
-    moreButton.addEventListener('click', function () {
-      var first = list.children.length;
-      limit += PAGE;
-      run(false);
-      // Keyboard users continue from the first new result.
-      var wait = new MutationObserver(function () {
-        wait.disconnect();
-        var a = list.children[first] && list.children[first].querySelector('a');
-        if (a) a.focus();
+    function listen() {
+      input.addEventListener('input', schedule);
+      input.addEventListener('compositionend', function () { schedule(); });
+      [kind, year, topic].forEach(function (s) { s.addEventListener('change', schedule); });
+      form.addEventListener('submit', function (e) { e.preventDefault(); syncURL(); run(true); });
+      moreButton.addEventListener('click', function () {
+        var first = list.children.length;
+        limit += PAGE;
+        run(false);
+        // Keyboard users continue from the first new result.
+        var wait = new MutationObserver(function () {
+          wait.disconnect();
+          var a = list.children[first] && list.children[first].querySelector('a');
+          if (a) a.focus();
+        });
+        wait.observe(list, { childList: true });
       });
-      wait.observe(list, { childList: true });
-    });
-    // Down arrow from the box goes to the results; links then tab in order.
-    input.addEventListener('keydown', function (e) {
-      if (e.key === 'ArrowDown') {
-        var a = list.querySelector('a');
-        if (a) { e.preventDefault(); a.focus(); }
-      }
-    });
+      // Down arrow from the box goes to the results; links then tab in order.
+      input.addEventListener('keydown', function (e) {
+        if (e.key === 'ArrowDown') {
+          var a = list.querySelector('a');
+          if (a) { e.preventDefault(); a.focus(); }
+        }
+      });
+    }
   }
 
   // The search starts once the page has loaded, in a task of its own: the page is drawn first and the work of

@@ -82,9 +82,16 @@ func Chromium() string {
 
 // Serve serves the built site dir like a web server would, with the strict CSP on every response and 404.html
 // (status 404) for a path that does not exist.
-func Serve(dir string) *httptest.Server {
+func Serve(dir string) *httptest.Server { return ServeWith(dir, nil) }
+
+// ServeWith is Serve with a hook called before each request is answered: a test holds a file back there to see a
+// page while it is still loading.
+func ServeWith(dir string, before func(*http.Request)) *httptest.Server {
 	files := http.FileServer(http.Dir(dir))
 	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if before != nil {
+			before(r)
+		}
 		w.Header().Set("Content-Security-Policy", CSP)
 		p := path.Clean("/" + r.URL.Path)
 		full := filepath.Join(dir, filepath.FromSlash(p))

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -95,6 +96,40 @@ func waitResults(t *testing.T, b *Browser, what string, want []string) {
 	}
 	if !r.OK {
 		t.Fatalf("%s: results %q, want %q (status %q)", what, r.Got, want, r.Status)
+	}
+}
+
+// TestSearchTypedWhileTheIndexLoads types into the search box before the index's meta.json has arrived, as a
+// citizen on a slow phone network does: nothing may throw (a keystroke then had no shards to look in), and when the
+// index is in, what was typed is searched, not the query of the address it replaced.
+func TestSearchTypedWhileTheIndexLoads(t *testing.T) {
+	Require(t, Chromium() != "", "chromium")
+	held := make(chan struct{})
+	var release sync.Once
+	open := func() { release.Do(func() { close(held) }) }
+	defer open()
+	srv := ServeWith(buildSearchSite(t, "zh"), func(r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/search/meta.json") {
+			<-held // until the test has typed
+		}
+	})
+	defer srv.Close()
+	b := NewBrowser(t, srv.URL)
+	if _, err := b.Load("/search/?q="+url.QueryEscape("欠薪"), ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := eval[bool](b, `(document.querySelector('#search-q').value = '', true)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.CSS(`#search-q`), "申请劳动仲裁")); err != nil {
+		t.Fatal(err)
+	}
+	open()
+	waitResults(t, b, "typed 申请劳动仲裁 while meta.json loaded", []string{"/policies/qx-2024/"})
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Errorf("the page reported: %s", p)
 	}
 }
 
