@@ -170,4 +170,9 @@ type Render struct {
 	// PagersTaken are the pager pages of rendered lists that showed what they showed in the live release: taken
 	// from it, not rendered (among Carried).
 	PagersTaken int `json:"pagers_taken,omitempty"`
+	// The files taken from the live release, each checked against its manifest: by the stamp the file system
+	// recorded of it after its publication (inode, size and times; see generator/reuse), or by reading and hashing
+	// it (a file whose stamp changed or is unknown).
+	CheckedByStamp   int `json:"checked_by_stamp,omitempty"`
+	CheckedByReading int `json:"checked_by_reading,omitempty"`
 }

@@ -7,6 +7,8 @@
 package content
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -56,6 +58,7 @@ type Document struct {
 	// Withdrawn is the record of the withdrawal list that names the document (撤销公开), nil for none: the document
 	// is then shown at its address as a withdrawal notice, and listed nowhere.
 	Withdrawn *Withdrawal
+	Sums      Sums // of the file (a bundle's index.md), as validated
 	// Stats is the front matter's statistics file, relative to the bundle; Statistics its checked content, nil
 	// when there is none or it does not parse (see stats.go).
 	Stats      string
@@ -324,7 +327,7 @@ func (v *validator) file(f string, src []byte) *Document {
 		return nil
 	}
 	kind := Kind(parts[0])
-	d := &Document{File: f, Kind: kind, Pos: doc.Pos}
+	d := &Document{File: f, Kind: kind, Pos: doc.Pos, Sums: Sums{File: sha256.Sum256(src), FrontMatter: sha256.Sum256(FrontMatter(src))}}
 	name := strings.TrimSuffix(rel, ".md")
 	if base == "index.md" {
 		d.Bundle = true
@@ -451,3 +454,22 @@ func Published(d *Document, now time.Time) bool {
 
 // DraftNote is what check says of a draft, in lang.
 func DraftNote(lang msg.Lang) string { return msg.ContentDraftListed.In(lang) }
+
+// Sums are the SHA-256 of a document's file as it was validated, and of its front matter alone (FrontMatter): what a
+// nightly build records of the document's page and of what lists show of it (generator/pipeline), without reading
+// the file a second time.
+type Sums struct{ File, FrontMatter [32]byte }
+
+// FrontMatter is the front matter of a document's file (TOML between +++ lines, YAML between --- lines); the whole
+// file when it has none that ends.
+func FrontMatter(data []byte) []byte {
+	for _, delim := range []string{"+++", "---"} {
+		if !bytes.HasPrefix(data, []byte(delim)) {
+			continue
+		}
+		if i := bytes.Index(data[len(delim):], []byte("\n"+delim)); i >= 0 {
+			return data[:len(delim)+i+1+len(delim)]
+		}
+	}
+	return data
+}

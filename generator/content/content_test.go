@@ -284,3 +284,16 @@ date = 2024-03-12
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestFrontMatter(t *testing.T) {
+	for in, want := range map[string]string{
+		"+++\ntitle = \"a\"\n+++\nbody\n":   "+++\ntitle = \"a\"\n+++",
+		"---\ntitle: a\n---\nbody +++\n":    "---\ntitle: a\n---",
+		"+++\ntitle = \"a\"\nno end\n":      "+++\ntitle = \"a\"\nno end\n",
+		"no front matter\n+++\nbody\n+++\n": "no front matter\n+++\nbody\n+++\n",
+	} {
+		if got := string(content.FrontMatter([]byte(in))); got != want {
+			t.Errorf("FrontMatter(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -35,10 +35,16 @@ func EntryOf(rel string, data []byte) Entry {
 	return Entry{Path: rel, Size: int64(len(data)), SHA256: Sum(data)}
 }
 
-// Encode writes the manifest sorted by path.
-func Encode(entries []Entry) []byte {
+// Sorted returns entries sorted by path, as the manifest lists them (and Decode returns them).
+func Sorted(entries []Entry) []Entry {
 	sorted := append([]Entry(nil), entries...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	return sorted
+}
+
+// Encode writes the manifest sorted by path.
+func Encode(entries []Entry) []byte {
+	sorted := Sorted(entries)
 	var b bytes.Buffer
 	b.WriteString("# gongkai integrity manifest: every published file, its size in bytes (# line) and SHA-256.\n")
 	b.WriteString("# Verify with: sha256sum -c " + Name + "\n")

@@ -137,8 +137,9 @@ func TestKilledOrFailingBuildLeavesPreviousSite(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(filepath.Dir(out), ".public-releases"))
 	var names []string
 	for _, e := range entries {
-		// the lock, how the live release was minified, the order of publication, the record of its sources
-		if e.Name() != ".lock" && e.Name() != ".minified" && e.Name() != ".published" && e.Name() != ".nightly" {
+		// the lock, how the live release was minified, the order of publication, the record of its sources and the
+		// stamps of its files
+		if e.Name() != ".lock" && e.Name() != ".minified" && e.Name() != ".published" && e.Name() != ".nightly" && e.Name() != ".stamps" {
 			names = append(names, e.Name())
 		}
 	}

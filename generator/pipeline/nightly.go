@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime/debug"
 	"sort"
@@ -56,6 +58,8 @@ type nightState struct {
 	Pagers  map[string][]string `json:"pagers"` // list key -> digest of what each of its pager pages shows
 	Pages   []pageRec           `json:"pages"`  // every page of the release
 	Ext     map[string][]string `json:"ext"`    // external URL -> the URL paths of the pages linking to it
+
+	encoded []byte // as read from the file (see loadState), nil for a state made by this build
 }
 
 // pageRec is one page of a release as Hugo listed it: enough to stand for Hugo's list when nothing is rendered.
@@ -452,16 +456,13 @@ func mustRel(base, p string) string {
 // whole digest.
 func hashDoc(h, shown hash.Hash, dir string, d *content.Document, splitBody bool) error {
 	if !d.Bundle {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.File)))
-		if err != nil {
-			return err
-		}
-		h.Write(data)
-		fm := data
+		// The file as validated: its SHA-256 and its front matter's, taken as it was read (content.Sums).
+		h.Write(d.Sums.File[:])
 		if _, ok := d.Pos["summary"]; ok && splitBody {
-			fm = frontMatter(data)
+			shown.Write(d.Sums.FrontMatter[:])
+		} else {
+			shown.Write(d.Sums.File[:])
 		}
-		shown.Write(fm)
 		return nil
 	}
 	if err := hashTree(h, dir, filepath.FromSlash(path.Dir(d.File)), func(string) bool { return true }); err != nil {
@@ -508,20 +509,6 @@ func bodyElsewhere(dir string) bool {
 		return nil
 	})
 	return found
-}
-
-// frontMatter is the front matter of a document's file (TOML between +++ lines, YAML between --- lines); the whole
-// file when it has none that ends.
-func frontMatter(data []byte) []byte {
-	for _, delim := range []string{"+++", "---"} {
-		if !bytes.HasPrefix(data, []byte(delim)) {
-			continue
-		}
-		if i := bytes.Index(data[len(delim):], []byte("\n"+delim)); i >= 0 {
-			return data[:len(delim)+i+1+len(delim)]
-		}
-	}
-	return data
 }
 
 // planNight compares the state of the live release (old; nil when it has none) with the new sources' and says what
@@ -890,30 +877,40 @@ func uncarry(taken []string, k *reuse.Keeper, staging string) {
 	}
 }
 
+// stateMagic starts the state's file, followed by the release it describes and a newline; then comes the state
+// itself, gob in gzip. It is gob, not JSON: the state holds every document's text, and decoding it as JSON took
+// 1.9 s of a night at 32,000 documents, against 0.6 s.
+const stateMagic = "gongkai-nightly 2 "
+
 // loadState reads the state left beside the releases if it describes release; nil otherwise.
 func loadState(releases, release string) *nightState {
-	f, err := os.Open(filepath.Join(releases, stateName))
+	data, err := os.ReadFile(filepath.Join(releases, stateName))
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(bufio.NewReader(f))
+	head, body, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(head) != stateMagic+release {
+		return nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
 	if err != nil {
 		return nil
 	}
 	var st nightState
-	if json.NewDecoder(zr).Decode(&st) != nil || st.Release != release {
+	if gob.NewDecoder(zr).Decode(&st) != nil {
 		return nil
 	}
+	st.Release, st.encoded = release, body
 	return &st
 }
 
 // writeState replaces the state beside the releases. One that cannot be written costs the next build a full
-// render, nothing else.
-func writeState(releases string, st *nightState) error {
+// render, nothing else. A state equal to old but for its release (a night that changed nothing) is not encoded
+// again: old's bytes are written under the new release's name.
+func writeState(releases string, st, old *nightState) error {
 	// A build killed while writing it left its temporary file (the caller holds the build lock).
-	if old, _ := filepath.Glob(filepath.Join(releases, stateName+"-*")); len(old) > 0 {
-		for _, f := range old {
+	if left, _ := filepath.Glob(filepath.Join(releases, stateName+"-*")); len(left) > 0 {
+		for _, f := range left {
 			os.Remove(f)
 		}
 	}
@@ -922,15 +919,22 @@ func writeState(releases string, st *nightState) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriter(tmp)
-	zw, _ := gzip.NewWriterLevel(bw, gzip.BestSpeed)
-	if err := json.NewEncoder(zw).Encode(st); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		tmp.Close()
-		return err
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	bw.WriteString(stateMagic + st.Release + "\n")
+	if old != nil && old.encoded != nil && sameState(st, old) {
+		bw.Write(old.encoded)
+	} else {
+		zw, _ := gzip.NewWriterLevel(bw, gzip.BestSpeed)
+		body := *st
+		body.Release = ""
+		if err := gob.NewEncoder(zw).Encode(&body); err != nil {
+			tmp.Close()
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			tmp.Close()
+			return err
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		tmp.Close()
@@ -940,6 +944,14 @@ func writeState(releases string, st *nightState) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), filepath.Join(releases, stateName))
+}
+
+// sameState reports whether two states say the same but for the release they describe.
+func sameState(a, b *nightState) bool {
+	x, y := *a, *b
+	x.Release, y.Release = "", ""
+	x.encoded, y.encoded = nil, nil
+	return reflect.DeepEqual(x, y)
 }
 
 // verify checks the plan against the pages Hugo found: every page the new sources should have is one. "" when it

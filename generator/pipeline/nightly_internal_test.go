@@ -34,16 +34,3 @@ func TestBodyElsewhere(t *testing.T) {
 		}
 	}
 }
-
-func TestFrontMatter(t *testing.T) {
-	for in, want := range map[string]string{
-		"+++\ntitle = \"a\"\n+++\nbody\n":   "+++\ntitle = \"a\"\n+++",
-		"---\ntitle: a\n---\nbody +++\n":    "---\ntitle: a\n---",
-		"+++\ntitle = \"a\"\nno end\n":      "+++\ntitle = \"a\"\nno end\n",
-		"no front matter\n+++\nbody\n+++\n": "no front matter\n+++\nbody\n+++\n",
-	} {
-		if got := string(frontMatter([]byte(in))); got != want {
-			t.Errorf("frontMatter(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

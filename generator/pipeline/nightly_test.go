@@ -238,3 +238,43 @@ func TestNightlyChecksLinksIntoEditedPages(t *testing.T) {
 		t.Fatalf("cold build: exit %d\n%s", code, coldErr)
 	}
 }
+
+// Nights in a row: a night that changed nothing writes the live release's record under the new release's name
+// without encoding it again (writeState), and takes every file by its stamp; the night after it, with an edit, must
+// still be the cold build of its sources.
+func TestNightsInARow(t *testing.T) {
+	site := sampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	rep := filepath.Join(t.TempDir(), "report.json")
+	for night, change := range []func(){
+		func() {}, // the first build
+		func() {}, // nothing changed
+		func() {}, // nothing changed, over a record written without encoding
+		func() {
+			p := filepath.Join(site, "content/policies/gzbz-2024.md")
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, p, strings.Replace(string(data), `title = "天津市`, `title = "（再次修订）天津市`, 1))
+		},
+	} {
+		change()
+		if code, stderr := build(t, site, out, now, "--report", rep); code != 0 {
+			t.Fatalf("night %d: exit %d\n%s", night, code, stderr)
+		}
+		r := readReport(t, rep)
+		if night > 0 && (r.Render == nil || r.Render.Mode != "partial") {
+			t.Fatalf("night %d: render %+v, want partial", night, r.Render)
+		}
+	}
+	cold := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, cold, now); code != 0 {
+		t.Fatalf("cold build: exit %d\n%s", code, stderr)
+	}
+	got := tree(t, out)
+	if !strings.Contains(string(got["policies/index.html"].Data), "（再次修订）天津市") {
+		t.Errorf("the last night's edit is not on the policies' list")
+	}
+	sameTree(t, got, tree(t, cold))
+}

@@ -58,6 +58,7 @@ type Result struct {
 	withdrawn []catalog.Input     // the withdrawn documents (撤销公开), for the catalogue and the server's 410s
 	now       time.Time           // the build's clock, in the site's time zone
 	memo      []reuse.MemoEntry   // how this build minified, for the next one
+	entries   []manifest.Entry    // the release's files as its manifest lists them, in its order
 	linking   map[string][]string // external URL -> the pages linking to it, for the next nightly build
 
 	progress func(stage string) // Options.Progress
@@ -268,14 +269,24 @@ func Build(opts Options) (*Result, error) {
 		return data
 	}, static)
 
+	// The live release's record is read while the new sources' is made: each takes a second or more on a large site.
+	oldState := make(chan *nightState, 1)
+	go func() {
+		if prevDir == "" {
+			oldState <- nil
+			return
+		}
+		oldState <- loadState(target.Releases, filepath.Base(prevDir))
+	}()
 	files := listpages.Pages(r.Config, r.Site, opts.Now, false)
 	cur, err := newState(r, dir, files, opts.Now)
+	old := <-oldState
 	if err != nil {
 		return r, err
 	}
 	var plan *renderPlan
 	if prevDir != "" {
-		plan = planNight(loadState(target.Releases, filepath.Base(prevDir)), cur, pv, r.Site)
+		plan = planNight(old, cur, pv, r.Site)
 	}
 	var (
 		pages []pageInfo
@@ -372,6 +383,7 @@ func Build(opts Options) (*Result, error) {
 	if err := r.postProcess(ps, assets, pages); err != nil {
 		return r, err
 	}
+	rendering.CheckedByStamp, rendering.CheckedByReading = pv.Checked()
 	timer = time.Now() // postProcess recorded its own stages
 	for _, rel := range pv.Tampered() {
 		r.Diags.Warnf(filepath.Join(prevDir, filepath.FromSlash(rel)), 0, 0, "", "", "%s", msg.GuardTampered.F(r.Config.Lang, manifest.Name))
@@ -397,8 +409,10 @@ func Build(opts Options) (*Result, error) {
 		return r, fmt.Errorf("publish: %w", err)
 	}
 	committed = true
-	// Only a slower next build if it cannot be written.
+	// Only a slower next build if they cannot be written. The stamps come after the switch and after the oldest
+	// release was removed: unlinking a file changes what its stamp records.
 	k.WriteMemo(target.Releases, id, r.memo)
+	reuse.WriteStamps(target.Releases, id, r.entries)
 	cur.Release = id
 	cur.Ext = r.linking
 	for _, d := range r.Docs {
@@ -407,7 +421,7 @@ func Build(opts Options) (*Result, error) {
 			cur.Docs[d.File] = ds
 		}
 	}
-	writeState(target.Releases, cur)
+	writeState(target.Releases, cur, old)
 	r.Published = rel
 	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)

@@ -253,7 +253,8 @@ func (r *Result) postProcess(ps *pass, a *assets, pages []pageInfo) error {
 	}
 
 	t := time.Now()
-	data := manifest.Encode(res.entries)
+	r.entries = manifest.Sorted(res.entries)
+	data := manifest.Encode(r.entries)
 	// The manifest is megabytes of hexadecimal hashes: the fastest levels compress them best (precompress.HashLevel;
 	// brotli 6 took 2 s alone here). The two forms are made side by side, while the changes since the previous
 	// release are worked out.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -67,4 +68,66 @@ func TestTamperedLiveReleaseIsNamedAndRebuilt(t *testing.T) {
 	if code, stderr := build(t, site, out, now); code != 0 || strings.Contains(stderr, "warning: 线上版本") {
 		t.Errorf("third build: exit %d\n%s", code, stderr)
 	}
+}
+
+// The files a nightly build takes are checked by their stamps (inode, size, modification and change time, recorded
+// after the switch), not read: a night with nothing changed reads none of them. An edit that keeps a file's size
+// and sets its modification time back (touch -r) still changes its change time, which no call sets back: the file
+// is read, named and built again, and the release is still the cold build's.
+func TestTamperKeepingSizeAndTimeIsFound(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("stamps are Linux's (change time); elsewhere every taken file is read and hashed")
+	}
+	site := sampleSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	for i := 0; i < 2; i++ { // the second build is the first with a live release to record
+		if code, stderr := build(t, site, out, now); code != 0 {
+			t.Fatalf("build %d: exit %d\n%s", i+1, code, stderr)
+		}
+	}
+	rep := filepath.Join(t.TempDir(), "report.json")
+	if code, stderr := build(t, site, out, now, "--report", rep); code != 0 {
+		t.Fatalf("nightly build: exit %d\n%s", code, stderr)
+	}
+	r := readReport(t, rep)
+	if r.Render == nil || r.Render.CheckedByStamp == 0 || r.Render.CheckedByReading != 0 {
+		t.Fatalf("nothing changed: render %+v, want every taken file checked by its stamp and none read", r.Render)
+	}
+
+	live := published(t, out)
+	page := filepath.Join(live, "articles", "ldzy-2024", "index.html")
+	fi, err := os.Stat(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("<main"))
+	if i < 0 {
+		t.Fatalf("%s has no <main", page)
+	}
+	copy(data[i:], "<MAIN") // same size, other bytes
+	if err := os.WriteFile(page, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(page, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := build(t, site, out, now, "--report", rep)
+	if code != 0 {
+		t.Fatalf("build after tampering: exit %d\n%s", code, stderr)
+	}
+	if want := page + ": warning: 线上版本中的此文件与其 checksums.sha256 记录的校验值不符"; !strings.Contains(stderr, want) {
+		t.Errorf("missing %q\n%s", want, stderr)
+	}
+	if r := readReport(t, rep); r.Render.CheckedByReading == 0 {
+		t.Errorf("render %+v: the edited file was not read", r.Render)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	if code, stderr := build(t, site, fresh, now); code != 0 {
+		t.Fatalf("fresh build: exit %d\n%s", code, stderr)
+	}
+	sameTree(t, tree(t, out), tree(t, fresh))
 }
