@@ -409,10 +409,15 @@ func Build(opts Options) (*Result, error) {
 		return r, fmt.Errorf("publish: %w", err)
 	}
 	committed = true
-	// Only a slower next build if they cannot be written. The stamps come after the switch and after the oldest
-	// release was removed: unlinking a file changes what its stamp records.
+	// The oldest release is removed while the records for the next build are written. Each of them costs the next
+	// build time if it cannot be written, nothing else. The stamps come after the removal: unlinking a file
+	// changes what its stamp records.
+	pruned := make(chan struct{})
+	go func() {
+		target.Prune()
+		close(pruned)
+	}()
 	k.WriteMemo(target.Releases, id, r.memo)
-	reuse.WriteStamps(target.Releases, id, r.entries)
 	cur.Release = id
 	cur.Ext = r.linking
 	for _, d := range r.Docs {
@@ -422,6 +427,8 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 	writeState(target.Releases, cur, old)
+	<-pruned
+	reuse.WriteStamps(target.Releases, id, r.entries)
 	r.Published = rel
 	r.Report.Release = filepath.Base(rel)
 	r.stage("publish", &timer)

@@ -18,10 +18,20 @@ func commitRelease(t *testing.T, tg *Target, id string) string {
 	if err := os.WriteFile(filepath.Join(staging, "index.html"), []byte(id), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Folders two and three levels down, as a site's pages are: Prune removes those side by side.
+	for _, dir := range []string{"policies/a", "policies/b/c", "search/terms"} {
+		if err := os.MkdirAll(filepath.Join(staging, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(staging, dir, "index.html"), []byte(id), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	rel, err := tg.Commit(staging, id)
 	if err != nil {
 		t.Fatal(err)
 	}
+	tg.Prune()
 	return rel
 }
 
@@ -51,6 +61,13 @@ func TestCommitSwitchesKeepsAndRollsBack(t *testing.T) {
 	}
 	if n := len(tg.List()); n != Keep {
 		t.Errorf("%d releases kept, want %d", n, Keep)
+	}
+	if left, _ := os.ReadDir(tg.Releases); len(left) != Keep+2 { // the releases, the lock and the order
+		var names []string
+		for _, e := range left {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left beside the releases: %v", names)
 	}
 	back, err := tg.Rollback()
 	if err != nil {

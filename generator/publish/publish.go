@@ -10,8 +10,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/gofrs/flock"
@@ -135,7 +138,7 @@ func (t *Target) Sync(staging string) error {
 }
 
 // Commit turns a staging folder into the release id and points the published path at it, after making it durable
-// unless Sync did.
+// unless Sync did. The caller then calls Prune.
 func (t *Target) Commit(staging, id string) (string, error) {
 	rel := filepath.Join(t.Releases, id)
 	if _, err := os.Stat(rel); err == nil {
@@ -167,7 +170,6 @@ func (t *Target) Commit(staging, id string) (string, error) {
 	if err := t.record(filepath.Base(rel)); err != nil {
 		return "", err
 	}
-	t.prune()
 	return rel, nil
 }
 
@@ -331,16 +333,48 @@ func (t *Target) move(to string) (string, error) {
 	return to, nil
 }
 
-// prune keeps the last Keep releases in publication order, and the live one whatever its place.
-func (t *Target) prune() {
+// Prune keeps the last Keep releases in publication order, and the live one whatever its place. A release is
+// hundreds of thousands of files on a large site: its folders are removed on every core.
+func (t *Target) Prune() {
 	list := t.List()
 	cur := t.Current()
 	for len(list) > Keep {
 		if list[0] != cur {
-			os.RemoveAll(list[0])
+			removeAll(list[0])
 		}
 		list = list[1:]
 	}
+}
+
+// removeAll is os.RemoveAll(dir), the folders two levels down removed side by side first.
+func removeAll(dir string) {
+	var sub []string
+	tops, _ := os.ReadDir(dir)
+	for _, top := range tops {
+		if !top.IsDir() {
+			continue
+		}
+		p := filepath.Join(dir, top.Name())
+		entries, _ := os.ReadDir(p)
+		for _, e := range entries {
+			sub = append(sub, filepath.Join(p, e.Name()))
+		}
+	}
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(sub); i = int(next.Add(1)) - 1 {
+				os.RemoveAll(sub[i])
+			}
+		}()
+	}
+	wg.Wait()
+	os.RemoveAll(dir)
 }
 
 func syncDir(dir string) error {
