@@ -155,21 +155,36 @@ func CheckLive(siteDir, outDir string, now time.Time) (*Result, error) {
 // postRender are the stages that add files to the output from the published documents, after Hugo rendered and
 // static/ was copied, and before the output is minified, compressed, verified and published. Their files go
 // through all of that like any other.
+// The catalogue (one core: encoding and checking it against its schema) is made while the search index is: the
+// catalogue stage is its own time, the search stage the rest of the two's.
 func postRender(r *Result, outDir string, k *reuse.Keeper, timer *time.Time) error {
-	if err := writeCatalog(r, outDir, k); err != nil {
-		return fmt.Errorf("write catalogue: %w", err)
+	type done struct {
+		took time.Duration
+		err  error
 	}
-	if err := writeGone(r.withdrawn, outDir); err != nil {
-		return fmt.Errorf("write catalogue: %w", err)
-	}
-	r.stage("catalogue", timer)
+	cat := make(chan done, 1)
+	go func() {
+		start := time.Now()
+		err := writeCatalog(r, outDir, k)
+		if err == nil {
+			err = writeGone(r.withdrawn, outDir)
+		}
+		cat <- done{time.Since(start), err}
+	}()
 	plain := map[string]string{}
 	for _, d := range r.Docs {
 		plain[d.URL] = d.Text
 	}
-	if err := writeSearch(r.Site, plain, r.now, outDir, k.Publish); err != nil {
-		return err
+	serr := writeSearch(r.Site, plain, r.now, outDir, k.Publish)
+	c := <-cat
+	if c.err != nil {
+		return fmt.Errorf("write catalogue: %w", c.err)
 	}
+	if serr != nil {
+		return serr
+	}
+	r.addStage("catalogue", c.took, memwatch.Peak())
+	*timer = timer.Add(c.took)
 	r.stage("search", timer)
 	return nil
 }
