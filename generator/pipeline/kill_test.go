@@ -138,8 +138,9 @@ func TestKilledOrFailingBuildLeavesPreviousSite(t *testing.T) {
 	var names []string
 	for _, e := range entries {
 		// the lock, how the live release was minified, the order of publication, the record of its sources and the
-		// stamps of its files
-		if e.Name() != ".lock" && e.Name() != ".minified" && e.Name() != ".published" && e.Name() != ".nightly" && e.Name() != ".stamps" {
+		// stamps of its files; a release set aside, removed by the next build
+		if e.Name() != ".lock" && e.Name() != ".minified" && e.Name() != ".published" && e.Name() != ".nightly" && e.Name() != ".stamps" &&
+			!strings.HasPrefix(e.Name(), ".trash-") {
 			names = append(names, e.Name())
 		}
 	}

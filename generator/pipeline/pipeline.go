@@ -276,6 +276,14 @@ func Build(opts Options) (*Result, error) {
 	}
 	r.stage("static", &timer)
 	pv := reuse.Load(prevDir, m)
+	// The live release's files were checked by their stamps (reuse.Load): the release the last build set aside can
+	// go now, beside rendering, though removing its files changes the stamps of those the live release shares.
+	trash := make(chan struct{})
+	go func() {
+		target.EmptyTrash()
+		close(trash)
+	}()
+	defer func() { <-trash }() // before the lock is released
 	pairs := refPairs(assets.renamed, r.Config.BaseURL)
 	k := reuse.NewKeeper(pv, func(rel string, data []byte) []byte {
 		if strings.HasSuffix(rel, ".html") && len(pairs) > 0 {
@@ -424,14 +432,10 @@ func Build(opts Options) (*Result, error) {
 		return r, fmt.Errorf("publish: %w", err)
 	}
 	committed = true
-	// The oldest release is removed while the records for the next build are written. Each of them costs the next
-	// build time if it cannot be written, nothing else. The stamps come after the removal: unlinking a file
-	// changes what its stamp records.
-	pruned := make(chan struct{})
-	go func() {
-		target.Prune()
-		close(pruned)
-	}()
+	// The records for the next build: each costs that build time if it cannot be written, nothing else. The
+	// stamps come last, once the release set aside before was removed (unlinking a file changes what its stamp
+	// records); the one set aside now is removed by the next build.
+	target.Prune()
 	k.WriteMemo(target.Releases, id, r.memo)
 	cur.Release = id
 	cur.Ext = r.linking
@@ -442,7 +446,7 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 	writeState(target.Releases, cur, old)
-	<-pruned
+	<-trash
 	reuse.WriteStamps(target.Releases, id, r.entries)
 	r.Published = rel
 	r.Report.Release = filepath.Base(rel)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -62,12 +63,21 @@ func TestCommitSwitchesKeepsAndRollsBack(t *testing.T) {
 	if n := len(tg.List()); n != Keep {
 		t.Errorf("%d releases kept, want %d", n, Keep)
 	}
-	if left, _ := os.ReadDir(tg.Releases); len(left) != Keep+2 { // the releases, the lock and the order
-		var names []string
+	// The releases pruned were set aside, to be removed by the next build.
+	names := func() []string {
+		var out []string
+		left, _ := os.ReadDir(tg.Releases)
 		for _, e := range left {
-			names = append(names, e.Name())
+			out = append(out, e.Name())
 		}
-		t.Errorf("left beside the releases: %v", names)
+		return out
+	}
+	if got := names(); len(got) != Keep+4 || !slices.Contains(got, ".trash-r1") || !slices.Contains(got, ".trash-r2") {
+		t.Errorf("beside the releases: %v, want the releases, the lock, the order and r1 and r2 set aside", got)
+	}
+	tg.EmptyTrash()
+	if got := names(); len(got) != Keep+2 { // the releases, the lock and the order
+		t.Errorf("left beside the releases after EmptyTrash: %v", got)
 	}
 	back, err := tg.Rollback()
 	if err != nil {

@@ -42,9 +42,9 @@ type Previous struct {
 	gzbr    bool                      // it was compressed as this build compresses: its .gz and .br may be reused
 	memo    *memo                     // how its files were minified; nil when unknown or not how this build minifies
 
-	stamps    map[string]stamp // what the file system said of its files right after it was published (see stamps.go)
-	byStamp   atomic.Int64     // files checked by their stamp
-	byReading atomic.Int64     // files checked by reading and hashing them
+	unchanged map[string]bool // its files whose stamps are those recorded after it was published (see stamps.go)
+	byStamp   atomic.Int64    // files checked by their stamp
+	byReading atomic.Int64    // files checked by reading and hashing them
 
 	mu       sync.Mutex
 	tampered map[string]bool // files whose bytes are not those its manifest certifies: rebuilt, never reused
@@ -53,11 +53,8 @@ type Previous struct {
 // verified reads the previous release's file rel (at src) and reports whether its bytes have the SHA-256 its
 // manifest gives, sum. A file edited or replaced in the live release is named and not carried forward: otherwise
 // a hard link would carry it into the next release, certified by the next manifest.
-func (pv *Previous) verified(rel, src, sum string) bool { return pv.verifiedAs(rel, src, sum, nil) }
-
-// verifiedAs is verified for a file whose lstat the caller has already (fi; nil when it has not).
-func (pv *Previous) verifiedAs(rel, src, sum string, fi os.FileInfo) bool {
-	if pv.stamps != nil && pv.files[rel].SHA256 == sum && pv.unchanged(rel, src, fi) {
+func (pv *Previous) verified(rel, src, sum string) bool {
+	if pv.unchanged[rel] && pv.files[rel].SHA256 == sum {
 		pv.byStamp.Add(1)
 		return true
 	}
@@ -114,7 +111,9 @@ func Load(prevDir string, m *minifier.Minifier) *Previous {
 	pv.gzbr = pv.sameCompression(pv.Entries)
 	if pv.files != nil {
 		pv.memo = loadMemo(filepath.Dir(prevDir), filepath.Base(prevDir), m)
-		pv.stamps = loadStamps(filepath.Dir(prevDir), filepath.Base(prevDir), pv.Entries)
+		if stamps := loadStamps(filepath.Dir(prevDir), filepath.Base(prevDir), pv.Entries); stamps != nil {
+			pv.unchanged = checkStamps(prevDir, pv.Entries, stamps)
+		}
 	}
 	return pv
 }
@@ -190,7 +189,7 @@ func (pv *Previous) Link(rel, sum, dst string, mtime time.Time) (linked []manife
 		if err == nil && (!fi.Mode().IsRegular() || fi.Size() != e.Size || !fi.ModTime().Equal(mtime)) {
 			err = errStale
 		}
-		if err == nil && !pv.verifiedAs(rel+ext, src, e.SHA256, fi) {
+		if err == nil && !pv.verified(rel+ext, src, e.SHA256) {
 			err = errStale
 		}
 		if err == nil {

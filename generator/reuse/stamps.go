@@ -23,8 +23,9 @@ import (
 // the file that was published. The record (stampsName, beside the releases) is made after the switch and after the
 // oldest release is removed, since linking and unlinking change a file's ctime too. A file whose ctime is not
 // before the record's own time is "racy" (a coarse clock could hide a change made in the same tick) and is read and
-// hashed, as is any file when the record is missing, describes another release, or does not match. Where the file
-// system gives no ctime (stampOf's ok is false: Windows, macOS), every file is read and hashed as before.
+// hashed, as is any file when the record is missing, describes another release, or does not match. The files are
+// compared with their stamps once, when the build starts (checkStamps). Where the file system gives no ctime
+// (stampOf's ok is false: Windows, macOS), every file is read and hashed as before.
 
 // stampsName is the record's file beside the releases (never served), replaced after each publication.
 const stampsName = ".stamps"
@@ -133,24 +134,31 @@ func loadStamps(releases, release string, entries []manifest.Entry) map[string]s
 	return out
 }
 
-// unchanged reports whether the file at src, rel in the previous release, is as it was when the record was made,
-// from its stamp alone; fi is its lstat when the caller has it.
-func (pv *Previous) unchanged(rel, src string, fi os.FileInfo) bool {
-	want, ok := pv.stamps[rel]
-	if !ok {
-		return false
-	}
-	if fi == nil {
-		var err error
-		if fi, err = os.Lstat(src); err != nil {
-			return false
+// checkStamps compares every file of the previous release (dir) that stamps records with its stamp, on every core,
+// and returns those that are as they were: the files the build may take without reading them. It runs once, when
+// the build starts, before anything of the build links or unlinks a file of that release (which changes a ctime):
+// the files are then trusted as they were at this moment, as a file read and hashed is trusted as it was when read.
+func checkStamps(dir string, entries []manifest.Entry, stamps map[string]stamp) map[string]bool {
+	ok := make([]bool, len(entries))
+	parallel(len(entries), func(i int) {
+		want, listed := stamps[entries[i].Path]
+		if !listed {
+			return
+		}
+		fi, err := os.Lstat(stampFile(dir, entries[i].Path))
+		if err != nil || !fi.Mode().IsRegular() {
+			return
+		}
+		got, has := stampOf(fi)
+		ok[i] = has && got == want
+	})
+	out := make(map[string]bool, len(stamps))
+	for i, e := range entries {
+		if ok[i] {
+			out[e.Path] = true
 		}
 	}
-	if !fi.Mode().IsRegular() {
-		return false
-	}
-	got, ok := stampOf(fi)
-	return ok && got == want
+	return out
 }
 
 // Checked says how the files taken from the previous release were checked against its manifest: by their stamps,
