@@ -213,6 +213,27 @@ func Build(opts Options) (*Result, error) {
 	}
 	timer := time.Now()
 	memwatch.Reset()
+	// The lock first, so that the live release's files are checked by their stamps (reuse.Load) and the release
+	// the last build set aside is removed while the sources are validated: removing 190,000 files waits on the
+	// disk, validating is work for both cores. A lock another build holds is said after the content's errors, as
+	// before.
+	m := minifier.New()
+	lockErr := target.Lock()
+	var (
+		loaded = make(chan *reuse.Previous, 1)
+		trash  = make(chan struct{})
+	)
+	if lockErr == nil {
+		defer target.Unlock()
+		go func() {
+			loaded <- reuse.Load(target.Current(), m)
+			// The stamps were checked: the files the live release shares with the release set aside may change
+			// their ctime now. The new release's stamps are recorded once this is done.
+			target.EmptyTrash()
+			close(trash)
+		}()
+		defer func() { <-trash }() // before the lock is released
+	}
 	r, err := Check(dir)
 	if r != nil {
 		r.Report = newReport(r, opts.Now)
@@ -226,10 +247,9 @@ func Build(opts Options) (*Result, error) {
 	health.Warn(r.Config, r.Site, opts.Now, r.Diags)
 	r.progress = opts.Progress
 
-	if err := target.Lock(); err != nil {
-		return r, err
+	if lockErr != nil {
+		return r, lockErr
 	}
-	defer target.Unlock()
 	prevDir := target.Current()
 	if prevDir != "" {
 		r.Previous = prevDir
@@ -269,21 +289,12 @@ func Build(opts Options) (*Result, error) {
 	if err := stagehook.Reach("static"); err != nil {
 		return r, fmt.Errorf("copy static files: %w", err)
 	}
-	m := minifier.New()
 	assets, err := fingerprint(m, staging, static)
 	if err != nil {
 		return r, fmt.Errorf("fingerprint assets: %w", err)
 	}
 	r.stage("static", &timer)
-	pv := reuse.Load(prevDir, m)
-	// The live release's files were checked by their stamps (reuse.Load): the release the last build set aside can
-	// go now, beside rendering, though removing its files changes the stamps of those the live release shares.
-	trash := make(chan struct{})
-	go func() {
-		target.EmptyTrash()
-		close(trash)
-	}()
-	defer func() { <-trash }() // before the lock is released
+	pv := <-loaded
 	pairs := refPairs(assets.renamed, r.Config.BaseURL)
 	k := reuse.NewKeeper(pv, func(rel string, data []byte) []byte {
 		if strings.HasSuffix(rel, ".html") && len(pairs) > 0 {
