@@ -14,17 +14,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"gongkai/generator/annualstats"
 	"gongkai/generator/diag"
 	"gongkai/generator/frontmatter"
 	"gongkai/generator/msg"
+	"gongkai/generator/parallel"
 	"gongkai/generator/siteconfig"
 )
 
@@ -232,30 +230,17 @@ func (v *validator) files(files []string) ([]*Document, error) {
 		err   error
 	}
 	results := make([]result, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				f := files[i]
-				w := *v
-				w.diags = &diag.List{}
-				src, err := os.ReadFile(filepath.Join(v.dir, filepath.FromSlash(f)))
-				if err != nil {
-					results[i].err = fmt.Errorf("read %s: %w", f, err)
-					continue
-				}
-				results[i] = result{doc: w.file(f, src), diags: w.diags}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(files), func(i int) {
+		f := files[i]
+		w := *v
+		w.diags = &diag.List{}
+		src, err := os.ReadFile(filepath.Join(v.dir, filepath.FromSlash(f)))
+		if err != nil {
+			results[i].err = fmt.Errorf("read %s: %w", f, err)
+			return
+		}
+		results[i] = result{doc: w.file(f, src), diags: w.diags}
+	})
 	var docs []*Document
 	for _, r := range results {
 		if r.err != nil {

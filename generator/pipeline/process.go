@@ -20,6 +20,7 @@ import (
 	"gongkai/generator/linkcheck"
 	"gongkai/generator/manifest"
 	"gongkai/generator/minifier"
+	"gongkai/generator/parallel"
 	"gongkai/generator/precompress"
 	"gongkai/generator/reuse"
 	"gongkai/generator/stagehook"
@@ -302,22 +303,7 @@ func (ps *pass) scan(files []string) error {
 
 // onEveryCore calls fn with each of items, on every core, and returns when every call has.
 func onEveryCore(items []string, fn func(string)) {
-	var wg sync.WaitGroup
-	work := make(chan string)
-	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range work {
-				fn(it)
-			}
-		}()
-	}
-	for _, it := range items {
-		work <- it
-	}
-	close(work)
-	wg.Wait()
+	parallel.Each(len(items), func(i int) { fn(items[i]) })
 }
 
 // lostIDs notes whether the page rel, written by this build with the ids of pg, offers fewer ids than it did in the

@@ -10,15 +10,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"syscall"
 
 	"github.com/gofrs/flock"
 
+	"gongkai/generator/parallel"
 	"gongkai/generator/stagehook"
 )
 
@@ -379,20 +377,7 @@ func removeAll(dir string) {
 			sub = append(sub, filepath.Join(p, e.Name()))
 		}
 	}
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(sub); i = int(next.Add(1)) - 1 {
-				os.RemoveAll(sub[i])
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(sub), func(i int) { os.RemoveAll(sub[i]) })
 	os.RemoveAll(dir)
 }
 

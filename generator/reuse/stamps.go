@@ -7,11 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"gongkai/generator/manifest"
+	"gongkai/generator/parallel"
 )
 
 // A nightly build takes most of its files from the live release, and each must be the file that release's manifest
@@ -53,7 +52,7 @@ func WriteStamps(releases, release string, entries []manifest.Entry) error {
 	dir := filepath.Join(releases, release)
 	stamps := make([]stamp, len(entries))
 	var bad atomic.Bool
-	parallel(len(entries), func(i int) {
+	parallel.Each(len(entries), func(i int) {
 		fi, err := os.Lstat(stampFile(dir, entries[i].Path))
 		if err != nil || !fi.Mode().IsRegular() {
 			bad.Store(true)
@@ -140,7 +139,7 @@ func loadStamps(releases, release string, entries []manifest.Entry) map[string]s
 // the files are then trusted as they were at this moment, as a file read and hashed is trusted as it was when read.
 func checkStamps(dir string, entries []manifest.Entry, stamps map[string]stamp) map[string]bool {
 	ok := make([]bool, len(entries))
-	parallel(len(entries), func(i int) {
+	parallel.Each(len(entries), func(i int) {
 		want, listed := stamps[entries[i].Path]
 		if !listed {
 			return
@@ -165,26 +164,4 @@ func checkStamps(dir string, entries []manifest.Entry, stamps map[string]stamp) 
 // and by reading and hashing them.
 func (pv *Previous) Checked() (stamped, read int) {
 	return int(pv.byStamp.Load()), int(pv.byReading.Load())
-}
-
-// parallel calls fn(i) for i in [0, n) on every core.
-func parallel(n int, fn func(int)) {
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
