@@ -202,6 +202,8 @@
     this.chunks = new Map();
     this.meta = null;
     this.filters = null;
+    this.gen = 0;
+    this.scored = 0; // bounds computed, for the test that common words score few
   }
   Index.prototype.get = function (path) {
     var p = this.files.get(path);
@@ -224,9 +226,10 @@
     return this.get('meta.json').then(function (m) {
       if (m.format !== 6 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
       self.meta = m;
-      self.lapsed = new Set();
+      self.lapsed = new Uint8Array(m.docs);
+      self.seen = new Uint32Array(m.docs); // see candidates
       var id = -1;
-      decodeNums(m.lapsed || '').forEach(function (g) { id += g + 1; self.lapsed.add(id); });
+      decodeNums(m.lapsed || '').forEach(function (g) { id += g + 1; self.lapsed[id] = 1; });
       return m;
     });
   };
@@ -379,8 +382,11 @@
     for (var i = 0; i < 5; i++) if (a[i] !== b[i]) return a[i] < b[i];
     return false;
   }
-  function contribOf(v, literal, valid) {
-    return [(v & 3) === CLASS_NUMBER ? 1 : 0, valid, Math.min(v & 3, CLASS_TITLE), literal ? 1 : 0, v >>> 2];
+  // contribOf fills c when given (no garbage in a loop over postings).
+  function contribOf(v, literal, valid, c) {
+    c = c || [];
+    c[0] = (v & 3) === CLASS_NUMBER ? 1 : 0; c[1] = valid; c[2] = Math.min(v & 3, CLASS_TITLE); c[3] = literal ? 1 : 0; c[4] = v >>> 2;
+    return c;
   }
   function addC(r, c) { r.words++; r.exact += c[0]; r.valid += c[1]; r.cls += c[2]; r.literal += c[3]; r.count += c[4]; }
   function frontier(s) {
@@ -393,7 +399,7 @@
     return frontier(s);
   }
   Index.prototype.bound = function (ws, id) {
-    var valid = this.lapsed.has(id) ? 0 : 1, r = { id: id, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 };
+    var valid = 1 - this.lapsed[id], r = newRank(id);
     ws.forEach(function (w) {
       var best = null;
       w.srcs.forEach(function (s) {
@@ -404,8 +410,9 @@
     });
     return r;
   };
+  function newRank(id) { return { id: id, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 }; }
   function unseen(ws) {
-    var r = { id: Infinity, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 };
+    var r = newRank(Infinity);
     ws.forEach(function (w) {
       var best = null;
       w.srcs.forEach(function (s) {
@@ -427,30 +434,69 @@
       var s = best;
       return this.chunk(s.stream, s.read).then(function (c) {
         if (!s.vals) s.vals = new Map();
-        c.forEach(function (p) { if (!s.inSet || s.inSet.has(p.id)) s.vals.set(p.id, p.v); });
+        var kept = s.inSet ? c.filter(function (p) { return s.inSet.has(p.id); }) : c;
+        kept.forEach(function (p) { s.vals.set(p.id, p.v); });
+        s.order.push(kept);
         s.read++;
         if (c.length) {
           s.last = c[c.length - 1];
-          s.lastOK = self.lapsed.has(s.last.id) ? 0 : 1;
+          s.lastOK = 1 - self.lapsed[s.last.id];
         }
       });
     }
     return Promise.resolve();
   };
-  Index.prototype.candidates = function (ws, filter, checked) {
-    var self = this, seen = new Set(), out = [];
-    ws.forEach(function (w) {
-      w.srcs.forEach(function (s) {
-        if (!s.vals) return;
-        s.vals.forEach(function (v, id) {
-          if (seen.has(id) || checked.has(id)) return;
-          seen.add(id);
-          if (self.keep(id, filter)) out.push(self.bound(ws, id));
-        });
+  // candidates: see query.go; all of them when k <= 0, else the first k, and only those are scored.
+  Index.prototype.candidates = function (ws, filter, checked, k) {
+    var self = this, out = [], seen = this.seen, gen = ++this.gen, c = [], u = newRank(0);
+    var best = ws.map(function (w) { return w.srcs.map(function (s) { return self.bestOf(s); }); });
+    function maxC(cs, skip) {
+      var b = null;
+      cs.forEach(function (x, j) { if (x && j !== skip && (!b || lessC(b, x))) b = x; });
+      return b;
+    }
+    ws.forEach(function (w, i) {
+      var rest = newRank(0);
+      best.forEach(function (cs, i2) { var b = maxC(cs, -1); if (b && i2 !== i) addC(rest, b); });
+      w.srcs.forEach(function (s, j) {
+        var other = maxC(best[i], j);
+        function visit(v, id, sorted) {
+          if (seen[id] === gen || checked.has(id) || !self.keep(id, filter)) return false;
+          if (k > 0 && out.length === k) {
+            var x = contribOf(v, s.literal, 1 - self.lapsed[id], c);
+            u.id = id;
+            if (other && !lessC(other, x)) { x = other; if (sorted) u.id = -1; }
+            u.words = rest.words; u.exact = rest.exact; u.valid = rest.valid; u.cls = rest.cls; u.literal = rest.literal; u.count = rest.count;
+            addC(u, x);
+            if (!before(u, out[k - 1])) return sorted;
+          }
+          seen[id] = gen;
+          self.scored++;
+          var r = self.bound(ws, id);
+          if (k <= 0) { out.push(r); return false; }
+          if (out.length === k && !before(r, out[k - 1])) return false;
+          var lo = 0, hi = out.length;
+          while (lo < hi) { var m = (lo + hi) >> 1; if (before(r, out[m])) hi = m; else lo = m + 1; }
+          out.splice(lo, 0, r);
+          if (out.length > k) out.pop();
+          return false;
+        }
+        if (s.complete) { s.vals.forEach(function (v, id) { visit(v, id, false); }); return; }
+        stream: for (var a = 0; a < s.order.length; a++) {
+          for (var b = 0; b < s.order[a].length; b++) if (visit(s.order[a][b].v, s.order[a][b].id, true)) break stream;
+        }
       });
     });
-    out.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+    if (k <= 0) out.sort(function (a, b) { return before(a, b) ? -1 : 1; });
     return out;
+  };
+  // bestOf: see query.go.
+  Index.prototype.bestOf = function (s) {
+    var self = this, b = live(s) ? frontier(s) : null, c = [];
+    function up(v, id) { contribOf(v, s.literal, 1 - self.lapsed[id], c); if (!b || lessC(b, c)) b = c.slice(); }
+    if (s.complete) s.vals.forEach(up);
+    else for (var i = 0; i < s.order.length; i++) if (s.order[i].length) { up(s.order[i][0].v, s.order[i][0].id); break; }
+    return b;
   };
   // known: see query.go.
   Index.prototype.known = function (ws, filter) {
@@ -463,7 +509,7 @@
     return ids.size;
   };
   function newSource(literal) {
-    return { literal: literal, complete: false, vals: null, inSet: null, stream: null, read: 0, last: null, lastOK: 0 };
+    return { literal: literal, complete: false, vals: null, inSet: null, stream: null, read: 0, last: null, lastOK: 0, order: [] };
   }
   // prepare resolves to the words with their equivalents and sources (ws)
   // and whether the index alone decides every candidate: see run in query.go
@@ -579,7 +625,6 @@
     var ready = this.ws ? Promise.resolve() : ix.prepare(this.words, this.filter).then(function (r) {
       self.ws = r.ws;
       self.exactByIndex = r.exactByIndex;
-      self.cands = ix.candidates(self.ws, self.filter, self.checked);
     });
     return ready.then(function () {
       return self.check(limit);
@@ -618,8 +663,14 @@
 
   // check: the loop of run in query.go.
   Query.prototype.check = function (limit) {
-    var self = this, ix = this.index, cands = this.cands;
-    var budget = checkBudget(limit), t = unseen(this.ws), top = t;
+    var self = this, ix = this.index, budget = checkBudget(limit);
+    // The candidates the loop may still use (see candidates in query.go): a longer page ("more") needs more.
+    if (!this.cands || this.candsFor !== budget) {
+      this.cands = ix.candidates(this.ws, this.filter, this.checked, budget - this.checked.size + 1);
+      this.candsFor = budget;
+      this.next = 0;
+    }
+    var cands = this.cands, t = unseen(this.ws), top = t;
     var readNext = !!t && (this.next === cands.length || !before(cands[this.next], t));
     if (!readNext) {
       if (this.next === cands.length) { this.finished = true; return Promise.resolve(this.answer(limit)); }
@@ -630,8 +681,7 @@
     }
     if (readNext) {
       return ix.advance(this.ws).then(pace).then(function () {
-        self.cands = ix.candidates(self.ws, self.filter, self.checked);
-        self.next = 0;
+        self.cands = null;
         return self.check(limit);
       });
     }
