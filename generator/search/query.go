@@ -137,6 +137,7 @@ func (ix *Index) shard(term string) (map[string]string, error) {
 // (document → postings value), or where a big term's files are.
 type termEntry struct {
 	vals map[int]int
+	list []posting // vals in id order
 	big  *bigTerm
 }
 
@@ -158,12 +159,14 @@ func (ix *Index) entry(term string) (termEntry, error) {
 		return termEntry{}, fmt.Errorf("term %q: %w", term, err)
 	}
 	out := make(map[int]int, len(gaps))
+	byID := make([]posting, len(gaps))
 	id := -1
 	for i, g := range gaps {
 		id += g + 1
 		out[id] = vals[i]
+		byID[i] = posting{id, vals[i]}
 	}
-	return termEntry{vals: out}, nil
+	return termEntry{vals: out, list: byID}, nil
 }
 
 // membersOf returns the documents of a big term (its terms/ file).
@@ -363,11 +366,14 @@ type source struct {
 	complete bool
 	vals     map[int]int  // complete: every candidate's bound; else the ranked postings read so far, in in
 	in       map[int]bool // documents of the big terms other than stream (nil: not restricted)
-	order    [][]posting  // not complete: vals in rank order, chunk by chunk (the chunks themselves when in is nil)
-	stream   *bigTerm
-	read     int     // chunks of stream read
-	last     posting // the last posting read, when read > 0
-	lastOK   int     // 1 when last is of a valid document
+	// order is vals in the order candidates reads them: complete, by id
+	// (as search.js's Map keeps them); else in rank order, chunk by chunk
+	// (the chunks themselves when in is nil).
+	order  [][]posting
+	stream *bigTerm
+	read   int     // chunks of stream read
+	last   posting // the last posting read, when read > 0
+	lastOK int     // 1 when last is of a valid document
 }
 
 // live reports a source whose stream has postings left to read.
@@ -380,6 +386,10 @@ func (s *source) live() bool { return !s.complete && s.read < s.stream.chunks }
 // its stream instead.
 func (ix *Index) addTerms(s *source, terms []string) error {
 	var bigs []*bigTerm
+	var byID []posting // a superset of the documents of a complete source, by id
+	if s.complete {
+		byID = s.order[0]
+	}
 	for _, t := range terms {
 		e, err := ix.entry(t)
 		if err != nil {
@@ -390,7 +400,7 @@ func (ix *Index) addTerms(s *source, terms []string) error {
 			continue
 		}
 		if !s.complete {
-			s.complete, s.vals = true, e.vals
+			s.complete, s.vals, byID = true, e.vals, e.list
 			continue
 		}
 		next := map[int]int{}
@@ -442,6 +452,15 @@ func (ix *Index) addTerms(s *source, terms []string) error {
 			}
 		}
 		s.in = nil
+	}
+	if s.complete {
+		kept := make([]posting, 0, len(s.vals))
+		for _, p := range byID {
+			if v, ok := s.vals[p.id]; ok {
+				kept = append(kept, posting{p.id, v})
+			}
+		}
+		s.order = [][]posting{kept}
 	}
 	return nil
 }
@@ -716,17 +735,11 @@ func (ix *Index) candidates(ws []word, f Filter, checked map[int]bool, k int) []
 				out[at] = r
 				return false
 			}
-			if s.complete {
-				for id, v := range s.vals {
-					visit(id, v, false)
-				}
-				continue
-			}
-		stream:
+		read:
 			for _, c := range s.order {
 				for _, p := range c {
-					if visit(p.id, p.v, true) {
-						break stream
+					if visit(p.id, p.v, !s.complete) {
+						break read
 					}
 				}
 			}
@@ -746,8 +759,8 @@ func (ix *Index) bestOf(s *source) (b contrib, ok bool) {
 		b, ok = s.frontier(), true
 	}
 	if s.complete {
-		for id, v := range s.vals {
-			if c := contribOf(v, s.literal, ix.valid(id)); !ok || b.less(c) {
+		for _, p := range s.order[0] {
+			if c := contribOf(p.v, s.literal, ix.valid(p.id)); !ok || b.less(c) {
 				b, ok = c, true
 			}
 		}
