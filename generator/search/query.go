@@ -364,8 +364,12 @@ type word struct {
 type source struct {
 	literal  bool
 	complete bool
-	vals     map[int]int  // complete: every candidate's bound; else the ranked postings read so far, in in
-	in       map[int]bool // documents of the big terms other than stream (nil: not restricted)
+	vals     map[int]int // complete: every candidate's bound
+	// got[id], not complete, is 1 + the value of document id's posting
+	// read so far (in in), 0 when none is: an array, where a map took
+	// most of a query of common words to fill, chunk after chunk.
+	got []uint8
+	in  map[int]bool // documents of the big terms other than stream (nil: not restricted)
 	// order is vals in the order candidates reads them: complete, by id
 	// (as search.js's Map keeps them); else in rank order, chunk by chunk
 	// (the chunks themselves when in is nil).
@@ -546,6 +550,9 @@ func (s *source) bound(id, valid int) (contrib, bool) {
 	if v, ok := s.vals[id]; ok {
 		return contribOf(v, s.literal, valid), true
 	}
+	if s.got != nil && s.got[id] > 0 {
+		return contribOf(int(s.got[id])-1, s.literal, valid), true
+	}
 	if !s.live() || s.in != nil && !s.in[id] {
 		return contrib{}, false
 	}
@@ -617,8 +624,8 @@ func (ix *Index) advance(ws []word) error {
 		if err != nil {
 			return err
 		}
-		if best.vals == nil {
-			best.vals = map[int]int{}
+		if best.got == nil {
+			best.got = make([]uint8, ix.meta.Docs)
 		}
 		kept := c
 		if best.in != nil {
@@ -626,7 +633,7 @@ func (ix *Index) advance(ws []word) error {
 		}
 		for _, p := range c {
 			if best.in == nil || best.in[p.id] {
-				best.vals[p.id] = p.v
+				best.got[p.id] = uint8(p.v + 1)
 				if best.in != nil {
 					kept = append(kept, p)
 				}
@@ -930,9 +937,11 @@ func (ix *Index) known(ws []word, f Filter) (int, bool) {
 		if s.live() {
 			return 0, false
 		}
-		for id := range s.vals {
-			if ix.keep(id, f) {
-				ids[id] = true
+		for _, c := range s.order {
+			for _, p := range c {
+				if ix.keep(p.id, f) {
+					ids[p.id] = true
+				}
 			}
 		}
 	}

@@ -393,8 +393,8 @@
     return s.read === 0 ? [1, 1, CLASS_TITLE, 1, MAX_COUNT] : contribOf(s.last.v, s.literal, s.lastOK);
   }
   function sourceBound(s, id, valid) {
-    var v = s.vals ? s.vals.get(id) : undefined;
-    if (v !== undefined) return contribOf(v, s.literal, valid);
+    var v = s.complete ? s.vals.get(id) : s.got ? s.got[id] - 1 : -1;
+    if (v >= 0) return contribOf(v, s.literal, valid);
     if (!live(s) || (s.inSet && !s.inSet.has(id))) return null;
     return frontier(s);
   }
@@ -433,9 +433,9 @@
       if (!best) continue;
       var s = best;
       return this.chunk(s.stream, s.read).then(function (c) {
-        if (!s.vals) s.vals = new Map();
+        if (!s.got) s.got = new Uint8Array(self.meta.docs); // see source.got in query.go
         var kept = s.inSet ? c.filter(function (p) { return s.inSet.has(p.id); }) : c;
-        kept.forEach(function (p) { s.vals.set(p.id, p.v); });
+        for (var i = 0; i < kept.length; i++) s.got[kept[i].id] = kept[i].v + 1;
         s.order.push(kept);
         s.read++;
         if (c.length) {
@@ -505,11 +505,14 @@
     if (all.length === 1 && live(all[0]) && !all[0].inSet && !filter.kind && !filter.year && !filter.topic) return all[0].stream.df;
     if (all.some(live)) return null;
     var ids = new Set();
-    all.forEach(function (s) { s.vals.forEach(function (v, id) { if (self.keep(id, filter)) ids.add(id); }); });
+    all.forEach(function (s) {
+      if (s.complete) s.vals.forEach(function (v, id) { if (self.keep(id, filter)) ids.add(id); });
+      else s.order.forEach(function (c) { c.forEach(function (p) { if (self.keep(p.id, filter)) ids.add(p.id); }); });
+    });
     return ids.size;
   };
   function newSource(literal) {
-    return { literal: literal, complete: false, vals: null, inSet: null, stream: null, read: 0, last: null, lastOK: 0, order: [] };
+    return { literal: literal, complete: false, vals: null, got: null, inSet: null, stream: null, read: 0, last: null, lastOK: 0, order: [] };
   }
   // prepare resolves to the words with their equivalents and sources (ws)
   // and whether the index alone decides every candidate: see run in query.go
