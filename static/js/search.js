@@ -266,9 +266,10 @@
     if (cached) return Promise.resolve(cached);
     var path = filePath('terms', big.file);
     return this.get(path).then(function (list) {
-      var gaps = decodeNums(list), set = new Set(), id = -1;
-      for (var i = 0; i < gaps.length; i++) { id += gaps[i] + 1; set.add(id); }
-      if (set.size !== big.df) throw new Error(path + ': ' + set.size + ' documents');
+      // A byte by document, not a Set: ten thousand ids, in a Set, were the most garbage a query of such terms made.
+      var gaps = decodeNums(list), set = new Uint8Array(self.meta.docs), id = -1;
+      for (var i = 0; i < gaps.length; i++) { id += gaps[i] + 1; set[id] = 1; }
+      if (gaps.length !== big.df || id >= set.length) throw new Error(path + ': ' + gaps.length + ' documents');
       self.members.set(big.file, set);
       return set;
     });
@@ -353,16 +354,16 @@
         var n = self.meta.docs;
         if (MEMBER_RATIO * Math.min(b.df, n - b.df) > n) return more(i + 1);
         return self.membersOf(b).then(function (m) {
-          if (s.complete) s.vals.forEach(function (v, id) { if (!m.has(id)) s.vals.delete(id); });
-          else if (!s.inSet) s.inSet = new Set(m);
-          else s.inSet.forEach(function (id) { if (!m.has(id)) s.inSet.delete(id); });
+          if (s.complete) s.vals.forEach(function (v, id) { if (!m[id]) s.vals.delete(id); });
+          else if (!s.inSet) s.inSet = m.slice();
+          else for (var id = 0; id < m.length; id++) s.inSet[id] &= m[id];
           return more(i + 1);
         });
       }
       return more(0);
     }).then(function () {
       if (s.complete && s.inSet) {
-        s.vals.forEach(function (v, id) { if (!s.inSet.has(id)) s.vals.delete(id); });
+        s.vals.forEach(function (v, id) { if (!s.inSet[id]) s.vals.delete(id); });
         s.inSet = null;
       }
     });
@@ -370,7 +371,7 @@
   Index.prototype.size = function (s, f) {
     var self = this, n = 0;
     if (s.complete) { s.vals.forEach(function (v, id) { if (self.keep(id, f)) n++; }); return n; }
-    if (s.inSet) { s.inSet.forEach(function (id) { if (self.keep(id, f)) n++; }); return Math.min(n, s.stream.df); }
+    if (s.inSet) { for (var id = 0; id < s.inSet.length; id++) if (s.inSet[id] && self.keep(id, f)) n++; return Math.min(n, s.stream.df); }
     return s.stream.df;
   };
   Index.prototype.sizes = function (ws, f) {
@@ -395,7 +396,7 @@
   function sourceBound(s, id, valid) {
     var v = s.complete ? s.vals.get(id) : s.got ? s.got[id] - 1 : -1;
     if (v >= 0) return contribOf(v, s.literal, valid);
-    if (!live(s) || (s.inSet && !s.inSet.has(id))) return null;
+    if (!live(s) || (s.inSet && !s.inSet[id])) return null;
     return frontier(s);
   }
   Index.prototype.bound = function (ws, id) {
@@ -434,7 +435,7 @@
       var s = best;
       return this.chunk(s.stream, s.read).then(function (c) {
         if (!s.got) s.got = new Uint8Array(self.meta.docs); // see source.got in query.go
-        var kept = s.inSet ? c.filter(function (p) { return s.inSet.has(p.id); }) : c;
+        var kept = s.inSet ? c.filter(function (p) { return s.inSet[p.id]; }) : c;
         for (var i = 0; i < kept.length; i++) s.got[kept[i].id] = kept[i].v + 1;
         s.order.push(kept);
         s.read++;
