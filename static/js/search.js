@@ -31,29 +31,33 @@
   // Go's unicode.IsSpace, so a query splits into the same words in both.
   var SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/u;
 
-  // fold: see normalise.go. Returns '' for a separator.
-  function fold(ch) {
-    var c = ch.codePointAt(0);
-    if (c >= 0xFF01 && c <= 0xFF5E) { c -= 0xFEE0; ch = String.fromCodePoint(c); }
-    if (c < 0x80) {
-      if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return ch;
-      return '';
-    }
-    if (c >= 0x4E00 && c <= 0x9FEF) return ch; // CJK ideographs, all letters: most of the text, so no regex
-    return LETTER_OR_NUMBER.test(ch) ? ch : '';
+  // fold: see normalise.go. Takes and returns a code point, -1 for a separator. FOLD keeps the regex's answers for
+  // the rest of the BMP (0 not asked yet, 1 a letter or number, 2 not): punctuation is in every sentence.
+  var FOLD = new Uint8Array(0x10000);
+  function fold(c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if (c < 0x80) return (c >= 65 && c <= 90) ? c + 32 : (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : -1;
+    if (c >= 0x4E00 && c <= 0x9FEF) return c; // CJK ideographs, all letters: most of the text, so no regex
+    if (c > 0xFFFF) return LETTER_OR_NUMBER.test(String.fromCodePoint(c)) ? c : -1;
+    if (!FOLD[c]) FOLD[c] = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
+    return FOLD[c] === 1 ? c : -1;
   }
 
-  // compact returns the searchable characters of s and, for each, its index
-  // in the array of s's code points (for highlighting).
+  // compact returns the searchable characters of s as a string (chars) and, for each UTF-16 unit of it, the offset
+  // in s of the character it comes from (at, for highlighting): a string and a typed array, where an array of
+  // one-character strings was most of the garbage a query made.
+  var UTF16 = new TextDecoder('utf-16le');
   function compact(s) {
-    var chars = [], at = [], i = 0;
-    for (var ch of s) {
-      var f = fold(ch);
-      if (f) { chars.push(f); at.push(i); }
-      i++;
+    var buf = new Uint16Array(s.length), at = new Int32Array(s.length), n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i), from = i;
+      if ((c & 0xFC00) === 0xD800 && (s.charCodeAt(i + 1) & 0xFC00) === 0xDC00) c = (c - 0xD800) * 0x400 + s.charCodeAt(++i) - 0xDC00 + 0x10000;
+      c = fold(c);
+      if (c < 0) continue;
+      if (c > 0xFFFF) { c -= 0x10000; at[n] = from; buf[n++] = 0xD800 + (c >> 10); c = 0xDC00 + (c & 0x3FF); }
+      at[n] = from; buf[n++] = c;
     }
-    return { chars: chars, at: at };
+    return { chars: UTF16.decode(buf.subarray(0, n)), at: at };
   }
 
   function isASCII(ch) { return ch.codePointAt(0) < 0x80; }
@@ -61,8 +65,7 @@
   function queryWords(q) {
     var out = [], seen = new Set();
     q.split(SPACE).forEach(function (w) {
-      var c = compact(w).chars;
-      var key = c.join('');
+      var key = compact(w).chars, c = Array.from(key);
       if (c.length && !seen.has(key)) { seen.add(key); out.push(c); }
     });
     return out;
@@ -544,14 +547,6 @@
     });
   };
 
-  function indexOfChars(c, w, from) {
-    outer: for (var i = from; i + w.length <= c.length; i++) {
-      for (var j = 0; j < w.length; j++) if (c[i + j] !== w[j]) continue outer;
-      return i;
-    }
-    return -1;
-  }
-
   // fieldsOf: see fields in doc.go, same order and classes. TEXT_FIELD is
   // the body text.
   var TEXT_FIELD = 7;
@@ -574,28 +569,28 @@
     var comp = compactFields(rec), classes = fieldsOf(rec).map(function (f) { return f[1]; });
     var res = { words: 0, exact: 0, cls: 0, literal: 0, count: 0, matched: [] };
     ws.forEach(function (w) {
-      var bestExact = -1, bestClass = -1, matched = null;
+      var bestExact = -1, bestClass = -1, matched = null, m = '';
       w.alts.forEach(function (a) {
-        var exact = -1, cls = -1;
+        var exact = -1, cls = -1, as = a.join('');
         for (var f = 0; f < comp.length; f++) {
           var c = comp[f].chars;
-          if (indexOfChars(c, a, 0) < 0) continue;
+          if (c.indexOf(as) < 0) continue;
           var fc = classes[f];
           if (fc === 3) {
-            if (c.length === a.length) exact = 1;
+            if (c.length === as.length) exact = 1;
             fc = 0;
           }
           exact = Math.max(exact, 0); cls = Math.max(cls, fc);
         }
         if (exact < 0) return;
-        if (exact > bestExact || (exact === bestExact && cls > bestClass)) { bestExact = exact; bestClass = cls; matched = a; }
+        if (exact > bestExact || (exact === bestExact && cls > bestClass)) { bestExact = exact; bestClass = cls; matched = a; m = as; }
       });
       res.matched.push(matched);
       if (bestExact < 0) return;
       // Occurrences of the form found: see verify in query.go.
       var n = 0;
       for (var f = 0; f < comp.length && n < MAX_COUNT; f++) {
-        for (var i = indexOfChars(comp[f].chars, matched, 0); i >= 0 && n < MAX_COUNT; i = indexOfChars(comp[f].chars, matched, i + 1)) n++;
+        for (var i = comp[f].chars.indexOf(m); i >= 0 && n < MAX_COUNT; i = comp[f].chars.indexOf(m, i + 1)) n++;
       }
       res.count += n;
       res.words++; res.exact += bestExact; res.cls += bestClass;
@@ -736,35 +731,44 @@
     var spans = [];
     c = c || compact(s);
     words.forEach(function (w) {
-      for (var i = indexOfChars(c.chars, w, 0); i >= 0; i = indexOfChars(c.chars, w, i + 1)) {
-        spans.push([c.at[i], c.at[i + w.length - 1] + 1]);
+      w = w.join('');
+      for (var i = c.chars.indexOf(w); i >= 0; i = c.chars.indexOf(w, i + 1)) {
+        var last = c.at[i + w.length - 1]; // a pair of surrogates if a high one: fold keeps no lone one
+        spans.push([c.at[i], last + ((s.charCodeAt(last) & 0xFC00) === 0xD800 ? 2 : 1)]);
       }
     });
     spans.sort(function (a, b) { return a[0] - b[0]; });
     return spans;
   }
-  function marked(cps, lo, hi, spans) {
+  // Spans and windows are UTF-16 offsets in the text.
+  function marked(text, lo, hi, spans) {
     var frag = document.createDocumentFragment(), pos = lo;
     spans.forEach(function (s) {
       if (s[0] < pos || s[0] >= hi) return;
       var to = Math.min(s[1], hi);
-      frag.appendChild(document.createTextNode(cps.slice(pos, s[0]).join('')));
+      frag.appendChild(document.createTextNode(text.slice(pos, s[0])));
       var m = document.createElement('mark');
-      m.textContent = cps.slice(s[0], to).join('');
+      m.textContent = text.slice(s[0], to);
       frag.appendChild(m);
       pos = to;
     });
-    frag.appendChild(document.createTextNode(cps.slice(pos, hi).join('')));
+    frag.appendChild(document.createTextNode(text.slice(pos, hi)));
     return frag;
   }
+  // step returns offset i of s moved by n characters (code points), back when n < 0, within s.
+  function step(s, i, n) {
+    for (; n > 0 && i < s.length; n--) i += (s.charCodeAt(i) & 0xFC00) === 0xD800 && (s.charCodeAt(i + 1) & 0xFC00) === 0xDC00 ? 2 : 1;
+    for (; n < 0 && i > 0; n++) i -= (s.charCodeAt(i - 1) & 0xFC00) === 0xDC00 && (s.charCodeAt(i - 2) & 0xFC00) === 0xD800 ? 2 : 1;
+    return i;
+  }
   function snippet(text, words, c) {
-    var cps = Array.from(text || ''), spans = spansOf(text || '', words, c);
-    var frag = document.createDocumentFragment();
-    if (!spans.length) { frag.appendChild(document.createTextNode(cps.slice(0, 2 * SNIPPET_RADIUS).join(''))); return frag; }
-    var lo = Math.max(0, spans[0][0] - SNIPPET_RADIUS), hi = Math.min(cps.length, spans[0][0] + SNIPPET_RADIUS);
+    text = text || '';
+    var spans = spansOf(text, words, c), frag = document.createDocumentFragment();
+    if (!spans.length) { frag.appendChild(document.createTextNode(text.slice(0, step(text, 0, 2 * SNIPPET_RADIUS)))); return frag; }
+    var lo = step(text, spans[0][0], -SNIPPET_RADIUS), hi = step(text, spans[0][0], SNIPPET_RADIUS);
     if (lo > 0) frag.appendChild(document.createTextNode('…'));
-    frag.appendChild(marked(cps, lo, hi, spans));
-    if (hi < cps.length) frag.appendChild(document.createTextNode('…'));
+    frag.appendChild(marked(text, lo, hi, spans));
+    if (hi < text.length) frag.appendChild(document.createTextNode('…'));
     return frag;
   }
 
@@ -835,8 +839,7 @@
         var rec = r.rec, li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
         var marks = r.matched.filter(Boolean);
         a.href = rec.u;
-        var cps = Array.from(rec.t);
-        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, marks, compactFields(rec)[0])));
+        a.appendChild(marked(rec.t, 0, rec.t.length, spansOf(rec.t, marks, compactFields(rec)[0])));
         h.appendChild(a);
         li.appendChild(h);
         var meta = document.createElement('p');
