@@ -319,6 +319,7 @@
   };
 
   // before: see rank in query.go.
+  function byRank(a, b) { return before(a, b) ? -1 : 1; }
   function before(a, b) {
     if (a.words !== b.words) return a.words > b.words;
     if (a.exact !== b.exact) return a.exact > b.exact;
@@ -450,48 +451,37 @@
     }
     return Promise.resolve();
   };
-  // candidates: see query.go; all of them when k <= 0, else the first k, and only those are scored.
+  // candidates: see query.go. Only the first k (search.js always has a page, so a budget) are kept and scored.
   Index.prototype.candidates = function (ws, filter, checked, k) {
-    var self = this, out = [], seen = this.seen, gen = ++this.gen, c = [], u = newRank(0);
+    var self = this, out = [], seen = this.seen, gen = ++this.gen, c = [], u = {};
     var best = ws.map(function (w) { return w.srcs.map(function (s) { return self.bestOf(s); }); });
     function maxC(cs, skip) {
-      var b = null;
-      cs.forEach(function (x, j) { if (x && j !== skip && (!b || lessC(b, x))) b = x; });
-      return b;
+      return cs.reduce(function (b, x, j) { return x && j !== skip && (!b || lessC(b, x)) ? x : b; }, null);
     }
     ws.forEach(function (w, i) {
       var rest = newRank(0);
       best.forEach(function (cs, i2) { var b = maxC(cs, -1); if (b && i2 !== i) addC(rest, b); });
       w.srcs.forEach(function (s, j) {
         var other = maxC(best[i], j);
+        // visit: see candidates in query.go; true when a stream (sorted) can give no more.
         function visit(v, id, sorted) {
           if (seen[id] === gen || checked.has(id) || !self.keep(id, filter)) return false;
-          if (k > 0 && out.length === k) {
-            var x = contribOf(v, s.literal, 1 - self.lapsed[id], c);
-            u.id = id;
-            if (other && !lessC(other, x)) { x = other; if (sorted) u.id = -1; }
-            u.words = rest.words; u.exact = rest.exact; u.valid = rest.valid; u.cls = rest.cls; u.literal = rest.literal; u.count = rest.count;
-            addC(u, x);
+          if (out.length === k) {
+            var x = contribOf(v, s.literal, 1 - self.lapsed[id], c), low = other && !lessC(other, x);
+            addC(Object.assign(u, rest), low ? other : x);
+            u.id = low && sorted ? -1 : id;
             if (!before(u, out[k - 1])) return sorted;
           }
           seen[id] = gen;
           self.scored++;
           var r = self.bound(ws, id);
-          if (k <= 0) { out.push(r); return false; }
-          if (out.length === k && !before(r, out[k - 1])) return false;
-          var lo = 0, hi = out.length;
-          while (lo < hi) { var m = (lo + hi) >> 1; if (before(r, out[m])) hi = m; else lo = m + 1; }
-          out.splice(lo, 0, r);
-          if (out.length > k) out.pop();
+          if (out.length < k || before(r, out[k - 1])) out = out.concat(r).sort(byRank).slice(0, k);
           return false;
         }
-        if (s.complete) { s.vals.forEach(function (v, id) { visit(v, id, false); }); return; }
-        stream: for (var a = 0; a < s.order.length; a++) {
-          for (var b = 0; b < s.order[a].length; b++) if (visit(s.order[a][b].v, s.order[a][b].id, true)) break stream;
-        }
+        if (s.complete) s.vals.forEach(function (v, id) { visit(v, id, false); });
+        else s.order.some(function (ch) { return ch.some(function (p) { return visit(p.v, p.id, true); }); });
       });
     });
-    if (k <= 0) out.sort(function (a, b) { return before(a, b) ? -1 : 1; });
     return out;
   };
   // bestOf: see query.go.
@@ -694,7 +684,7 @@
       function step(i) {
         if (i === recs.length) {
           self.next += batch.length;
-          self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+          self.found.sort(byRank);
           return self.check(limit);
         }
         return pace().then(function () {
