@@ -99,8 +99,8 @@ func mirrorQueries(t *testing.T, node string, docs []search.Doc, synonyms [][]st
 }
 
 // compareWithNode runs qs through search.js under Node and through query.go on the index in dir, and requires the
-// same answers.
-func compareWithNode(t *testing.T, node, dir string, qs []query) {
+// same answers. It returns, for each query, how many documents each scored (bounds computed), Go's first.
+func compareWithNode(t *testing.T, node, dir string, qs []query) (goScored, nodeScored []int) {
 	t.Helper()
 	in, _ := json.Marshal(qs)
 	cmd := exec.Command(node, "testdata/mirror.js", "../../static/js/search.js", dir)
@@ -118,6 +118,7 @@ func compareWithNode(t *testing.T, node, dir string, qs []query) {
 		Exact    bool
 		NearMiss bool
 		Words    []string
+		Scored   int
 	}
 	if err := json.Unmarshal(stdout, &got); err != nil {
 		t.Fatal(err)
@@ -127,9 +128,14 @@ func compareWithNode(t *testing.T, node, dir string, qs []query) {
 		t.Fatal(err)
 	}
 	for i, q := range qs {
+		scored := ix.Scored
 		ans, err := ix.Search(q.Q, search.Filter{Kind: q.Kind, Year: q.Year, Topic: q.Topic}, 10)
 		if err != nil {
 			t.Fatal(err)
+		}
+		goScored, nodeScored = append(goScored, ix.Scored-scored), append(nodeScored, got[i].Scored)
+		if n := ix.Scored - scored; n != got[i].Scored {
+			t.Errorf("%+v: query.go scored %d documents, search.js %d", q, n, got[i].Scored)
 		}
 		var want []string
 		var matched [][]string
@@ -142,6 +148,44 @@ func compareWithNode(t *testing.T, node, dir string, qs []query) {
 			!slices.Equal(g.Words, ans.Words) || !slices.EqualFunc(g.Matched, matched, slices.Equal) {
 			t.Errorf("%+v: script %v %q total %d exact %v near %v words %q; Go %v %q total %d exact %v near %v words %q", q,
 				g.URLs, g.Matched, g.Total, g.Exact, g.NearMiss, g.Words, want, matched, ans.Total, ans.Exact, ans.NearMiss, ans.Words)
+		}
+	}
+	return goScored, nodeScored
+}
+
+// TestCommonWordsScoreFew requires that a query of words nearly every document has, which reads thousands of
+// postings, computes a bound for only the few candidates its first page may check, in query.go and in search.js
+// alike: scoring every document read (and sorting them, after every chunk) made 工作 通知 the slowest keystroke of
+// the benchmark by far. It counts documents scored, not time.
+func TestCommonWordsScoreFew(t *testing.T) {
+	node := nodePath(t)
+	docs := searchbench.Docs(3000, 1)
+	out := t.TempDir()
+	if err := search.WriteKeeping(docs, nil, out, nil); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(out, "search")
+	qs := []query{{Q: "工作 通知"}, {Q: "的 工作"}, {Q: "工作 2020"}, {Q: "政策 加强 落实 人才"}, {Q: "工作"}, {Q: "工作 通知", Year: 2020}}
+	goScored, nodeScored := compareWithNode(t, node, dir, qs)
+	ix, err := search.Open(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, q := range qs {
+		// The candidates the query has: every document with one of its words, found or not yet ruled out.
+		ans, err := ix.Search(q.Q, search.Filter{Year: q.Year}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A stream's reading ends after a page's worth of candidates (the budget, 20, and one), a few times over:
+		// once per chunk read and per word.
+		const most = 100
+		if ans.Total < 10*most {
+			t.Fatalf("%+v: only %d candidates, too few to tell", q, ans.Total)
+		}
+		if goScored[i] > most || nodeScored[i] > most {
+			t.Errorf("%+v: of %d candidates, query.go scored %d and search.js %d; at most %d may need a bound", q, ans.Total,
+				goScored[i], nodeScored[i], most)
 		}
 	}
 }

@@ -20,12 +20,19 @@ import (
 type Index struct {
 	fsys    fs.FS
 	meta    meta
-	lapsed  map[int]bool
+	lapsed  []bool // by id: expired or repealed
 	filters *filters
 	shards  map[int]map[string]string
 	members map[int]map[int]bool // terms/ files read: big terms' documents
 	chunks  map[int][]posting    // ranks/ files read: big terms' postings in rank order
 	recs    map[int]*record
+	// seen[id] == gen marks the documents the current candidates call has
+	// scored; a call begins by increasing gen, so nothing is cleared.
+	seen []uint32
+	gen  uint32
+	// Scored counts the candidates whose bound has been computed, for the
+	// test that a query of common words scores only the few it may check.
+	Scored int
 	// Fetched lists, in order, every file read, relative to the index root.
 	Fetched []string
 }
@@ -92,10 +99,13 @@ func Open(fsys fs.FS) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open search index: lapsed: %w", err)
 	}
-	ix.lapsed = map[int]bool{}
+	ix.lapsed = make([]bool, ix.meta.Docs)
 	id := -1
 	for _, g := range gaps {
 		id += g + 1
+		if id >= ix.meta.Docs {
+			return nil, fmt.Errorf("open search index: lapsed document %d of %d", id, ix.meta.Docs)
+		}
 		ix.lapsed[id] = true
 	}
 	return ix, nil
@@ -127,6 +137,7 @@ func (ix *Index) shard(term string) (map[string]string, error) {
 // (document → postings value), or where a big term's files are.
 type termEntry struct {
 	vals map[int]int
+	list []posting // vals in id order
 	big  *bigTerm
 }
 
@@ -148,12 +159,14 @@ func (ix *Index) entry(term string) (termEntry, error) {
 		return termEntry{}, fmt.Errorf("term %q: %w", term, err)
 	}
 	out := make(map[int]int, len(gaps))
+	byID := make([]posting, len(gaps))
 	id := -1
 	for i, g := range gaps {
 		id += g + 1
 		out[id] = vals[i]
+		byID[i] = posting{id, vals[i]}
 	}
-	return termEntry{vals: out}, nil
+	return termEntry{vals: out, list: byID}, nil
 }
 
 // membersOf returns the documents of a big term (its terms/ file).
@@ -351,12 +364,20 @@ type word struct {
 type source struct {
 	literal  bool
 	complete bool
-	vals     map[int]int  // complete: every candidate's bound; else the ranked postings read so far, in in
-	in       map[int]bool // documents of the big terms other than stream (nil: not restricted)
-	stream   *bigTerm
-	read     int     // chunks of stream read
-	last     posting // the last posting read, when read > 0
-	lastOK   int     // 1 when last is of a valid document
+	vals     map[int]int // complete: every candidate's bound
+	// got[id], not complete, is 1 + the value of document id's posting
+	// read so far (in in), 0 when none is: an array, where a map took
+	// most of a query of common words to fill, chunk after chunk.
+	got []uint8
+	in  map[int]bool // documents of the big terms other than stream (nil: not restricted)
+	// order is vals in the order candidates reads them: complete, by id
+	// (as search.js's Map keeps them); else in rank order, chunk by chunk
+	// (the chunks themselves when in is nil).
+	order  [][]posting
+	stream *bigTerm
+	read   int     // chunks of stream read
+	last   posting // the last posting read, when read > 0
+	lastOK int     // 1 when last is of a valid document
 }
 
 // live reports a source whose stream has postings left to read.
@@ -369,6 +390,10 @@ func (s *source) live() bool { return !s.complete && s.read < s.stream.chunks }
 // its stream instead.
 func (ix *Index) addTerms(s *source, terms []string) error {
 	var bigs []*bigTerm
+	var byID []posting // a superset of the documents of a complete source, by id
+	if s.complete {
+		byID = s.order[0]
+	}
 	for _, t := range terms {
 		e, err := ix.entry(t)
 		if err != nil {
@@ -379,7 +404,7 @@ func (ix *Index) addTerms(s *source, terms []string) error {
 			continue
 		}
 		if !s.complete {
-			s.complete, s.vals = true, e.vals
+			s.complete, s.vals, byID = true, e.vals, e.list
 			continue
 		}
 		next := map[int]int{}
@@ -431,6 +456,15 @@ func (ix *Index) addTerms(s *source, terms []string) error {
 			}
 		}
 		s.in = nil
+	}
+	if s.complete {
+		kept := make([]posting, 0, len(s.vals))
+		for _, p := range byID {
+			if v, ok := s.vals[p.id]; ok {
+				kept = append(kept, posting{p.id, v})
+			}
+		}
+		s.order = [][]posting{kept}
 	}
 	return nil
 }
@@ -516,6 +550,9 @@ func (s *source) bound(id, valid int) (contrib, bool) {
 	if v, ok := s.vals[id]; ok {
 		return contribOf(v, s.literal, valid), true
 	}
+	if s.got != nil && s.got[id] > 0 {
+		return contribOf(int(s.got[id])-1, s.literal, valid), true
+	}
 	if !s.live() || s.in != nil && !s.in[id] {
 		return contrib{}, false
 	}
@@ -524,10 +561,7 @@ func (s *source) bound(id, valid int) (contrib, bool) {
 
 // bound is the best rank document id may have from what has been read.
 func (ix *Index) bound(ws []word, id int) rank {
-	valid := 1
-	if ix.lapsed[id] {
-		valid = 0
-	}
+	valid := ix.valid(id)
 	r := rank{id: id}
 	for _, w := range ws {
 		var best contrib
@@ -590,20 +624,25 @@ func (ix *Index) advance(ws []word) error {
 		if err != nil {
 			return err
 		}
-		if best.vals == nil {
-			best.vals = map[int]int{}
+		if best.got == nil {
+			best.got = make([]uint8, ix.meta.Docs)
+		}
+		kept := c
+		if best.in != nil {
+			kept = nil
 		}
 		for _, p := range c {
 			if best.in == nil || best.in[p.id] {
-				best.vals[p.id] = p.v
+				best.got[p.id] = uint8(p.v + 1)
+				if best.in != nil {
+					kept = append(kept, p)
+				}
 			}
 		}
+		best.order = append(best.order, kept)
 		best.read++
 		if len(c) > 0 {
-			best.last, best.lastOK = c[len(c)-1], 1
-			if ix.lapsed[best.last.id] {
-				best.lastOK = 0
-			}
+			best.last, best.lastOK = c[len(c)-1], ix.valid(c[len(c)-1].id)
 		}
 		return nil
 	}
@@ -611,25 +650,146 @@ func (ix *Index) advance(ws []word) error {
 }
 
 // candidates returns the documents read so far that pass f and are not
-// yet checked, best possible rank first.
-func (ix *Index) candidates(ws []word, f Filter, checked map[int]bool) []rank {
-	seen := map[int]bool{}
+// yet checked, best possible rank first: all of them when k <= 0, else the
+// first k. The loop of run checks candidates in this order until it has
+// checked checkBudget(limit), so budget-checked+1 of them (the one after
+// the last that may be checked included) answer exactly as all would.
+//
+// Only those are worth a bound. A word's other sources and the other
+// words give any document at most their best (bestOf); a posting of a
+// source read for word w therefore bounds its document by its own
+// contribution (or the other sources' best, if higher) plus the other
+// words' best, and a document whose bound cannot come before the k-th
+// kept is skipped unscored. A stream's postings are read in rank order,
+// so the first such posting of a stream ends its reading: the query of two
+// common words, each in nearly every document, scores a few dozen
+// documents, not every one that has either word.
+func (ix *Index) candidates(ws []word, f Filter, checked map[int]bool, k int) []rank {
+	if len(ix.seen) < ix.meta.Docs {
+		ix.seen = make([]uint32, ix.meta.Docs)
+	}
+	ix.gen++
+	best := make([][]contrib, len(ws))
+	has := make([][]bool, len(ws))
+	for i, w := range ws {
+		best[i], has[i] = make([]contrib, len(w.srcs)), make([]bool, len(w.srcs))
+		for j, s := range w.srcs {
+			best[i][j], has[i][j] = ix.bestOf(s)
+		}
+	}
 	var out []rank
-	for _, w := range ws {
-		for _, s := range w.srcs {
-			for id := range s.vals {
-				if seen[id] || checked[id] {
-					continue
+	for i, w := range ws {
+		// rest: what the other words may add to any document.
+		var rest rank
+		for i2 := range ws {
+			var b contrib
+			found := false
+			for j := range ws[i2].srcs {
+				if has[i2][j] && (!found || b.less(best[i2][j])) {
+					b, found = best[i2][j], true
 				}
-				seen[id] = true
-				if ix.keep(id, f) {
-					out = append(out, ix.bound(ws, id))
+			}
+			if found && i2 != i {
+				rest.add(b)
+			}
+		}
+		for j, s := range w.srcs {
+			// other: the best of the word's other sources.
+			var other contrib
+			otherOK := false
+			for j2 := range w.srcs {
+				if j2 != j && has[i][j2] && (!otherOK || other.less(best[i][j2])) {
+					other, otherOK = best[i][j2], true
+				}
+			}
+			// visit scores a posting's document unless it cannot be among the
+			// first k, and reports a stream (sorted) that cannot give more.
+			visit := func(id, v int, sorted bool) (stop bool) {
+				if ix.seen[id] == ix.gen || checked[id] || !ix.keep(id, f) {
+					return false
+				}
+				if k > 0 && len(out) == k {
+					u, uid := contribOf(v, s.literal, ix.valid(id)), id
+					if otherOK && !other.less(u) {
+						// Later postings may have lower ids as well.
+						u = other
+						if sorted {
+							uid = -1
+						}
+					}
+					r := rest
+					r.add(u)
+					r.id = uid
+					if !r.before(out[k-1]) {
+						return sorted
+					}
+				}
+				ix.seen[id] = ix.gen
+				ix.Scored++
+				r := ix.bound(ws, id)
+				if k <= 0 {
+					out = append(out, r)
+					return false
+				}
+				if len(out) == k && !r.before(out[k-1]) {
+					return false
+				}
+				at := sort.Search(len(out), func(n int) bool { return r.before(out[n]) })
+				if len(out) < k {
+					out = append(out, rank{})
+				}
+				copy(out[at+1:], out[at:len(out)-1])
+				out[at] = r
+				return false
+			}
+		read:
+			for _, c := range s.order {
+				for _, p := range c {
+					if visit(p.id, p.v, !s.complete) {
+						break read
+					}
 				}
 			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].before(out[b]) })
+	if k <= 0 {
+		sort.Slice(out, func(a, b int) bool { return out[a].before(out[b]) })
+	}
 	return out
+}
+
+// bestOf is the best contribution s may give any document: a read
+// posting's (the first, for a stream) or, while it is live, its frontier.
+// ok is false when s gives none.
+func (ix *Index) bestOf(s *source) (b contrib, ok bool) {
+	if s.live() {
+		b, ok = s.frontier(), true
+	}
+	if s.complete {
+		for _, p := range s.order[0] {
+			if c := contribOf(p.v, s.literal, ix.valid(p.id)); !ok || b.less(c) {
+				b, ok = c, true
+			}
+		}
+		return b, ok
+	}
+	for _, c := range s.order {
+		if len(c) > 0 {
+			if h := contribOf(c[0].v, s.literal, ix.valid(c[0].id)); !ok || b.less(h) {
+				b, ok = h, true
+			}
+			break
+		}
+	}
+	return b, ok
+}
+
+// valid is 1 for a valid document, 0 for an expired or repealed one.
+func (ix *Index) valid(id int) int {
+	if ix.lapsed[id] {
+		return 0
+	}
+	return 1
 }
 
 // run answers the compact words: it is Search without the near misses.
@@ -682,7 +842,14 @@ func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 
 	var found []Result
 	checked := map[int]bool{}
-	cands, next := ix.candidates(ws, f, checked), 0
+	// keep is how many candidates the loop may still use (see candidates).
+	keep := func() int {
+		if limit <= 0 {
+			return 0
+		}
+		return checkBudget(limit) - len(checked) + 1
+	}
+	cands, next := ix.candidates(ws, f, checked, keep()), 0
 	finished := false
 	for {
 		top, live := unseen(ws)
@@ -701,7 +868,7 @@ func (ix *Index) run(words []string, f Filter, limit int) (Answer, error) {
 			if err := ix.advance(ws); err != nil {
 				return Answer{}, err
 			}
-			cands, next = ix.candidates(ws, f, checked), 0
+			cands, next = ix.candidates(ws, f, checked, keep()), 0
 			continue
 		}
 		c := cands[next]
@@ -770,9 +937,11 @@ func (ix *Index) known(ws []word, f Filter) (int, bool) {
 		if s.live() {
 			return 0, false
 		}
-		for id := range s.vals {
-			if ix.keep(id, f) {
-				ids[id] = true
+		for _, c := range s.order {
+			for _, p := range c {
+				if ix.keep(p.id, f) {
+					ids[p.id] = true
+				}
 			}
 		}
 	}

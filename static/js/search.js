@@ -31,29 +31,33 @@
   // Go's unicode.IsSpace, so a query splits into the same words in both.
   var SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/u;
 
-  // fold: see normalise.go. Returns '' for a separator.
-  function fold(ch) {
-    var c = ch.codePointAt(0);
-    if (c >= 0xFF01 && c <= 0xFF5E) { c -= 0xFEE0; ch = String.fromCodePoint(c); }
-    if (c < 0x80) {
-      if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return ch;
-      return '';
-    }
-    if (c >= 0x4E00 && c <= 0x9FEF) return ch; // CJK ideographs, all letters: most of the text, so no regex
-    return LETTER_OR_NUMBER.test(ch) ? ch : '';
+  // fold: see normalise.go. Takes and returns a code point, -1 for a separator. FOLD keeps the regex's answers for
+  // the rest of the BMP (0 not asked yet, 1 a letter or number, 2 not): punctuation is in every sentence.
+  var FOLD = new Uint8Array(0x10000);
+  function fold(c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if (c < 0x80) return (c >= 65 && c <= 90) ? c + 32 : (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : -1;
+    if (c >= 0x4E00 && c <= 0x9FEF) return c; // CJK ideographs, all letters: most of the text, so no regex
+    if (c > 0xFFFF) return LETTER_OR_NUMBER.test(String.fromCodePoint(c)) ? c : -1;
+    if (!FOLD[c]) FOLD[c] = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
+    return FOLD[c] === 1 ? c : -1;
   }
 
-  // compact returns the searchable characters of s and, for each, its index
-  // in the array of s's code points (for highlighting).
+  // compact returns the searchable characters of s as a string (chars) and, for each UTF-16 unit of it, the offset
+  // in s of the character it comes from (at, for highlighting): a string and a typed array, where an array of
+  // one-character strings was most of the garbage a query made.
+  var UTF16 = new TextDecoder('utf-16le');
   function compact(s) {
-    var chars = [], at = [], i = 0;
-    for (var ch of s) {
-      var f = fold(ch);
-      if (f) { chars.push(f); at.push(i); }
-      i++;
+    var buf = new Uint16Array(s.length), at = new Int32Array(s.length), n = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i), from = i;
+      if ((c & 0xFC00) === 0xD800 && (s.charCodeAt(i + 1) & 0xFC00) === 0xDC00) c = (c - 0xD800) * 0x400 + s.charCodeAt(++i) - 0xDC00 + 0x10000;
+      c = fold(c);
+      if (c < 0) continue;
+      if (c > 0xFFFF) { c -= 0x10000; at[n] = from; buf[n++] = 0xD800 + (c >> 10); c = 0xDC00 + (c & 0x3FF); }
+      at[n] = from; buf[n++] = c;
     }
-    return { chars: chars, at: at };
+    return { chars: UTF16.decode(buf.subarray(0, n)), at: at };
   }
 
   function isASCII(ch) { return ch.codePointAt(0) < 0x80; }
@@ -61,8 +65,7 @@
   function queryWords(q) {
     var out = [], seen = new Set();
     q.split(SPACE).forEach(function (w) {
-      var c = compact(w).chars;
-      var key = c.join('');
+      var key = compact(w).chars, c = Array.from(key);
       if (c.length && !seen.has(key)) { seen.add(key); out.push(c); }
     });
     return out;
@@ -202,6 +205,8 @@
     this.chunks = new Map();
     this.meta = null;
     this.filters = null;
+    this.gen = 0;
+    this.scored = 0; // bounds computed, for the test that common words score few
   }
   Index.prototype.get = function (path) {
     var p = this.files.get(path);
@@ -224,9 +229,10 @@
     return this.get('meta.json').then(function (m) {
       if (m.format !== 6 || !(m.perFile >= 1)) throw new Error('index format ' + m.format);
       self.meta = m;
-      self.lapsed = new Set();
+      self.lapsed = new Uint8Array(m.docs);
+      self.seen = new Uint32Array(m.docs); // see candidates
       var id = -1;
-      decodeNums(m.lapsed || '').forEach(function (g) { id += g + 1; self.lapsed.add(id); });
+      decodeNums(m.lapsed || '').forEach(function (g) { id += g + 1; self.lapsed[id] = 1; });
       return m;
     });
   };
@@ -263,9 +269,10 @@
     if (cached) return Promise.resolve(cached);
     var path = filePath('terms', big.file);
     return this.get(path).then(function (list) {
-      var gaps = decodeNums(list), set = new Set(), id = -1;
-      for (var i = 0; i < gaps.length; i++) { id += gaps[i] + 1; set.add(id); }
-      if (set.size !== big.df) throw new Error(path + ': ' + set.size + ' documents');
+      // A byte by document, not a Set: ten thousand ids, in a Set, were the most garbage a query of such terms made.
+      var gaps = decodeNums(list), set = new Uint8Array(self.meta.docs), id = -1;
+      for (var i = 0; i < gaps.length; i++) { id += gaps[i] + 1; set[id] = 1; }
+      if (gaps.length !== big.df || id >= set.length) throw new Error(path + ': ' + gaps.length + ' documents');
       self.members.set(big.file, set);
       return set;
     });
@@ -312,6 +319,7 @@
   };
 
   // before: see rank in query.go.
+  function byRank(a, b) { return before(a, b) ? -1 : 1; }
   function before(a, b) {
     if (a.words !== b.words) return a.words > b.words;
     if (a.exact !== b.exact) return a.exact > b.exact;
@@ -350,16 +358,16 @@
         var n = self.meta.docs;
         if (MEMBER_RATIO * Math.min(b.df, n - b.df) > n) return more(i + 1);
         return self.membersOf(b).then(function (m) {
-          if (s.complete) s.vals.forEach(function (v, id) { if (!m.has(id)) s.vals.delete(id); });
-          else if (!s.inSet) s.inSet = new Set(m);
-          else s.inSet.forEach(function (id) { if (!m.has(id)) s.inSet.delete(id); });
+          if (s.complete) s.vals.forEach(function (v, id) { if (!m[id]) s.vals.delete(id); });
+          else if (!s.inSet) s.inSet = m.slice();
+          else for (var id = 0; id < m.length; id++) s.inSet[id] &= m[id];
           return more(i + 1);
         });
       }
       return more(0);
     }).then(function () {
       if (s.complete && s.inSet) {
-        s.vals.forEach(function (v, id) { if (!s.inSet.has(id)) s.vals.delete(id); });
+        s.vals.forEach(function (v, id) { if (!s.inSet[id]) s.vals.delete(id); });
         s.inSet = null;
       }
     });
@@ -367,7 +375,7 @@
   Index.prototype.size = function (s, f) {
     var self = this, n = 0;
     if (s.complete) { s.vals.forEach(function (v, id) { if (self.keep(id, f)) n++; }); return n; }
-    if (s.inSet) { s.inSet.forEach(function (id) { if (self.keep(id, f)) n++; }); return Math.min(n, s.stream.df); }
+    if (s.inSet) { for (var id = 0; id < s.inSet.length; id++) if (s.inSet[id] && self.keep(id, f)) n++; return Math.min(n, s.stream.df); }
     return s.stream.df;
   };
   Index.prototype.sizes = function (ws, f) {
@@ -379,21 +387,24 @@
     for (var i = 0; i < 5; i++) if (a[i] !== b[i]) return a[i] < b[i];
     return false;
   }
-  function contribOf(v, literal, valid) {
-    return [(v & 3) === CLASS_NUMBER ? 1 : 0, valid, Math.min(v & 3, CLASS_TITLE), literal ? 1 : 0, v >>> 2];
+  // contribOf fills c when given (no garbage in a loop over postings).
+  function contribOf(v, literal, valid, c) {
+    c = c || [];
+    c[0] = (v & 3) === CLASS_NUMBER ? 1 : 0; c[1] = valid; c[2] = Math.min(v & 3, CLASS_TITLE); c[3] = literal ? 1 : 0; c[4] = v >>> 2;
+    return c;
   }
   function addC(r, c) { r.words++; r.exact += c[0]; r.valid += c[1]; r.cls += c[2]; r.literal += c[3]; r.count += c[4]; }
   function frontier(s) {
     return s.read === 0 ? [1, 1, CLASS_TITLE, 1, MAX_COUNT] : contribOf(s.last.v, s.literal, s.lastOK);
   }
   function sourceBound(s, id, valid) {
-    var v = s.vals ? s.vals.get(id) : undefined;
-    if (v !== undefined) return contribOf(v, s.literal, valid);
-    if (!live(s) || (s.inSet && !s.inSet.has(id))) return null;
+    var v = s.complete ? s.vals.get(id) : s.got ? s.got[id] - 1 : -1;
+    if (v >= 0) return contribOf(v, s.literal, valid);
+    if (!live(s) || (s.inSet && !s.inSet[id])) return null;
     return frontier(s);
   }
   Index.prototype.bound = function (ws, id) {
-    var valid = this.lapsed.has(id) ? 0 : 1, r = { id: id, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 };
+    var valid = 1 - this.lapsed[id], r = newRank(id);
     ws.forEach(function (w) {
       var best = null;
       w.srcs.forEach(function (s) {
@@ -404,8 +415,9 @@
     });
     return r;
   };
+  function newRank(id) { return { id: id, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 }; }
   function unseen(ws) {
-    var r = { id: Infinity, words: 0, exact: 0, valid: 0, cls: 0, literal: 0, count: 0 };
+    var r = newRank(Infinity);
     ws.forEach(function (w) {
       var best = null;
       w.srcs.forEach(function (s) {
@@ -426,31 +438,59 @@
       if (!best) continue;
       var s = best;
       return this.chunk(s.stream, s.read).then(function (c) {
-        if (!s.vals) s.vals = new Map();
-        c.forEach(function (p) { if (!s.inSet || s.inSet.has(p.id)) s.vals.set(p.id, p.v); });
+        if (!s.got) s.got = new Uint8Array(self.meta.docs); // see source.got in query.go
+        var kept = s.inSet ? c.filter(function (p) { return s.inSet[p.id]; }) : c;
+        for (var i = 0; i < kept.length; i++) s.got[kept[i].id] = kept[i].v + 1;
+        s.order.push(kept);
         s.read++;
         if (c.length) {
           s.last = c[c.length - 1];
-          s.lastOK = self.lapsed.has(s.last.id) ? 0 : 1;
+          s.lastOK = 1 - self.lapsed[s.last.id];
         }
       });
     }
     return Promise.resolve();
   };
-  Index.prototype.candidates = function (ws, filter, checked) {
-    var self = this, seen = new Set(), out = [];
-    ws.forEach(function (w) {
-      w.srcs.forEach(function (s) {
-        if (!s.vals) return;
-        s.vals.forEach(function (v, id) {
-          if (seen.has(id) || checked.has(id)) return;
-          seen.add(id);
-          if (self.keep(id, filter)) out.push(self.bound(ws, id));
-        });
+  // candidates: see query.go. Only the first k (search.js always has a page, so a budget) are kept and scored.
+  Index.prototype.candidates = function (ws, filter, checked, k) {
+    var self = this, out = [], seen = this.seen, gen = ++this.gen, c = [], u = {};
+    var best = ws.map(function (w) { return w.srcs.map(function (s) { return self.bestOf(s); }); });
+    function maxC(cs, skip) {
+      return cs.reduce(function (b, x, j) { return x && j !== skip && (!b || lessC(b, x)) ? x : b; }, null);
+    }
+    ws.forEach(function (w, i) {
+      var rest = newRank(0);
+      best.forEach(function (cs, i2) { var b = maxC(cs, -1); if (b && i2 !== i) addC(rest, b); });
+      w.srcs.forEach(function (s, j) {
+        var other = maxC(best[i], j);
+        // visit: see candidates in query.go; true when a stream (sorted) can give no more.
+        function visit(v, id, sorted) {
+          if (seen[id] === gen || checked.has(id) || !self.keep(id, filter)) return false;
+          if (out.length === k) {
+            var x = contribOf(v, s.literal, 1 - self.lapsed[id], c), low = other && !lessC(other, x);
+            addC(Object.assign(u, rest), low ? other : x);
+            u.id = low && sorted ? -1 : id;
+            if (!before(u, out[k - 1])) return sorted;
+          }
+          seen[id] = gen;
+          self.scored++;
+          var r = self.bound(ws, id);
+          if (out.length < k || before(r, out[k - 1])) out = out.concat(r).sort(byRank).slice(0, k);
+          return false;
+        }
+        if (s.complete) s.vals.forEach(function (v, id) { visit(v, id, false); });
+        else s.order.some(function (ch) { return ch.some(function (p) { return visit(p.v, p.id, true); }); });
       });
     });
-    out.sort(function (a, b) { return before(a, b) ? -1 : 1; });
     return out;
+  };
+  // bestOf: see query.go.
+  Index.prototype.bestOf = function (s) {
+    var self = this, b = live(s) ? frontier(s) : null, c = [];
+    function up(v, id) { contribOf(v, s.literal, 1 - self.lapsed[id], c); if (!b || lessC(b, c)) b = c.slice(); }
+    if (s.complete) s.vals.forEach(up);
+    else for (var i = 0; i < s.order.length; i++) if (s.order[i].length) { up(s.order[i][0].v, s.order[i][0].id); break; }
+    return b;
   };
   // known: see query.go.
   Index.prototype.known = function (ws, filter) {
@@ -459,11 +499,14 @@
     if (all.length === 1 && live(all[0]) && !all[0].inSet && !filter.kind && !filter.year && !filter.topic) return all[0].stream.df;
     if (all.some(live)) return null;
     var ids = new Set();
-    all.forEach(function (s) { s.vals.forEach(function (v, id) { if (self.keep(id, filter)) ids.add(id); }); });
+    all.forEach(function (s) {
+      if (s.complete) s.vals.forEach(function (v, id) { if (self.keep(id, filter)) ids.add(id); });
+      else s.order.forEach(function (c) { c.forEach(function (p) { if (self.keep(p.id, filter)) ids.add(p.id); }); });
+    });
     return ids.size;
   };
   function newSource(literal) {
-    return { literal: literal, complete: false, vals: null, inSet: null, stream: null, read: 0, last: null, lastOK: 0 };
+    return { literal: literal, complete: false, vals: null, got: null, inSet: null, stream: null, read: 0, last: null, lastOK: 0, order: [] };
   }
   // prepare resolves to the words with their equivalents and sources (ws)
   // and whether the index alone decides every candidate: see run in query.go
@@ -494,14 +537,6 @@
     });
   };
 
-  function indexOfChars(c, w, from) {
-    outer: for (var i = from; i + w.length <= c.length; i++) {
-      for (var j = 0; j < w.length; j++) if (c[i + j] !== w[j]) continue outer;
-      return i;
-    }
-    return -1;
-  }
-
   // fieldsOf: see fields in doc.go, same order and classes. TEXT_FIELD is
   // the body text.
   var TEXT_FIELD = 7;
@@ -524,28 +559,28 @@
     var comp = compactFields(rec), classes = fieldsOf(rec).map(function (f) { return f[1]; });
     var res = { words: 0, exact: 0, cls: 0, literal: 0, count: 0, matched: [] };
     ws.forEach(function (w) {
-      var bestExact = -1, bestClass = -1, matched = null;
+      var bestExact = -1, bestClass = -1, matched = null, m = '';
       w.alts.forEach(function (a) {
-        var exact = -1, cls = -1;
+        var exact = -1, cls = -1, as = a.join('');
         for (var f = 0; f < comp.length; f++) {
           var c = comp[f].chars;
-          if (indexOfChars(c, a, 0) < 0) continue;
+          if (c.indexOf(as) < 0) continue;
           var fc = classes[f];
           if (fc === 3) {
-            if (c.length === a.length) exact = 1;
+            if (c.length === as.length) exact = 1;
             fc = 0;
           }
           exact = Math.max(exact, 0); cls = Math.max(cls, fc);
         }
         if (exact < 0) return;
-        if (exact > bestExact || (exact === bestExact && cls > bestClass)) { bestExact = exact; bestClass = cls; matched = a; }
+        if (exact > bestExact || (exact === bestExact && cls > bestClass)) { bestExact = exact; bestClass = cls; matched = a; m = as; }
       });
       res.matched.push(matched);
       if (bestExact < 0) return;
       // Occurrences of the form found: see verify in query.go.
       var n = 0;
       for (var f = 0; f < comp.length && n < MAX_COUNT; f++) {
-        for (var i = indexOfChars(comp[f].chars, matched, 0); i >= 0 && n < MAX_COUNT; i = indexOfChars(comp[f].chars, matched, i + 1)) n++;
+        for (var i = comp[f].chars.indexOf(m); i >= 0 && n < MAX_COUNT; i = comp[f].chars.indexOf(m, i + 1)) n++;
       }
       res.count += n;
       res.words++; res.exact += bestExact; res.cls += bestClass;
@@ -579,7 +614,6 @@
     var ready = this.ws ? Promise.resolve() : ix.prepare(this.words, this.filter).then(function (r) {
       self.ws = r.ws;
       self.exactByIndex = r.exactByIndex;
-      self.cands = ix.candidates(self.ws, self.filter, self.checked);
     });
     return ready.then(function () {
       return self.check(limit);
@@ -618,8 +652,14 @@
 
   // check: the loop of run in query.go.
   Query.prototype.check = function (limit) {
-    var self = this, ix = this.index, cands = this.cands;
-    var budget = checkBudget(limit), t = unseen(this.ws), top = t;
+    var self = this, ix = this.index, budget = checkBudget(limit);
+    // The candidates the loop may still use (see candidates in query.go): a longer page ("more") needs more.
+    if (!this.cands || this.candsFor !== budget) {
+      this.cands = ix.candidates(this.ws, this.filter, this.checked, budget - this.checked.size + 1);
+      this.candsFor = budget;
+      this.next = 0;
+    }
+    var cands = this.cands, t = unseen(this.ws), top = t;
     var readNext = !!t && (this.next === cands.length || !before(cands[this.next], t));
     if (!readNext) {
       if (this.next === cands.length) { this.finished = true; return Promise.resolve(this.answer(limit)); }
@@ -630,8 +670,7 @@
     }
     if (readNext) {
       return ix.advance(this.ws).then(pace).then(function () {
-        self.cands = ix.candidates(self.ws, self.filter, self.checked);
-        self.next = 0;
+        self.cands = null;
         return self.check(limit);
       });
     }
@@ -645,7 +684,7 @@
       function step(i) {
         if (i === recs.length) {
           self.next += batch.length;
-          self.found.sort(function (a, b) { return before(a, b) ? -1 : 1; });
+          self.found.sort(byRank);
           return self.check(limit);
         }
         return pace().then(function () {
@@ -682,35 +721,44 @@
     var spans = [];
     c = c || compact(s);
     words.forEach(function (w) {
-      for (var i = indexOfChars(c.chars, w, 0); i >= 0; i = indexOfChars(c.chars, w, i + 1)) {
-        spans.push([c.at[i], c.at[i + w.length - 1] + 1]);
+      w = w.join('');
+      for (var i = c.chars.indexOf(w); i >= 0; i = c.chars.indexOf(w, i + 1)) {
+        var last = c.at[i + w.length - 1]; // a pair of surrogates if a high one: fold keeps no lone one
+        spans.push([c.at[i], last + ((s.charCodeAt(last) & 0xFC00) === 0xD800 ? 2 : 1)]);
       }
     });
     spans.sort(function (a, b) { return a[0] - b[0]; });
     return spans;
   }
-  function marked(cps, lo, hi, spans) {
+  // Spans and windows are UTF-16 offsets in the text.
+  function marked(text, lo, hi, spans) {
     var frag = document.createDocumentFragment(), pos = lo;
     spans.forEach(function (s) {
       if (s[0] < pos || s[0] >= hi) return;
       var to = Math.min(s[1], hi);
-      frag.appendChild(document.createTextNode(cps.slice(pos, s[0]).join('')));
+      frag.appendChild(document.createTextNode(text.slice(pos, s[0])));
       var m = document.createElement('mark');
-      m.textContent = cps.slice(s[0], to).join('');
+      m.textContent = text.slice(s[0], to);
       frag.appendChild(m);
       pos = to;
     });
-    frag.appendChild(document.createTextNode(cps.slice(pos, hi).join('')));
+    frag.appendChild(document.createTextNode(text.slice(pos, hi)));
     return frag;
   }
+  // step returns offset i of s moved by n characters (code points), back when n < 0, within s.
+  function step(s, i, n) {
+    for (; n > 0 && i < s.length; n--) i += (s.charCodeAt(i) & 0xFC00) === 0xD800 && (s.charCodeAt(i + 1) & 0xFC00) === 0xDC00 ? 2 : 1;
+    for (; n < 0 && i > 0; n++) i -= (s.charCodeAt(i - 1) & 0xFC00) === 0xDC00 && (s.charCodeAt(i - 2) & 0xFC00) === 0xD800 ? 2 : 1;
+    return i;
+  }
   function snippet(text, words, c) {
-    var cps = Array.from(text || ''), spans = spansOf(text || '', words, c);
-    var frag = document.createDocumentFragment();
-    if (!spans.length) { frag.appendChild(document.createTextNode(cps.slice(0, 2 * SNIPPET_RADIUS).join(''))); return frag; }
-    var lo = Math.max(0, spans[0][0] - SNIPPET_RADIUS), hi = Math.min(cps.length, spans[0][0] + SNIPPET_RADIUS);
+    text = text || '';
+    var spans = spansOf(text, words, c), frag = document.createDocumentFragment();
+    if (!spans.length) { frag.appendChild(document.createTextNode(text.slice(0, step(text, 0, 2 * SNIPPET_RADIUS)))); return frag; }
+    var lo = step(text, spans[0][0], -SNIPPET_RADIUS), hi = step(text, spans[0][0], SNIPPET_RADIUS);
     if (lo > 0) frag.appendChild(document.createTextNode('…'));
-    frag.appendChild(marked(cps, lo, hi, spans));
-    if (hi < cps.length) frag.appendChild(document.createTextNode('…'));
+    frag.appendChild(marked(text, lo, hi, spans));
+    if (hi < text.length) frag.appendChild(document.createTextNode('…'));
     return frag;
   }
 
@@ -781,8 +829,7 @@
         var rec = r.rec, li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
         var marks = r.matched.filter(Boolean);
         a.href = rec.u;
-        var cps = Array.from(rec.t);
-        a.appendChild(marked(cps, 0, cps.length, spansOf(rec.t, marks, compactFields(rec)[0])));
+        a.appendChild(marked(rec.t, 0, rec.t.length, spansOf(rec.t, marks, compactFields(rec)[0])));
         h.appendChild(a);
         li.appendChild(h);
         var meta = document.createElement('p');
