@@ -13,8 +13,8 @@ func stampOf(fi os.FileInfo) (stamp, bool) {
 	}
 	return stamp{
 		ino:   int64(st.Ino),
-		size:  st.Size,
-		mtime: st.Mtim.Sec*1e9 + st.Mtim.Nsec,
-		ctime: st.Ctim.Sec*1e9 + st.Ctim.Nsec,
+		size:  int64(st.Size),
+		mtime: int64(st.Mtim.Sec)*1e9 + int64(st.Mtim.Nsec), // int32 on 32-bit Linux
+		ctime: int64(st.Ctim.Sec)*1e9 + int64(st.Ctim.Nsec),
 	}, true
 }
