@@ -19,10 +19,11 @@ import (
 // instead, as git's index trusts it: its inode, size, modification time and change time (ctime). Writing to a file,
 // replacing it, renaming it, changing its mode or setting its times all set its ctime to the kernel's clock, and no
 // call sets a ctime back; so a file whose four values are those recorded right after its release was published is
-// the file that was published. The record (stampsName, beside the releases) is made after the switch and after the
-// oldest release is removed, since linking and unlinking change a file's ctime too. A file whose ctime is not
-// before the record's own time is "racy" (a coarse clock could hide a change made in the same tick) and is read and
-// hashed, as is any file when the record is missing, describes another release, or does not match. The files are
+// the file that was published. The record (stampsName, beside the releases) is made at the end of a build, after
+// the release set aside by the build before was removed, since linking and unlinking change a file's ctime too. A
+// file whose ctime is not before the record's own time is "racy" (a coarse clock could hide a change made in the
+// same tick) and is read and hashed, as is any file when the record is missing, describes another release, or does
+// not match. The files are
 // compared with their stamps once, when the build starts (checkStamps). Where the file system gives no ctime
 // (stampOf's ok is false: Windows, macOS), every file is read and hashed as before.
 
